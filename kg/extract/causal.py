@@ -1,0 +1,254 @@
+"""Causal links between events, from explicit cues read off the dependency parse.
+
+Each cue in ``resources/causal_cues.tsv`` says where its cause and effect sit: a causal verb
+("prompted"), a verb with a preposition ("led to", "resulted from"), a prepositional phrase
+("as a result of", "following"), a subordinate clause ("because", "after"), a sentence
+adverb linking to the previous sentence ("As a result,"), or a change verb whose subject is
+an event ("the outage reduced the hashrate"). Negated cues give no link; modal ones
+("could lead to") give a potential one.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg import lexicon
+from kg.extract import syntax
+from kg.extract.context import Context
+from kg.extract.events import EventIndex, _irrealis
+from kg.lexicon import Cue
+from kg.model import CausalLink, RelationType, Status
+
+# an event found this many dependency steps below a slot still fills it
+MAX_DEPTH = 4
+# clauses of their own: an event inside one does not fill the slot of the clause above
+OWN_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl"})
+DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "which"})
+# cues strong enough that an unknown cause or effect still becomes a (generic) event
+GENERIC_EVENT_CONFIDENCE = 0.8
+COPULAR = frozenset({"be", "become", "remain", "seem", "grow", "turn", "get"})
+
+
+@dataclass(frozen=True)
+class _Slots:
+    cause: Token
+    effect: Token
+    cue: Cue
+    signal: tuple[Token, ...]
+    anchor: Token  # the token that carries negation and modality
+
+
+class CausalExtractor:
+    def __init__(self, *, generic_events: bool = True) -> None:
+        self.lex = lexicon.load()
+        self.generic_events = generic_events
+
+    def __call__(self, ctx: Context, events: EventIndex) -> list[CausalLink]:
+        links: dict[tuple[int, int], CausalLink] = {}
+        sents = list(ctx.doc.sents)
+        for k, sent in enumerate(sents):
+            for slots in self._cues(sent, sents[k - 1] if k else None):
+                link = self._link(ctx, events, slots)
+                if link is not None:
+                    key = (link.cause, link.effect)
+                    if key not in links or links[key].confidence < link.confidence:
+                        links[key] = link
+        return list(links.values())
+
+    # -- finding cues -----------------------------------------------------------------------
+    def _cues(self, sent: Span, previous: Span | None) -> list[_Slots]:
+        found: list[_Slots] = []
+        used: set[int] = set()
+        for tok in sent:
+            if tok.i in used:
+                continue
+            for cue in self.lex.cue_index.get(tok.lower_, ()) + self.lex.cue_index.get(tok.lemma_.lower(), ()):
+                slots = self._match(cue, tok, sent, previous)
+                if slots is not None:
+                    found.append(slots)
+                    used.update(t.i for t in slots.signal)
+                    break
+        return found
+
+    def _match(self, cue: Cue, tok: Token, sent: Span, previous: Span | None) -> _Slots | None:
+        words = _words_at(tok, len(cue.words))
+        if cue.kind in ("verb", "verb_prep", "change"):
+            if tok.pos_ != "VERB" or tok.dep_ == "prep" or tok.lemma_.lower() != cue.words[0]:
+                return None
+            if len(cue.words) > 1 and not set(cue.words[1:]) <= {c.lemma_.lower() for c in tok.subtree}:
+                return None
+            return self._verb(cue, tok)
+        if words != cue.words:
+            return None
+        last = tok.doc[tok.i + len(cue.words) - 1]
+        signal = tuple(tok.doc[tok.i : last.i + 1])
+        if cue.kind == "prep":
+            return self._prep(cue, tok, last, signal)
+        if cue.kind == "mark" and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+            return _Slots(tok.head, tok.head.head, cue, signal, tok.head.head)
+        if cue.kind == "result" and tok.dep_ in ("mark", "advmod", "cc") and tok.head != tok:
+            clause = tok.head if tok.dep_ != "cc" else next((c for c in tok.head.children if c.dep_ == "conj"), None)
+            if clause is not None and clause.head != clause:
+                return _Slots(clause.head, clause, cue, signal, clause)
+        if cue.kind == "adverb" and previous is not None and tok.i - sent.start <= 2:
+            return _Slots(previous.root, sent.root, cue, signal, sent.root)
+        if cue.kind == "amod" and tok.dep_ == "amod":
+            cause = _preceding_event_head(tok)
+            if cause is not None:
+                return _Slots(cause, tok.head, cue, signal, tok.head)
+        return None
+
+    def _verb(self, cue: Cue, verb: Token) -> _Slots | None:
+        signal: tuple[Token, ...] = (verb,)
+        if cue.kind == "change":
+            # the change verb's own subject must be an event: "the outage reduced ..."
+            subj = next(iter(syntax.children(verb, "nsubj")), None)
+            return _Slots(syntax.antecedent(subj), verb, cue, signal, verb) if subj is not None else None
+        if cue.kind == "verb_prep":
+            pobj = next((o for p, o in syntax.prep_objects(verb, cue.prep or "") if p.head == verb), None)
+            if pobj is None:
+                return None
+            signal = (verb, pobj.head)
+            other = syntax.subject(verb) if not syntax.is_passive(verb) else next(iter(syntax.objects(verb)), None)
+            if other is None and verb.dep_ == "advcl":
+                other = verb.head  # ", leading to the worst violence": the main clause is the cause
+            if other is None:
+                return None
+            cause, effect = (other, pobj) if cue.direction == "forward" else (pobj, other)
+            return _Slots(cause, effect, cue, signal, verb)
+        # a causal verb: subject causes object; passive: the "by" phrase causes the subject
+        if syntax.is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            cause = syntax.passive_agent(verb)
+            effect = next(iter(syntax.objects(verb)), None) or (verb.head if verb.dep_ == "acl" else None)
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and not syntax.children(verb, "nsubj"):
+            cause = verb.head  # ", throwing the industry into disarray": the main clause is the cause
+            effect = _effect_of_causal_verb(verb)
+        else:
+            cause = syntax.subject(verb)
+            effect = _effect_of_causal_verb(verb)
+        if cause is None or effect is None:
+            return None
+        if cue.direction == "reverse":
+            cause, effect = effect, cause
+        return _Slots(cause, effect, cue, signal, verb)
+
+    def _prep(self, cue: Cue, first: Token, last: Token, signal: tuple[Token, ...]) -> _Slots | None:
+        pobj = next((c for c in last.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None and last.i + 1 < len(last.doc) and last.head.i == last.i + 1:
+            pobj = last.head
+        attach = first.head
+        while attach.dep_ == "prep" and attach.head != attach and attach in signal:
+            attach = attach.head
+        if attach.pos_ in ("VERB", "AUX") and attach.i > last.i and attach.dep_ == "advcl":
+            # "after a cap ... was lifted": the phrase is really a clause; its verb is the cause
+            return _Slots(attach, attach.head, cue, signal, attach.head)
+        if pobj is None or attach in signal:
+            return None
+        if attach.lemma_.lower() in self.lex.cue_index and any(
+            c.kind == "verb" and attach.lemma_.lower() == c.words[0] for c in self.lex.cue_index[attach.lemma_.lower()]
+        ):
+            return None  # the clause is itself a causal statement; its verb links it
+        return _Slots(pobj, attach, cue, signal, attach)
+
+    # -- from slots to a link -----------------------------------------------------------
+    def _link(self, ctx: Context, events: EventIndex, slots: _Slots) -> CausalLink | None:
+        if syntax.is_negated(slots.anchor) or any(syntax.is_negated(t) for t in slots.signal if t.pos_ == "VERB"):
+            return None  # "did not cause": no causal link
+        allow_generic = self.generic_events and slots.cue.confidence >= GENERIC_EVENT_CONFIDENCE
+        cause = self._event_of(ctx, events, slots.cause, allow_generic, avoid=slots.signal)
+        effect = self._event_of(ctx, events, slots.effect, allow_generic, avoid=slots.signal)
+        if cause is None or effect is None or cause == effect:
+            return None
+        if events.heads[cause] == events.heads[effect]:
+            return None
+        status = Status.POTENTIAL if any(_irrealis(t) for t in (slots.anchor, *slots.signal)) else Status.HAPPENED
+        confidence = slots.cue.confidence
+        if events.mentions[cause].type == "Event" or events.mentions[effect].type == "Event":
+            confidence *= 0.9  # an unknown event is a weaker reading
+        signal = ctx.tokens_mention(slots.signal[0], slots.signal[-1])
+        parts = [events.mentions[cause].mention, events.mentions[effect].mention, signal]
+        begin, end = min(p.begin for p in parts), max(p.end for p in parts)
+        evidence = ctx.original_mention(begin, end)
+        return CausalLink(
+            cause,
+            effect,
+            signal,
+            round(confidence, 3),
+            evidence,
+            RelationType(slots.cue.relation),
+            status,
+            rule=f"{slots.cue.kind}:{' '.join(slots.cue.words)}",
+        )
+
+    def _event_of(
+        self, ctx: Context, events: EventIndex, tok: Token, allow_generic: bool, avoid: tuple[Token, ...]
+    ) -> int | None:
+        """The event a slot names: the token's own event, one it carries, or the nearest below it."""
+        found = clause_event(events, tok, avoid)
+        if found is not None:
+            return found
+        if tok.dep_ == "pobj" and tok.head.head.i in events.by_token:
+            return events.by_token[tok.head.head.i]  # "a crackdown in Kazakhstan, which ...": the crackdown
+        if allow_generic and tok.pos_ in ("NOUN", "VERB") and tok not in avoid and not tok.ent_type_:
+            return events.add_generic(ctx, tok)
+        return None
+
+
+def clause_event(events: EventIndex, tok: Token, avoid: tuple[Token, ...] = ()) -> int | None:
+    """The event that a phrase or clause headed by ``tok`` is about."""
+    if tok.i in events.by_token:
+        own = events.by_token[tok.i]
+        if events.mentions[own].type == "Order":
+            # "ordered providers to block access": what was ordered is what had effects
+            for c in tok.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.i in events.by_token:
+                    return events.by_token[c.i]
+        return own
+    if tok.lemma_.lower() in COPULAR or tok.pos_ == "AUX":
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i in events.by_token:
+                return events.by_token[c.i]
+    queue = deque([(c, 1) for c in tok.children if c not in avoid])
+    best: tuple[int, int, int] | None = None
+    while queue:
+        cur, depth = queue.popleft()
+        if cur in avoid or depth > MAX_DEPTH:
+            continue
+        if cur.i in events.by_token:
+            rank = (depth, 0 if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "xcomp") else 1, cur.i)
+            if best is None or rank < best:
+                best = rank
+            continue
+        if cur.dep_ in OWN_CLAUSES:
+            continue
+        queue.extend((c, depth + 1) for c in cur.children)
+    return events.by_token[best[2]] if best is not None else None
+
+
+def _effect_of_causal_verb(verb: Token) -> Token | None:
+    """What a causal verb brings about: its object, or further on when the object is only
+    its patient: "threw the industry into disarray", "prompted Tokayev to respond with a crackdown"."""
+    into = next((o for _p, o in syntax.prep_objects(verb, "into")), None)
+    if into is not None:
+        return into
+    objs = syntax.children(verb, "dobj")
+    complements = syntax.children(verb, "xcomp", "ccomp")
+    if complements:
+        return complements[0]
+    return objs[0] if objs else None
+
+
+def _preceding_event_head(tok: Token) -> Token | None:
+    """For "protests and the ensuing crackdown": the event the crackdown ensues from."""
+    noun = tok.head
+    if noun.dep_ == "conj":
+        return noun.head
+    return None
+
+
+def _words_at(tok: Token, n: int) -> tuple[str, ...]:
+    doc = tok.doc
+    return tuple(t.lower_ for t in doc[tok.i : min(len(doc), tok.i + n)])

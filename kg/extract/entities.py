@@ -1,0 +1,358 @@
+"""Entity mentions: names, descriptions and pronouns of actors, places and assets.
+
+Reads the corrected ``doc.ents`` (see ``kg.nlp.entity_tagger``) and adds what names alone
+miss: pronouns ("He claimed..."), place descriptions ("the former Soviet state"),
+unnamed sources ("a police spokeswoman"), and appositions that name one referent twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg import gazetteer, lexicon
+from kg.extract.context import Context
+from kg.model import EntityKind, EntityMention, Mention
+
+KINDS = {
+    "PERSON": EntityKind.PERSON,
+    "ORG": EntityKind.ORGANIZATION,
+    "ORGDESC": EntityKind.ORGANIZATION,
+    "GROUP": EntityKind.GROUP,
+    "GPE": EntityKind.PLACE,
+    "LOC": EntityKind.PLACE,
+    "FAC": EntityKind.PLACE,
+    "ASSET": EntityKind.ASSET,
+}
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+PLACE_NOUNS = {
+    "country": "Country",
+    "nation": "Country",
+    "republic": "Country",
+    "state": "Country",
+    "city": "City",
+    "capital": "City",
+    "town": "City",
+    "province": "Region",
+    "region": "Region",
+}
+SUBTYPE_NOUNS = {
+    "province": "Region",
+    "region": "Region",
+    "oblast": "Region",
+    "state": "Region",
+    "county": "Region",
+    "district": "Region",
+    "territory": "Region",
+    "city": "City",
+    "capital": "City",
+    "town": "City",
+    "village": "City",
+    "port": "City",
+    "country": "Country",
+    "nation": "Country",
+    "republic": "Country",
+}
+SOURCE_PREPS = ("according",)
+_QUOTES = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
+# how far back (in sentences) a pronoun or description looks for its antecedent
+ANTECEDENT_WINDOW = 3
+
+
+@dataclass
+class EntityIndex:
+    """Entity mentions and which tokens they cover, for the role and relation extractors."""
+
+    mentions: list[EntityMention] = field(default_factory=list)
+    by_token: dict[int, int] = field(default_factory=dict)
+    sentence_of: list[int] = field(default_factory=list)
+    tokens: list[range] = field(default_factory=list)
+
+    def at(self, tok: Token) -> int | None:
+        return self.by_token.get(tok.i)
+
+    def add(self, mention: EntityMention, tokens: range, sentence: int) -> int:
+        idx = len(self.mentions)
+        self.mentions.append(mention)
+        self.sentence_of.append(sentence)
+        self.tokens.append(tokens)
+        for i in tokens:
+            self.by_token.setdefault(i, idx)
+        return idx
+
+
+def clean_name(text: str) -> str:
+    """A name as a label: no quotes, no possessive, single spaces."""
+    text = _QUOTES.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    return re.sub(r"(?:'s|’s)$", "", text).strip()
+
+
+class EntityExtractor:
+    def __init__(self) -> None:
+        self.lex = lexicon.load()
+        self.gaz = gazetteer.load()
+
+    def __call__(self, ctx: Context) -> EntityIndex:
+        index = EntityIndex()
+        sent_of_token = []
+        for k, sent in enumerate(ctx.doc.sents):
+            sent_of_token.extend([k] * len(sent))
+        for ent in ctx.doc.ents:
+            if ent.label_ in KINDS:
+                mention = self._from_ent(ctx, ent)
+                if mention is not None:
+                    index.add(mention, range(ent.start, ent.end), sent_of_token[ent.start])
+        self._appositions(ctx, index)
+        self._anaphora(ctx, index, sent_of_token)
+        return index
+
+    # -- names ----------------------------------------------------------------------------
+    def _from_ent(self, ctx: Context, ent: Span) -> EntityMention | None:
+        label = ent.label_
+        name = clean_name(ent.text)
+        if not name or not any(ch.isalpha() for ch in name):
+            return None
+        kind = KINDS[label]
+        mention = ctx.span_mention(ent)
+        if label == "PERSON":
+            return EntityMention(mention, kind, name, aliases=self._titled(ent, name))
+        if label == "GROUP":
+            return self._group(mention, ent, name)
+        if label in ("GPE", "LOC", "FAC"):
+            return self._place(mention, ent, name)
+        if label == "ASSET":
+            return EntityMention(mention, kind, name, key=f"asset:{name.lower()}")
+        # named organisations and descriptions of one ("the interior ministry")
+        return EntityMention(
+            mention, kind, name, aliases=self._acronym(ent), key=None if label == "ORG" else "description"
+        )
+
+    def _titled(self, ent: Span, name: str) -> tuple[str, ...]:
+        """'President Tokayev' beside 'Tokayev': titles written before the name."""
+        doc = ent.doc
+        start = ent.start
+        while start > 0 and doc[start - 1].lower_.rstrip(".") in self.lex.titles and doc[start - 1].is_title:
+            start -= 1
+        return (clean_name(doc[start : ent.end].text),) if start < ent.start else ()
+
+    def _acronym(self, ent: Span) -> tuple[str, ...]:
+        """An acronym given in brackets after the name: "Collective Security Treaty Organisation (CSTO)"."""
+        doc = ent.doc
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            acronym = doc[ent.end + 1].text
+            if acronym.isupper() and 2 <= len(acronym) <= 8:
+                return (acronym,)
+        return ()
+
+    def _group(self, mention: Mention, ent: Span, name: str) -> EntityMention:
+        root = ent.root
+        lemma = root.lemma_.lower()
+        sense = None
+        for child in root.lefts:
+            two = f"{child.lemma_.lower()} {lemma}"
+            if child.dep_ == "compound" and two in self.lex.groups:
+                sense = self.lex.groups[two][0]
+        if ent.label_ == "GROUP" and sense is None and lemma in self.lex.groups:
+            sense = self.lex.groups[lemma][0]
+        if sense == "company":
+            # "mining companies", "telecom providers": the sector names the group
+            modifiers = [
+                c for c in root.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN")
+            ]
+            if modifiers:
+                sense = modifiers[-1].lemma_.lower()
+        if sense is None:  # a nationality or religion used as a noun: "the Kazakhs"
+            country = self.gaz.country_of_demonym(root.text)
+            sense = f"people of {country[0]}" if country else name.lower()
+        aliases = {clean_name(root.text)}
+        compounds = [c for c in root.lefts if c.dep_ == "compound"]
+        if compounds:
+            aliases.add(clean_name(ent.doc[compounds[0].left_edge.i : root.i + 1].text))
+        aliases.discard(name)
+        return EntityMention(
+            mention, EntityKind.GROUP, name, aliases=tuple(sorted(aliases)), key=f"group:{_stem(sense)}"
+        )
+
+    def _place(self, mention: Mention, ent: Span, name: str) -> EntityMention:
+        hit = self.gaz.lookup(name)
+        subtype = _subtype_from_context(ent)
+        if hit is not None and (subtype is None or subtype == hit[1] or hit[1] == "Country"):
+            canonical, gsub, place, _pop = hit
+            aliases = (name,) if name != canonical else ()
+            return EntityMention(
+                mention,
+                EntityKind.PLACE,
+                canonical,
+                aliases=aliases,
+                subtype=subtype or gsub,
+                key=f"geonames:{place.geonames_id}",
+            )
+        return EntityMention(mention, EntityKind.PLACE, name, subtype=subtype)
+
+    # -- appositions: "cryptocurrency site The Block" ----------------------------------
+    def _appositions(self, ctx: Context, index: EntityIndex) -> None:
+        for i, m in enumerate(index.mentions):
+            if m.key != "description":
+                continue
+            head = ctx.doc[index.tokens[i].start : index.tokens[i].stop].root
+            partner = None
+            for tok in [head.head, *head.children]:
+                j = index.at(tok)
+                if (
+                    j is not None
+                    and j != i
+                    and (tok.dep_ == "appos" or head.dep_ == "appos")
+                    and index.mentions[j].kind == m.kind
+                    and index.mentions[j].key != "description"
+                ):
+                    partner = j
+            if partner is not None:
+                index.mentions[i] = _with_antecedent(m, partner)
+
+    def _allowed_countries(self, tok: Token) -> frozenset[str] | None:
+        """ISO codes that "the former Soviet state" can mean; None when nothing restricts it."""
+        words = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound"))
+        for adjective, codes in self.lex.place_groups.items():
+            if adjective in words:
+                return codes
+        return None
+
+    def _salient_place(
+        self, index: EntityIndex, before: int, subtype: str, allowed: frozenset[str] | None
+    ) -> int | None:
+        """The place a description means: the most mentioned so far, the latest among equals.
+
+        News calls its main country "the country"; the last country named is often another one.
+        """
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for j, m in enumerate(index.mentions):
+            if index.tokens[j].start >= before or m.kind != EntityKind.PLACE or m.pronoun or m.subtype != subtype:
+                continue
+            if allowed is not None:
+                hit = self.gaz.lookup(m.name)
+                if hit is None or hit[2].country_code not in allowed:
+                    continue
+            counts[m.name] = counts.get(m.name, 0) + 1
+            latest[m.name] = j
+        if not counts:
+            return None
+        best = max(counts, key=lambda name: (counts[name], latest[name]))
+        return latest[best]
+
+    # -- pronouns, place descriptions and unnamed sources -------------------------------
+    def _anaphora(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
+        for tok in ctx.doc:
+            if tok.i in index.by_token:
+                continue
+            sent = sent_of_token[tok.i]
+            if tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
+                j = _recent(index, tok.i, sent, lambda m: m.kind == EntityKind.PERSON and not m.pronoun)
+                if j is not None:
+                    index.add(
+                        EntityMention(
+                            ctx.token_mention(tok),
+                            EntityKind.PERSON,
+                            tok.text,
+                            pronoun=True,
+                            antecedent=_root_of(index, j),
+                        ),
+                        range(tok.i, tok.i + 1),
+                        sent,
+                    )
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and _definite(tok):
+                wanted = PLACE_NOUNS[tok.lemma_.lower()]
+                if tok.lemma_.lower() == "state" and not any(c.dep_ == "amod" for c in tok.children):
+                    continue  # "the state" is usually the government
+                allowed = self._allowed_countries(tok)
+                j = self._salient_place(index, tok.i, wanted, allowed)
+                if j is not None:
+                    first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound"))])
+                    index.add(
+                        EntityMention(
+                            ctx.tokens_mention(ctx.doc[first], tok),
+                            EntityKind.PLACE,
+                            clean_name(ctx.doc[first : tok.i + 1].text),
+                            subtype=wanted,
+                            pronoun=True,
+                            antecedent=_root_of(index, j),
+                        ),
+                        range(first, tok.i + 1),
+                        sent,
+                    )
+            elif tok.pos_ == "NOUN" and self.lex.titles.get(tok.lemma_.lower()) == "role" and _is_source(tok):
+                first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound")])
+                index.add(
+                    EntityMention(
+                        ctx.tokens_mention(ctx.doc[first], tok),
+                        EntityKind.PERSON,
+                        clean_name(ctx.doc[first : tok.i + 1].text),
+                        key="description",
+                    ),
+                    range(first, tok.i + 1),
+                    sent,
+                )
+
+
+def _stem(word: str) -> str:
+    """Crude: 'mining', 'miner', 'mines' -> 'min'; enough to match a sector to its workers."""
+    for suffix in ("ing", "ers", "er", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _subtype_from_context(ent: Span) -> str | None:
+    """'Mangistau, an oil-producing western province' is a region, whatever the gazetteer says."""
+    root = ent.root
+    for tok in [*root.children, root.head]:
+        if (tok.dep_ == "appos" or root.dep_ == "appos") and tok.lemma_.lower() in SUBTYPE_NOUNS and tok != root:
+            return SUBTYPE_NOUNS[tok.lemma_.lower()]
+    for tok in root.rights:
+        if tok.dep_ in ("compound", "appos") and tok.lemma_.lower() in SUBTYPE_NOUNS:
+            return SUBTYPE_NOUNS[tok.lemma_.lower()]
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _is_source(tok: Token) -> bool:
+    """'according to a police spokeswoman', 'a spokesman said': an unnamed person who speaks."""
+    lex = lexicon.load()
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in SOURCE_PREPS:
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting
+
+
+def _recent(
+    index: EntityIndex, before: int, sent: int, accept: Callable[[EntityMention], bool], window: int = ANTECEDENT_WINDOW
+) -> int | None:
+    """The closest earlier mention, within ``window`` sentences, that ``accept`` takes."""
+    best = None
+    for j, m in enumerate(index.mentions):
+        start = index.tokens[j].start
+        if (
+            start < before
+            and sent - index.sentence_of[j] <= window
+            and accept(m)
+            and (best is None or start > index.tokens[best].start)
+        ):
+            best = j
+    return best
+
+
+def _root_of(index: EntityIndex, j: int) -> int:
+    antecedent = index.mentions[j].antecedent
+    while antecedent is not None:
+        j, antecedent = antecedent, index.mentions[antecedent].antecedent
+    return j
+
+
+def _with_antecedent(m: EntityMention, j: int) -> EntityMention:
+    return EntityMention(m.mention, m.kind, m.name, m.aliases, m.subtype, m.key, m.pronoun, j)

@@ -1,0 +1,323 @@
+"""Event mentions: each trigger with its roles (agent, patient, place), date, quantities and
+attribution, all read from the dependency parse rather than from word distance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg import lexicon
+from kg.extract import syntax, temporal
+from kg.extract.attribution import attribution
+from kg.extract.context import Context
+from kg.extract.entities import EntityIndex
+from kg.extract.quantities import AMOUNT_LABELS, quantity
+from kg.model import EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
+from kg.nlp.trigger_tagger import SPANS_KEY
+
+PLACE_PREPS = (
+    "in",
+    "at",
+    "across",
+    "near",
+    "outside",
+    "inside",
+    "throughout",
+    "around",
+    "to",
+    "into",
+    "from",
+    "within",
+    "on",
+)
+# event types whose nominal takes its target after "on" ("a crackdown on protesters") or
+# "against" ("protests against the government")
+TARGETED_ON = ("Coercion", "Attack", "Sanction", "PolicyChange")
+TARGETED_AGAINST = ("Coercion", "Violence", "Order", "CivilUnrest", "Accusation", "Threat", "Sanction")
+CHANGE_PREPS = ("by", "to", "below", "above", "from", "under", "over", "past", "at")
+# verbs that only say an event starts, goes on or grows: "protests erupted", "the unrest grew"
+ASPECTUAL = frozenset(
+    {
+        "erupt",
+        "break",
+        "grow",
+        "spread",
+        "continue",
+        "escalate",
+        "intensify",
+        "begin",
+        "start",
+        "resume",
+        "subside",
+        "end",
+        "occur",
+        "happen",
+        "flare",
+        "rage",
+        "persist",
+        "worsen",
+        "deepen",
+        "spiral",
+        "mount",
+        "unfold",
+        "ensue",
+        "take",
+    }
+)
+UNACCUSATIVE = frozenset({"die", "collapse", "perish", "drown", "default", "crash", "sink", "explode"})
+ROLE_KINDS = {
+    "agent": frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.PLACE}),
+    "patient": frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.ASSET}),
+    "place": frozenset({EntityKind.PLACE}),
+}
+GENERIC = "Event"  # the type of an event the lexicon does not know
+MODALS = frozenset({"could", "may", "might", "would", "should", "will", "can", "'ll", "must"})
+# a complement of these verbs has not happened (yet): "threatened to cut", "plans to lift"
+IRREALIS = frozenset(
+    {
+        "threaten",
+        "plan",
+        "vow",
+        "seek",
+        "want",
+        "try",
+        "aim",
+        "intend",
+        "prepare",
+        "propose",
+        "consider",
+        "promise",
+        "pledge",
+        "hope",
+        "expect",
+        "fear",
+        "warn",
+        "call",
+        "urge",
+        "demand",
+        "ask",
+        "refuse",
+        "fail",
+    }
+)
+
+
+@dataclass
+class EventIndex:
+    mentions: list[EventMention] = field(default_factory=list)
+    by_token: dict[int, int] = field(default_factory=dict)
+    heads: list[int] = field(default_factory=list)
+
+    def at(self, tok: Token) -> int | None:
+        return self.by_token.get(tok.i)
+
+    def add(self, event: EventMention, tokens: range) -> int:
+        k = len(self.mentions)
+        self.mentions.append(event)
+        self.heads.append(tokens.start)
+        for i in tokens:
+            self.by_token[i] = k
+        return k
+
+    def add_generic(self, ctx: Context, tok: Token) -> int:
+        """An event the lexicon does not know, named by a causal cue's cause or effect."""
+        return self.add(EventMention(ctx.token_mention(tok), GENERIC, tok.lemma_.lower()), range(tok.i, tok.i + 1))
+
+
+class EventExtractor:
+    def __init__(self) -> None:
+        self.lex = lexicon.load()
+
+    def __call__(self, ctx: Context, entities: EntityIndex) -> EventIndex:
+        index = EventIndex()
+        for span in ctx.doc.spans.get(SPANS_KEY, []):
+            head = span.root
+            if syntax.is_negated(head):
+                continue  # "did not attack": no attack to record
+            index.add(self._event(ctx, span, head, entities), range(span.start, span.end))
+            index.heads[-1] = head.i
+        return index
+
+    def _event(self, ctx: Context, span: Span, head: Token, entities: EntityIndex) -> EventMention:
+        noun = head.pos_ == "NOUN"
+        frame = head
+        extra: list[Mention] = []
+        aspect = _aspectual_verb(head) if noun else None
+        if aspect is not None:
+            frame = aspect  # "protests erupted in Mangistau": place and date sit on the verb
+            extra.append(ctx.token_mention(aspect))
+        support = syntax.support_verb(head) if noun else None
+        roles = self._roles(head, span.label_, support, frame, entities)
+        time = self._time(ctx, head, frame, support)
+        quantities = self._quantities(ctx, head, noun, roles, entities)
+        clause = (support if support is not None else frame) if noun else head
+        attrib = attribution(ctx, clause, entities)
+        status = Status.POTENTIAL if _irrealis(clause) else (attrib.status if attrib else Status.HAPPENED)
+        lemma = " ".join(t.lemma_.lower() for t in span if not t.is_punct) or head.lemma_.lower()
+        return EventMention(
+            ctx.span_mention(span),
+            span.label_,
+            lemma,
+            tuple(roles),
+            time,
+            tuple(quantities),
+            attrib,
+            status,
+            False,
+            tuple(extra),
+        )
+
+    # -- roles ------------------------------------------------------------------------------
+    def _roles(
+        self, head: Token, event_type: str, support: Token | None, frame: Token, entities: EntityIndex
+    ) -> list[Role]:
+        agents: list[Token] = []
+        patients: list[Token] = []
+        places: list[Token] = []
+        if head.pos_ == "NOUN":
+            for c in head.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    kind = _kind(c, entities)
+                    {EntityKind.PLACE: places, EntityKind.ASSET: patients}.get(kind, agents).append(c)  # type: ignore[arg-type]
+            agents += [o for _p, o in syntax.prep_objects(head, "by")]
+            preps = self._patient_preps(event_type)
+            patients += [o for _p, o in syntax.prep_objects(head, *preps)]
+            for clause in syntax.children(head, "acl", "relcl"):
+                # "the order to use lethal force against protesters"
+                patients += [o for _p, o in syntax.prep_objects(clause, *(p for p in preps if p != "of"))]
+            if support is not None:
+                subj = syntax.subject(support)
+                if subj is not None:
+                    agents.append(subj)
+                places += [o for _p, o in syntax.prep_objects(support, *PLACE_PREPS)]
+        else:
+            agent = syntax.passive_agent(head) if syntax.is_passive(head) else syntax.subject(head)
+            if agent is not None and self._unaccusative(head, event_type):
+                patients.append(agent)  # "Bitcoin prices fell": what falls undergoes the event
+                if self.lex.events.is_a(event_type, "PriceChange"):
+                    patients += [c for c in agent.children if c.dep_ in ("compound", "poss")]
+            elif agent is not None:
+                agents.append(agent)
+            for obj in map(syntax.antecedent, syntax.objects(head)):
+                (places if _kind(obj, entities) == EntityKind.PLACE else patients).append(obj)
+        places += [o for _p, o in syntax.prep_objects(frame, *PLACE_PREPS)]
+        if frame != head:
+            places += [o for _p, o in syntax.prep_objects(head, *PLACE_PREPS)]
+        roles: list[Role] = []
+        for name, toks in (("agent", agents), ("patient", patients), ("place", places)):
+            for tok in toks:
+                for t in syntax.conjuncts(tok):
+                    j = entities.at(t)
+                    if j is not None and entities.mentions[j].kind in ROLE_KINDS[name] and Role(name, j) not in roles:
+                        roles.append(Role(name, j))
+        return roles
+
+    def _patient_preps(self, event_type: str) -> tuple[str, ...]:
+        """ "crackdown on protesters", "order against protesters", "arrest of X"; not "protests on Friday"."""
+        preps = ["of"]
+        if any(self.lex.events.is_a(event_type, t) for t in TARGETED_ON):
+            preps.append("on")
+        if any(self.lex.events.is_a(event_type, t) for t in TARGETED_AGAINST):
+            preps.append("against")
+        return tuple(preps)
+
+    def _unaccusative(self, verb: Token, event_type: str) -> bool:
+        """Intransitive verbs whose subject undergoes the change: "prices fell", "two people died"."""
+        if syntax.children(verb, "dobj"):
+            return False
+        return self.lex.events.is_a(event_type, "QuantityChange") or verb.lemma_.lower() in UNACCUSATIVE
+
+    # -- date ---------------------------------------------------------------------------------
+    def _time(self, ctx: Context, head: Token, frame: Token, support: Token | None) -> TimeValue | None:
+        anchor = ctx.document.date
+        candidates = [head, frame, *([support] if support is not None else [])]
+        cur = head
+        # a complement inherits its governor's date: "On January 6, Tokayev ordered providers to block..."
+        for _ in range(2):
+            if cur.dep_ in ("xcomp", "conj", "ccomp") and cur.head != cur:
+                cur = cur.head
+                candidates.append(cur)
+        for tok in candidates:
+            for date_tok in _date_tokens(tok):
+                ent = _ent_of(date_tok)
+                if ent is None:
+                    continue
+                found = temporal.normalize(ent.text, anchor)
+                if found is not None:
+                    return TimeValue(ctx.span_mention(ent), found[0], found[1])
+        return None
+
+    # -- quantities -----------------------------------------------------------------------------
+    def _quantities(
+        self, ctx: Context, head: Token, noun: bool, roles: list[Role], entities: EntityIndex
+    ) -> list[Quantity]:
+        found: list[Quantity] = []
+        seen: set[int] = set()
+
+        def add(ent: Span | None, counted: Token | None) -> None:
+            if ent is not None and ent.start not in seen:
+                q = quantity(ctx, ent, counted)
+                if q is not None:
+                    seen.add(ent.start)
+                    found.append(q)
+
+        # the change itself: "fell by 12%", "rose 5%", "fell below $42,000"
+        for c in head.children:
+            if c.ent_type_ in AMOUNT_LABELS and c.dep_ in ("npadvmod", "dobj", "advmod", "pobj"):
+                add(_ent_of(c), None)
+            if c.dep_ == "prep" and c.lower_ in CHANGE_PREPS:
+                for o in c.children:
+                    if o.ent_type_ in AMOUNT_LABELS:
+                        add(_ent_of(o), None)
+                    for n in o.children:
+                        if n.ent_type_ in AMOUNT_LABELS and n.dep_ in ("nummod", "nmod", "quantmod"):
+                            add(_ent_of(n), None)
+        # counts of participants: "26 protesters and 18 police", "more than 3,800 people"
+        participants = (
+            [*syntax.objects(head), *syntax.children(head, "nsubj", "nsubjpass")]
+            if not noun
+            else [o for _p, o in syntax.prep_objects(head)]
+        )
+        for tok in participants:
+            for t in syntax.conjuncts(tok):
+                for n in t.children:
+                    if n.dep_ == "nummod" and n.ent_type_ in AMOUNT_LABELS:
+                        add(_ent_of(n), t)
+        return found
+
+
+def _kind(tok: Token, entities: EntityIndex) -> EntityKind | None:
+    j = entities.at(tok)
+    return entities.mentions[j].kind if j is not None else None
+
+
+def _ent_of(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _date_tokens(tok: Token) -> list[Token]:
+    """DATE tokens attached to ``tok``: "On Friday", "last year", "in September 2020"."""
+    out = []
+    for c in tok.children:
+        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "until", "from", "at", "as"):
+            out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
+    return out
+
+
+def _aspectual_verb(noun: Token) -> Token | None:
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ASPECTUAL and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
+def _irrealis(tok: Token) -> bool:
+    """A modal ("could lead to"), or the complement of a verb of intent ("threatened to cut")."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in IRREALIS

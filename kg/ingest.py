@@ -1,0 +1,301 @@
+"""Ingest: files, folders, JSONL and CSV rows in; ``Document``s out, one at a time.
+
+Text is decoded from UTF-8 (a BOM dropped, newlines untranslated): that string is what every
+offset indexes. HTML is reduced to its article text first, and that text is the document.
+Bad input (missing, empty, binary, mis-encoded, oversized) raises a ``KgError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.errors import E, KgError
+from kg.model import Document
+
+SUFFIXES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".jsonl": "application/jsonl",
+    ".csv": "text/csv",
+}
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file to read, and the id prefix its documents get (a path relative to a folder given)."""
+
+    path: Path
+    stem: str
+
+
+def sources(paths: list[Path]) -> list[Source]:
+    """Expand files and folders into the files to read, in a stable order; check they exist."""
+    found: list[Source] = []
+    for path in paths:
+        if not path.exists():
+            raise KgError(E.E001, path=path)
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not files:
+                raise KgError(E.E008, path=path)
+            found += [Source(f, f.relative_to(path).with_suffix("").as_posix()) for f in files]
+        elif path.suffix.lower() not in SUFFIXES:
+            raise KgError(E.E006, path=path, suffix=path.suffix or "(none)")
+        else:
+            found.append(Source(path, path.stem))
+    return found
+
+
+def decode(data: bytes, path: Path, *, encoding: str = "utf-8", max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """Bytes to text as read: BOM dropped, newlines kept; errors name the file and the fix."""
+    if not data.strip():
+        raise KgError(E.E002, path=path)
+    if b"\x00" in data[:8192]:
+        raise KgError(E.E003, path=path)
+    try:
+        text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+    except UnicodeDecodeError as err:
+        raise KgError(E.E004, path=path, position=err.start) from err
+    if len(text) > max_chars:
+        raise KgError(E.E005, path=path, size=len(text), limit=max_chars)
+    return text
+
+
+def content_hash(text: str) -> str:
+    """The hash that tells an unchanged document from a changed one."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_date(value: str | None, *, where: str = "") -> date | None:
+    if not value:
+        return None
+    m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not m:
+        raise KgError(E.E010, value=f"{value}{where}")
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as err:
+        raise KgError(E.E010, value=f"{value}{where}") from err
+
+
+def read(
+    source: Source, *, default_date: date | None = None, encoding: str = "utf-8", max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Document]:
+    """The documents in one file (one for text, Markdown and HTML; one per row for JSONL and CSV)."""
+    path = source.path
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl(source, default_date, encoding, max_chars)
+        return
+    if suffix == ".csv":
+        yield from _csv(source, default_date, max_chars)
+        return
+    text = decode(path.read_bytes(), path, encoding=encoding, max_chars=max_chars)
+    if suffix in (".html", ".htm"):
+        article = extract_html(text)
+        if not article.text.strip():
+            raise KgError(E.E002, path=path)
+        yield Document(
+            source.stem, article.text, str(path), article.date or default_date, article.title, article.url, "text/html"
+        )
+        return
+    yield Document(source.stem, text, str(path), default_date, media_type=SUFFIXES.get(suffix, "text/plain"))
+
+
+def _row(
+    record: dict[str, object], path: Path, where: str, default_date: date | None, max_chars: int, media_type: str
+) -> Document:
+    doc_id = str(record.get("id") or "").strip()
+    text = record.get("text")
+    if not doc_id:
+        raise KgError(E.E007, path=path, line=where, reason="no 'id'")
+    if not isinstance(text, str) or not text.strip():
+        raise KgError(E.E007, path=path, line=where, reason=f"document '{doc_id}' has no 'text'")
+    if len(text) > max_chars:
+        raise KgError(E.E005, path=f"{path} ({doc_id})", size=len(text), limit=max_chars)
+    when = parse_date(str(record["date"]), where=f" ({path}, {where})") if record.get("date") else default_date
+    title = str(record["title"]) if record.get("title") else None
+    url = str(record["url"]) if record.get("url") else None
+    return Document(doc_id, text, str(path), when, title, url, media_type)
+
+
+def _jsonl(source: Source, default_date: date | None, encoding: str, max_chars: int) -> Iterator[Document]:
+    path = source.path
+    text = decode(path.read_bytes(), path, encoding=encoding, max_chars=max(max_chars, 1 << 40))
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise KgError(E.E007, path=path, line=n, reason=f"not JSON ({err.msg})") from err
+        if not isinstance(record, dict):
+            raise KgError(E.E007, path=path, line=n, reason="not a JSON object")
+        yield _row(record, path, str(n), default_date, max_chars, "text/plain")
+
+
+def _csv(source: Source, default_date: date | None, max_chars: int) -> Iterator[Document]:
+    import pandas as pd
+
+    path = source.path
+    decode(path.read_bytes()[:65536], path, max_chars=1 << 40)  # empty, binary or mis-encoded: fail clearly
+    try:
+        chunks = pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=500, encoding="utf-8-sig")
+        for chunk in chunks:
+            missing = {"id", "text"} - set(chunk.columns)
+            if missing:
+                raise KgError(E.E007, path=path, line=1, reason=f"no column {', '.join(sorted(missing))}")
+            for offset, record in enumerate(chunk.to_dict("records")):
+                yield _row(record, path, str(int(chunk.index[offset]) + 2), default_date, max_chars, "text/plain")
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise KgError(E.E007, path=path, line="?", reason=str(err).splitlines()[0]) from err
+
+
+# ------------------------------------------------------------------------------------------ HTML
+@dataclass(frozen=True)
+class Article:
+    text: str
+    title: str | None = None
+    date: date | None = None
+    url: str | None = None
+
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "svg",
+        "button",
+        "iframe",
+        "figure",
+        "select",
+        "template",
+        "menu",
+        "dialog",
+    }
+)
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "blockquote",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "pre",
+        "table",
+        "dd",
+        "dt",
+    }
+)
+_VOID = frozenset({"br", "img", "meta", "link", "input", "hr", "source", "wbr"})
+
+
+class _ArticleParser(HTMLParser):
+    """Collects visible text, separately for <article>/<main> and the whole page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.depth = {"article": 0, "main": 0}
+        self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": []}
+        self.title: list[str] = []
+        self.in_title = False
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = a.get("property") or a.get("name") or ""
+            self.meta.setdefault(key.lower(), a.get("content", ""))
+        elif tag == "link" and a.get("rel") == "canonical":
+            self.meta.setdefault("canonical", a.get("href", ""))
+        elif tag == "time" and a.get("datetime"):
+            self.meta.setdefault("time", a["datetime"])
+        if tag in _VOID:
+            if tag == "br":
+                self._text("\n")
+            return
+        if tag in _SKIP:
+            self.skip += 1
+        if tag in self.depth:
+            self.depth[tag] += 1
+        if tag == "title":
+            self.in_title = True
+        if tag in _BLOCK:
+            self._text("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and self.skip:
+            self.skip -= 1
+        if self.depth.get(tag):
+            self.depth[tag] -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK:
+            self._text("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip:
+            self._text(data)
+
+    def _text(self, data: str) -> None:
+        self.parts["body"].append(data)
+        for part in ("article", "main"):
+            if self.depth[part]:
+                self.parts[part].append(data)
+
+
+def extract_html(html: str) -> Article:
+    """The article's text without markup or page furniture, with its title, date and URL."""
+    parser = _ArticleParser()
+    parser.feed(html)
+    parser.close()
+    chosen = next((parser.parts[k] for k in ("article", "main", "body") if "".join(parser.parts[k]).strip()), [])
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", "".join(chosen))]
+    text = "\n\n".join(p for p in paragraphs if p)
+    meta = parser.meta
+    when = meta.get("article:published_time") or meta.get("date") or meta.get("time") or ""
+    try:
+        published = parse_date(when) if when else None
+    except KgError:
+        published = None
+    title = meta.get("og:title") or " ".join("".join(parser.title).split()) or None
+    return Article(text, title, published, meta.get("og:url") or meta.get("canonical") or None)

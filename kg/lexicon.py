@@ -1,0 +1,189 @@
+"""The word lists the extractor reads: event triggers from the ontology's event-type scheme,
+and the linguistic resources in ``kg/resources`` (collective nouns, titles, cues...).
+
+Everything is data; this module only parses it, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).parent / "resources"
+_KG = "https://w3id.org/newskg/ontology#"
+_RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+
+
+def ontology_dir() -> Path:
+    """The ontology folder: packaged inside ``kg`` in a wheel, beside it in a checkout."""
+    packaged = Path(__file__).parent / "ontology"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "ontology"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: ``words`` after the head must be found among its dependents."""
+
+    type: str
+    head: str
+    words: tuple[str, ...] = ()
+    wordclass: str | None = None
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    nouns: dict[str, tuple[Trigger, ...]]
+    verbs: dict[str, tuple[Trigger, ...]]
+    adjectives: dict[str, tuple[Trigger, ...]]
+    parents: dict[str, str]
+    cameo: dict[str, str]
+    situational: dict[str, bool]
+
+    def ancestors(self, event_type: str) -> list[str]:
+        """The type and its superclasses up to ``Event``, nearest first."""
+        chain = [event_type]
+        while chain[-1] in self.parents:
+            chain.append(self.parents[chain[-1]])
+        return chain
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Two types can name the same event when they are equal or one is the other's direct
+        parent: "the unrest" can be the protests, "the blackout" the internet shutdown, but
+        "disarray" (a disruption) is not an internet shutdown two levels down."""
+        return a == b or self.parents.get(a) == b or self.parents.get(b) == a
+
+    def is_a(self, event_type: str, ancestor: str) -> bool:
+        return ancestor in self.ancestors(event_type)
+
+    def is_situational(self, event_type: str) -> bool:
+        """Lasting events (protests, a crisis) whose repeated mentions name one event."""
+        return next((self.situational[t] for t in self.ancestors(event_type) if t in self.situational), False)
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    kind: str
+    direction: str
+    relation: str
+    confidence: float
+    prep: str | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    events: EventLexicon
+    wordclasses: dict[str, frozenset[str]]
+    groups: dict[str, tuple[str, str, str]]  # lemma -> (sense, class, number)
+    organizations: frozenset[str]
+    titles: dict[str, str]
+    reporting: dict[str, str]
+    assets: dict[str, str]
+    place_groups: dict[str, frozenset[str]]
+    cues: tuple[Cue, ...]
+    cue_index: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+
+    def in_class(self, wordclass: str, lemma: str, ent_label: str = "") -> bool:
+        members = self.wordclasses.get(wordclass, frozenset())
+        return lemma.lower() in members or (bool(ent_label) and f"@{ent_label}" in members)
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a resource file, without comments and blank lines."""
+    rows = []
+    for line in (RESOURCES / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+_TRIGGER = re.compile(r"^(?P<words>[^{}]+?)\s*(?:\{(?P<cls>\w+)\})?$")
+
+
+def _parse_trigger(event_type: str, text: str, *, noun: bool) -> Trigger:
+    m = _TRIGGER.match(text.strip())
+    if not m:
+        raise ValueError(f"bad trigger {text!r} for {event_type}")
+    words = m.group("words").lower().split()
+    if noun and "of" in words:  # "state of emergency": the head comes first
+        head, rest = words[0], tuple(w for w in words[1:] if w != "of")
+    elif noun:  # "death toll", "air strike": the head comes last
+        head, rest = words[-1], tuple(words[:-1])
+    else:  # "crack down", "shoot dead": the verb comes first
+        head, rest = words[0], tuple(words[1:])
+    return Trigger(event_type, head, rest, m.group("cls"))
+
+
+def _load_events() -> EventLexicon:
+    import pyoxigraph
+
+    path = ontology_dir() / "event-types.ttl"
+    nouns: dict[str, list[Trigger]] = {}
+    verbs: dict[str, list[Trigger]] = {}
+    adjectives: dict[str, list[Trigger]] = {}
+    parents: dict[str, str] = {}
+    cameo: dict[str, str] = {}
+    situational: dict[str, bool] = {}
+    tables = {"nounTrigger": nouns, "verbTrigger": verbs, "adjectiveTrigger": adjectives}
+    with path.open("rb") as f:
+        for triple in pyoxigraph.parse(f, format=pyoxigraph.RdfFormat.TURTLE):
+            s, p, o = str(triple.subject.value), triple.predicate.value, triple.object
+            if not s.startswith(_KG):
+                continue
+            name = s[len(_KG) :]
+            if p == _RDFS_SUBCLASS and o.value.startswith(_KG):
+                parents[name] = o.value[len(_KG) :]
+            elif p == _KG + "cameoCode":
+                cameo[name] = o.value
+            elif p == _KG + "situational":
+                situational[name] = o.value == "true"
+            elif p.startswith(_KG) and p[len(_KG) :] in tables:
+                trig = _parse_trigger(name, o.value, noun=p.endswith("nounTrigger"))
+                tables[p[len(_KG) :]].setdefault(trig.head, []).append(trig)
+
+    def frozen(table: dict[str, list[Trigger]]) -> dict[str, tuple[Trigger, ...]]:
+        # constrained and multi-word entries first: the most specific reading wins
+        return {
+            k: tuple(sorted(v, key=lambda t: (t.wordclass is None, -len(t.words), t.type))) for k, v in table.items()
+        }
+
+    return EventLexicon(frozen(nouns), frozen(verbs), frozen(adjectives), parents, cameo, situational)
+
+
+def _load_cues() -> tuple[Cue, ...]:
+    cues = []
+    for cue, kind, direction, relation, conf in _rows("causal_cues.tsv"):
+        kind, _, prep = kind.partition(":")
+        cues.append(Cue(tuple(cue.split()), kind, direction, relation, float(conf), prep or None))
+    return tuple(cues)
+
+
+@cache
+def load() -> Lexicon:
+    """The lexicon, read once per process."""
+    import pycountry
+
+    wordclasses = {row[0]: frozenset(row[1].split()) for row in _rows("wordclasses.tsv")}
+    groups = {row[0]: (row[1], row[2], row[3]) for row in _rows("groups.tsv")}
+    assets = {row[0]: row[1] for row in _rows("assets.tsv")}
+    for currency in pycountry.currencies:
+        # "Tenge", "US Dollar": the last word names the currency in running text
+        assets.setdefault(currency.name.lower(), "currency")
+    cues = _load_cues()
+    index: dict[str, list[Cue]] = {}
+    for cue in cues:
+        index.setdefault(cue.words[0], []).append(cue)
+    return Lexicon(
+        events=_load_events(),
+        wordclasses=wordclasses,
+        groups=groups,
+        organizations=frozenset(row[0] for row in _rows("organizations.tsv")),
+        titles={row[0]: row[1] for row in _rows("titles.tsv")},
+        reporting={row[0]: row[1] for row in _rows("reporting.tsv")},
+        assets=assets,
+        place_groups={row[0]: frozenset(row[1].split()) for row in _rows("place_groups.tsv")},
+        cues=cues,
+        cue_index={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in index.items()},
+    )

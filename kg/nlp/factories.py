@@ -1,0 +1,30 @@
+"""Every spaCy component newskg registers, in one place (as spaCy does), so that importing
+this module is all it takes for ``nlp.add_pipe("kg_entities")`` to work."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from kg.nlp.entity_tagger import EntityTagger
+from kg.nlp.trigger_tagger import TriggerTagger
+
+
+@Language.factory(
+    "kg_entities",
+    requires=["doc.ents", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc.ents"],
+    default_config={"large_city": 100_000},
+)
+def make_entity_tagger(nlp: Language, name: str, large_city: int) -> EntityTagger:
+    """Correct NER labels with gazetteers and context; add groups, organisation descriptions, assets."""
+    return EntityTagger(large_city=large_city)
+
+
+@Language.factory(
+    "kg_triggers",
+    requires=["doc.ents", "token.dep", "token.lemma", "token.tag"],
+    assigns=["doc.spans"],
+)
+def make_trigger_tagger(nlp: Language, name: str) -> TriggerTagger:
+    """Tag the words that name events with their event type."""
+    return TriggerTagger()

@@ -1,0 +1,182 @@
+"""Event trigger tagging: the words that name events, typed by the ontology's event scheme.
+
+Writes ``doc.spans["kg_triggers"]``, one span per trigger, labelled with the event type
+(a class local name such as ``Crackdown``). Argument constraints ("block {internet}") and
+the choice between a price change and a change of another measure are read off the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import lexicon
+from kg.lexicon import Trigger
+
+SPANS_KEY = "kg_triggers"
+# named entities are actors and places, never triggers ("the Protest Party")
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
+NOUN_ARG_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", "advmod"})
+ARG_PREPS = frozenset({"of", "to", "on", "at", "off", "in", "into", "for"})
+CHANGE_PREPS = frozenset({"by", "to", "below", "above", "from", "under", "over", "past"})
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+PREDICATIVE = frozenset({"acomp", "attr", "oprd", "ROOT", "conj"})
+# fixed expressions in which a trigger word names no event
+IDIOMS = (
+    ("in", "order", "to"),
+    ("in", "order", "that"),
+    ("law", "and", "order"),
+    ("public", "order"),
+    ("order", "of", "magnitude"),
+    ("point", "of", "order"),
+    ("in", "the", "wake"),
+    ("rule", "of", "law"),
+)
+
+
+def _arguments(tok: Token, *, noun: bool) -> list[Token]:
+    """Dependents that fill a trigger's argument slot, including objects of argument prepositions."""
+    deps = NOUN_ARG_DEPS if noun else VERB_ARG_DEPS
+    args = []
+    for child in tok.children:
+        if child.dep_ in deps:
+            args.append(child)
+        elif child.dep_ in ("prep", "agent") and (child.lower_ in ARG_PREPS or not noun):
+            # for verbs, any prepositional object: "after a cap ... was lifted" parses the cap there
+            args.extend(c for c in child.children if c.dep_ == "pobj")
+    return args
+
+
+def _hyphenated(tok: Token) -> bool:
+    """Part of a hyphenated modifier: "shoot-to-kill order" names an order, not a shooting."""
+    doc = tok.doc
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "HYPH" and not tok.whitespace_
+    before = tok.i > 0 and doc[tok.i - 1].tag_ == "HYPH" and not doc[tok.i - 1].whitespace_
+    return after or before
+
+
+def _in_idiom(tok: Token) -> bool:
+    doc = tok.doc
+    for idiom in IDIOMS:
+        for k, word in enumerate(idiom):
+            start = tok.i - k
+            if (
+                word == tok.lower_
+                and start >= 0
+                and start + len(idiom) <= len(doc)
+                and all(doc[start + j].lower_ == w for j, w in enumerate(idiom))
+            ):
+                return True
+    return False
+
+
+class TriggerTagger:
+    """The ``kg_triggers`` pipeline component."""
+
+    def __init__(self) -> None:
+        self.lex = lexicon.load()
+        self.events = self.lex.events
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for tok in doc:
+            if tok.ent_type_ in NAME_LABELS or _in_idiom(tok):
+                continue
+            found = self.tag(tok)
+            if found is not None:
+                start, end, event_type = found
+                spans.append(Span(doc, start, end, label=event_type))
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+    def tag(self, tok: Token) -> tuple[int, int, str] | None:
+        """(start, end, type) of the trigger headed by ``tok``, or None."""
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            return self._match(tok, self._noun_candidates(tok), noun=True)
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "npadvmod") and not _hyphenated(tok):
+            return self._match(tok, self.events.verbs.get(tok.lemma_.lower(), ()), noun=False)
+        if tok.pos_ == "ADJ" and tok.dep_ in PREDICATIVE:
+            found = self.events.adjectives.get(tok.lemma_.lower())
+            return (tok.i, tok.i + 1, found[0].type) if found else None
+        return None
+
+    def _noun_candidates(self, tok: Token) -> tuple[Trigger, ...]:
+        doc = tok.doc
+        # hyphenated nouns are three tokens: "sell - off"
+        if tok.i >= 2 and doc[tok.i - 1].tag_ == "HYPH":
+            joined = f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+            if joined in self.events.nouns:
+                return self.events.nouns[joined]
+        return self.events.nouns.get(tok.lemma_.lower(), ())
+
+    def _match(self, tok: Token, candidates: tuple[Trigger, ...], *, noun: bool) -> tuple[int, int, str] | None:
+        args = _arguments(tok, noun=noun)
+        arg_lemmas = {a.lemma_.lower() for a in args} | {c.lemma_.lower() for c in tok.children}
+        for trig in candidates:
+            if trig.words and not set(trig.words) <= arg_lemmas:
+                continue
+            if trig.wordclass and not any(self.lex.in_class(trig.wordclass, a.lemma_, a.ent_type_) for a in args):
+                continue
+            event_type = self._refine(tok, trig.type, args, noun=noun)
+            if event_type is None:
+                continue
+            start, end = self._extent(tok, trig, noun=noun)
+            return start, end, event_type
+        return None
+
+    def _extent(self, tok: Token, trig: Trigger, *, noun: bool) -> tuple[int, int]:
+        """The words that name the event: the head, plus a particle or compound of a multi-word trigger."""
+        doc = tok.doc
+        start, end = tok.i, tok.i + 1
+        if noun and tok.i >= 2 and doc[tok.i - 1].tag_ == "HYPH":
+            start = tok.i - 2
+        for child in tok.children:
+            if (
+                child.lemma_.lower() in trig.words
+                and abs(child.i - tok.i) <= 3
+                and child.dep_ in ("prt", "compound", "dobj", "acomp", "oprd")
+            ):
+                start, end = min(start, child.i), max(end, child.i + 1)
+        return start, end
+
+    def _refine(self, tok: Token, event_type: str, args: list[Token], *, noun: bool) -> str | None:
+        """Decide whether a change word names an event, and whether it is a price change."""
+        ev = self.events
+        if not (ev.is_a(event_type, "Decline") or ev.is_a(event_type, "Increase")) or ev.is_a(
+            event_type, "PriceChange"
+        ):
+            return event_type
+        theme = self._theme(tok, args, noun=noun)
+        amount = self._has_amount(tok)
+        if theme is not None and theme.pos_ == "NOUN" and theme.lemma_.lower() in ev.nouns and not amount:
+            return None  # "the unrest grew": a phase of the unrest, not a new event
+        up = ev.is_a(event_type, "Increase")
+        if theme is not None and self._is_price(theme):
+            return "PriceRise" if up else "PriceFall"
+        if amount or (theme is not None and self.lex.in_class("measure", theme.lemma_, theme.ent_type_)):
+            return event_type
+        return None
+
+    def _theme(self, tok: Token, args: list[Token], *, noun: bool) -> Token | None:
+        """What changes: the object of a causative, else the subject; for nouns, a modifier or 'of'/'in' object."""
+        if noun:
+            return args[0] if args else None
+        by_dep = {c.dep_: c for c in tok.children}
+        return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
+
+    def _is_price(self, theme: Token) -> bool:
+        """ "prices", "shares", "Bitcoin" itself; not "Bitcoin's hashrate" (a measure, not a price)."""
+        return self.lex.in_class("price", theme.lemma_, theme.ent_type_)
+
+    def _has_amount(self, tok: Token) -> bool:
+        """A change with an amount: "fell by 12%", "rose 5%", "dropped below $42,000"."""
+        for child in tok.children:
+            if child.ent_type_ in AMOUNT_LABELS and child.dep_ in ("npadvmod", "dobj", "advmod", "pobj"):
+                return True
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in CHANGE_PREPS
+                and any(c.ent_type_ in AMOUNT_LABELS or c.like_num for c in child.subtree)
+            ):
+                return True
+        return False

@@ -1,0 +1,182 @@
+"""``build``: the whole pipeline, documents streaming from ingest to the store batch by batch.
+
+Only the alias table (names of entities seen so far) and the ids of documents built grow
+with the corpus; texts, parses and triples are dropped once a document is stored.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from pyoxigraph import NamedNode, Store
+
+from kg import cleanup, ingest, iri, rdf, store
+from kg.errors import E, KgError
+from kg.model import Document, EntityKind
+from kg.nlp import DEFAULT_MODEL
+from kg.resolve import AliasTable
+from kg.vocab import RDFS, SKOS
+
+KINDS_BY_PATH = {
+    "person": EntityKind.PERSON,
+    "organization": EntityKind.ORGANIZATION,
+    "place": EntityKind.PLACE,
+    "asset": EntityKind.ASSET,
+}
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path = Path("exports")
+    date: date | None = None
+    model: str = DEFAULT_MODEL
+    base: str = iri.DEFAULT_BASE
+    threshold: float = rdf.DEFAULT_THRESHOLD
+    batch_size: int = 32
+    processes: int = 1
+    encoding: str = "utf-8"
+    max_chars: int = ingest.DEFAULT_MAX_CHARS
+    force: bool = False
+    html: bool = True
+
+
+@dataclass
+class BuildReport:
+    """What a build did: the CLI prints it, tests and benchmarks read it."""
+
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    entities: int = 0
+    events: int = 0
+    causal: int = 0
+    triples: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def load_aliases(st: Store, base: str) -> AliasTable:
+    """The alias table of the entities already in the store (corpus-wide entities only)."""
+    table = AliasTable()
+    query = f"SELECT ?e ?l ?p WHERE {{ ?e ?p ?l . VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> }} }}"
+    for row in st.query(query):  # type: ignore[union-attr]
+        entity = str(row["e"].value)
+        if not entity.startswith(base):
+            continue
+        path = entity[len(base) :].split("/")
+        if len(path) != 2 or path[0] not in KINDS_BY_PATH:
+            continue  # descriptions and groups belong to one document
+        kind = KINDS_BY_PATH[path[0]]
+        key = "/".join(path)
+        table.add(kind, str(row["l"].value), key)
+        if str(row["p"].value) == str(RDFS.label):
+            table.add_label(key, str(row["l"].value))
+            if kind == EntityKind.PERSON:
+                table.add(kind, str(row["l"].value).split()[-1], key)
+    return table
+
+
+def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document], None] | None = None) -> BuildReport:
+    """Build ``paths`` into ``options.out``: store, Turtle, TriG, JSON-LD, CSV tables, HTML graph.
+
+    Nothing in ``options.out`` changes unless the whole build succeeds.
+    """
+    from kg import nlp
+
+    started = time.perf_counter()
+    sources = ingest.sources(paths)  # missing paths fail here, before anything is touched
+    nlp.load(options.model)
+    report = BuildReport()
+    out = options.out
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / store.GENERATIONS / "exports-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        report.files = _build_into(out, staging, sources, options, report, progress)
+    except BaseException:
+        if created:  # a failed first build leaves no folder behind
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_into(
+    out: Path,
+    staging: Path,
+    sources: list[ingest.Source],
+    options: BuildOptions,
+    report: BuildReport,
+    progress: Callable[[Document], None] | None,
+) -> dict[str, Path]:
+    from kg import export, nlp
+    from kg.extract import extract
+    from kg.resolve import resolve
+
+    with store.staged(out) as st:
+        store.load_ontology(st)
+        aliases = load_aliases(st, options.base)
+        items = _documents(sources, options, st, report)
+        for doc, (document, clean, digest, graph) in nlp.parse(
+            items, model=options.model, batch_size=options.batch_size, n_process=options.processes
+        ):
+            resolved = resolve(extract(doc, document, clean), aliases)
+            quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)
+            store.replace_graph(st, graph, quads)
+            report.built.append(document.id)
+            report.entities += len(resolved.entities)
+            report.events += len(resolved.events)
+            report.causal += len(resolved.causal)
+            report.words += len(doc)
+            if progress is not None:
+                progress(document)
+        staging.mkdir(parents=True)
+        files = export.write_all(st, staging, html=options.html)
+        report.triples = store.count_triples(st)
+    return _publish(staging, out, files)
+
+
+def _documents(
+    sources: list[ingest.Source], options: BuildOptions, st: Store, report: BuildReport
+) -> Iterator[tuple[str, tuple[Document, cleanup.CleanText, str, NamedNode]]]:
+    """(clean text, context) pairs for ``nlp.pipe``; unchanged and repeated documents skipped."""
+    seen: dict[str, str] = {}
+    by_hash: dict[str, str] = {}
+    for source in sources:
+        for document in ingest.read(
+            source, default_date=options.date, encoding=options.encoding, max_chars=options.max_chars
+        ):
+            if document.id in seen:
+                raise KgError(E.E009, id=document.id, first=seen[document.id], second=document.source)
+            seen[document.id] = document.source
+            digest = ingest.content_hash(document.text + "\x00" + (document.date.isoformat() if document.date else ""))
+            if digest in by_hash:
+                report.duplicates.append((document.id, by_hash[digest]))
+                continue
+            by_hash[digest] = document.id
+            graph = rdf.graph_name(options.base, document.id)
+            if not options.force and store.content_hash(st, graph) == digest:
+                report.unchanged.append(document.id)
+                continue
+            clean = cleanup.clean(document.text, markdown=document.media_type == "text/markdown")
+            yield clean.text, (document, clean, digest, graph)
+
+
+def _publish(staging: Path, out: Path, files: dict[str, Path]) -> dict[str, Path]:
+    """Move the staged exports into place, each with one atomic rename."""
+    published = {}
+    for name, path in files.items():
+        target = out / path.name
+        path.replace(target)
+        published[name] = target
+    published["store"] = store.store_path(out)
+    return published

@@ -1,0 +1,152 @@
+"""The persistent store: Oxigraph on disk, one named graph per document.
+
+A build never writes into the store that readers use. It copies the current generation
+(a cheap RocksDB checkpoint), writes the copy, and then switches ``DIR/store`` (a relative
+symlink) to it in one atomic rename. A failed build leaves the old store untouched, and a
+running ``kg serve`` keeps answering from the generation it opened until it reopens.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph
+from pyoxigraph import NamedNode, Quad, Store
+
+from kg.errors import E, KgError
+from kg.vocab import KG, PREFIXES, RDF
+
+STORE_LINK = "store"
+GENERATIONS = ".kg"
+# the ontology rides along in its own graph, so that queries can climb rdfs:subClassOf
+ONTOLOGY_GRAPH = NamedNode("https://w3id.org/newskg/ontology")
+ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
+
+
+def store_path(out_dir: Path) -> Path:
+    return out_dir / STORE_LINK
+
+
+def exists(out_dir: Path) -> bool:
+    return (store_path(out_dir) / "CURRENT").exists()
+
+
+def open_read(out_dir: Path) -> Store:
+    """The current store, read-only; a clear error when there is none."""
+    path = store_path(out_dir)
+    if not exists(out_dir):
+        raise KgError(E.E020, path=path)
+    try:
+        return Store.read_only(str(path.resolve()))
+    except OSError as err:
+        raise KgError(E.E021, path=path, reason=str(err).splitlines()[0]) from err
+
+
+def _next_generation(out_dir: Path) -> Path:
+    root = out_dir / GENERATIONS
+    root.mkdir(parents=True, exist_ok=True)
+    numbers = [int(p.name.split("-")[1]) for p in root.glob("store-*") if p.name.split("-")[1].isdigit()]
+    return root / f"store-{max(numbers, default=0) + 1}"
+
+
+@contextmanager
+def staged(out_dir: Path) -> Iterator[Store]:
+    """A writable copy of the current store; it becomes the current store only on success."""
+    target = _next_generation(out_dir)
+    if exists(out_dir):
+        Store.read_only(str(store_path(out_dir).resolve())).backup(str(target))
+        store = Store(str(target))
+    else:
+        store = Store(str(target))
+    try:
+        yield store
+        store.flush()
+        del store
+        _switch(out_dir, target)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+
+
+def _switch(out_dir: Path, target: Path) -> None:
+    """Point ``DIR/store`` at ``target`` atomically, then drop older generations."""
+    link = store_path(out_dir)
+    if link.exists() and not link.is_symlink():
+        raise KgError(E.E050, path=link, reason="a folder, not a store link made by kg; move it away")
+    tmp = out_dir / f".{STORE_LINK}.tmp"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(os.path.relpath(target, out_dir))
+    os.replace(tmp, link)
+    for old in (out_dir / GENERATIONS).glob("store-*"):
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+# -------------------------------------------------------------------------- reading and writing
+def replace_graph(store: Store, graph: NamedNode, quads: list[Quad]) -> None:
+    """Replace one document's named graph (no duplicates when a document is rebuilt)."""
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    store.extend(quads)
+
+
+def load_ontology(store: Store) -> None:
+    """(Re)load the ontology into its own graph."""
+    from kg.lexicon import ontology_dir
+
+    if store.contains_named_graph(ONTOLOGY_GRAPH):
+        store.remove_graph(ONTOLOGY_GRAPH)
+    for name in ONTOLOGY_FILES:
+        store.load(path=str(ontology_dir() / name), format=pyoxigraph.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+
+
+def content_hash(store: Store, graph: NamedNode) -> str | None:
+    """The hash recorded for the text of the document in ``graph``."""
+    for quad in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(KG.contentHash)), None, graph):
+        return str(quad.object.value)
+    return None
+
+
+def document_graphs(store: Store) -> list[NamedNode]:
+    doc_type = pyoxigraph.NamedNode(str(KG.Document))
+    rdf_type = pyoxigraph.NamedNode(str(RDF.type))
+    return sorted(
+        {q.graph_name for q in store.quads_for_pattern(None, rdf_type, doc_type, None)}, key=lambda g: g.value
+    )  # type: ignore[union-attr]
+
+
+def sorted_triples(store: Store) -> list[pyoxigraph.Triple]:
+    """All documents' triples as one graph, without repeats, in a stable order."""
+    triples = {q.triple for q in _document_quads(store)}
+    return sorted(triples, key=_triple_key)
+
+
+def sorted_quads(store: Store) -> list[Quad]:
+    return sorted(_document_quads(store), key=lambda q: (str(q.graph_name), *_triple_key(q.triple)))
+
+
+def count_triples(store: Store) -> int:
+    """Quads in document graphs (the ontology's own graph not counted)."""
+    return sum(1 for _ in _document_quads(store))
+
+
+def _document_quads(store: Store) -> Iterator[Quad]:
+    for q in store.quads_for_pattern(None, None, None, None):
+        if q.graph_name != ONTOLOGY_GRAPH:
+            yield q
+
+
+def _triple_key(t: pyoxigraph.Triple) -> tuple[str, str, str]:
+    return str(t.subject), str(t.predicate), str(t.object)
+
+
+def serialize(items: list[pyoxigraph.Triple] | list[Quad], path: Path, fmt: pyoxigraph.RdfFormat) -> None:
+    """Write triples or quads to ``path`` with the project's prefixes, atomically."""
+    tmp = path.with_name(path.name + ".tmp")
+    pyoxigraph.serialize(items, str(tmp), fmt, prefixes=PREFIXES if fmt != pyoxigraph.RdfFormat.N_TRIPLES else None)
+    os.replace(tmp, path)
