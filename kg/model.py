@@ -140,6 +140,7 @@ class EventMention:
     status: Status = Status.HAPPENED
     negated: bool = False
     extra: tuple[Mention, ...] = ()
+    nominal: bool = True
 
 
 @dataclass(frozen=True, slots=True)

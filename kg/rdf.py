@@ -154,7 +154,7 @@ def _event(w: _Writer, e: Event) -> None:
     w.add(s, KG.status, text(e.status.value))
     for a in e.attributions:
         w.add(s, KG.accordingTo, w.node(a.source) if a.source else w.doc_node)
-    if not e.attributions and e.status in (Status.HAPPENED, Status.POTENTIAL):
+    if not e.attributions:
         w.add(s, KG.accordingTo, w.doc_node)
 
 

@@ -337,8 +337,10 @@ def _event(
         if ev.attribution is not None:
             source = key_of[ev.attribution.source] if ev.attribution.source is not None else None
             att = EventAttribution(ev.attribution.status, source, ev.attribution.cue)
-            if all((a.status, a.source) != (att.status, att.source) for a in attributions):
-                attributions.append(att)
+        else:  # the article states it in its own voice
+            att = EventAttribution(ev.status, None, ev.mention)
+        if all((a.status, a.source) != (att.status, att.source) for a in attributions):
+            attributions.append(att)
     time = next((ev.time for ev in mentions_in if ev.time and ev.time.value == c.time), None)
     status = max((ev.status for ev in mentions_in), key=lambda s: STATUS_RANK[s])
     key = iri.span_key("event", doc_id, first.mention.begin)
@@ -357,21 +359,21 @@ def _event(
 
 
 def _event_label(first: EventMention, roles: list[tuple[str, str]], entities: dict[str, Entity]) -> str:
-    """'crackdown by Kassym-Jomart Tokayev in Kazakhstan': the trigger and who and where."""
+    """A headline for the event: "crackdown by Kassym-Jomart Tokayev in Kazakhstan" for a noun,
+    "bandits attacked Almaty" or "protesters killed" for a verb (the trigger as written)."""
 
-    def name(role: str) -> str | None:
+    def name(role: str) -> str:
         key = next((k for r, k in roles if r == role), None)
-        return entities[key].label if key in entities else None
+        return entities[key].label if key in entities else ""
 
-    label = first.lemma
     agent, patient, place = name("agent"), name("patient"), name("place")
-    if agent:
-        label += f" by {agent}"
-    elif patient:
-        label += f" of {patient}"
+    if first.nominal:
+        words = [first.lemma, f"by {agent}" if agent else "", f"of {patient}" if patient and not agent else ""]
+    else:
+        words = [agent, first.mention.text, patient] if agent else [patient, first.mention.text]
     if place:
-        label += f" in {place}"
-    return label
+        words.append(f"in {place}")
+    return " ".join(w for w in words if w)
 
 
 # -------------------------------------------------------------------------------- document

@@ -16,6 +16,10 @@ from kg.model import Attribution, Status
 
 # how far up the parse an attribution can sit above the fact it covers
 MAX_HOPS = 6
+# links an attribution reaches across: clauses and core arguments. A fact inside a modifier
+# ("after the blackout, the hashrate fell, according to X") is presupposed, not what X says.
+CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "nsubj", "nsubjpass", "dobj",
+                   "attr", "appos", "dep", "csubj"})
 
 
 def _according_to(tok: Token) -> tuple[Token, Token] | None:
@@ -43,7 +47,7 @@ def attribution(ctx: Context, tok: Token, index: EntityIndex) -> Attribution | N
             if c.dep_ == "advmod" and c.lower_ in reporting:
                 return Attribution(Status(reporting[c.lower_]), ctx.token_mention(c), None)
         head = cur.head
-        if head == cur:
+        if head == cur or cur.dep_ not in CLIMB:
             break
         if cur.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in reporting and head.pos_ == "VERB":
             speaker = subject(head)

@@ -23,8 +23,12 @@ class Context:
 
     def __post_init__(self) -> None:
         for sent in self.doc.sents:
-            if sent.text.strip():
-                b, e = self.clean.to_original(sent.start_char, sent.end_char)
+            text = sent.text
+            if text.strip():
+                # a sentence is its words: the whitespace spaCy leaves at its end is not evidence
+                start = sent.start_char + len(text) - len(text.lstrip())
+                end = sent.start_char + len(text.rstrip())
+                b, e = self.clean.to_original(start, end)
                 self.sentences.append(CharSpan(b, e))
         self._sent_starts = [s.begin for s in self.sentences]
 

@@ -122,7 +122,8 @@ class EventIndex:
 
     def add_generic(self, ctx: Context, tok: Token) -> int:
         """An event the lexicon does not know, named by a causal cue's cause or effect."""
-        return self.add(EventMention(ctx.token_mention(tok), GENERIC, tok.lemma_.lower()), range(tok.i, tok.i + 1))
+        event = EventMention(ctx.token_mention(tok), GENERIC, tok.lemma_.lower(), nominal=tok.pos_ == "NOUN")
+        return self.add(event, range(tok.i, tok.i + 1))
 
 
 class EventExtractor:
@@ -166,6 +167,7 @@ class EventExtractor:
             status,
             False,
             tuple(extra),
+            nominal=noun,
         )
 
     # -- roles ------------------------------------------------------------------------------

@@ -1,0 +1,151 @@
+"""Resolution rules on hand-made mentions (no parse needed)."""
+
+from __future__ import annotations
+
+from kg.model import (
+    CausalLink,
+    Document,
+    EntityKind,
+    EntityMention,
+    EventMention,
+    Extraction,
+    Mention,
+    Role,
+    Span,
+    TimeValue,
+)
+from kg.resolve import AliasTable, resolve
+
+TEXT = "x" * 2000
+SENT = Span(0, 2000)
+
+
+def m(text: str, begin: int) -> Mention:
+    return Mention(begin, begin + len(text), text, SENT)
+
+
+def person(name: str, at: int, **kw: object) -> EntityMention:
+    return EntityMention(m(name, at), EntityKind.PERSON, name, **kw)  # type: ignore[arg-type]
+
+
+def extraction(entities=(), events=(), causal=(), doc_id="d1") -> Extraction:  # type: ignore[no-untyped-def]
+    return Extraction(Document(doc_id, TEXT, "test"), (SENT,), tuple(entities), tuple(events), tuple(causal))
+
+
+def test_surname_title_and_pronoun_join_the_full_name() -> None:
+    ents = [
+        person("Kassym-Jomart Tokayev", 0, aliases=("President Kassym-Jomart Tokayev",)),
+        person("Tokayev", 100, aliases=("President Tokayev",)),
+        EntityMention(m("He", 200), EntityKind.PERSON, "He", pronoun=True, antecedent=1),
+    ]
+    r = resolve(extraction(ents))
+    (e,) = r.entities
+    assert e.label == "Kassym-Jomart Tokayev" and e.key == "person/kassym-jomart-tokayev"
+    assert set(e.alt_labels) == {"President Kassym-Jomart Tokayev", "President Tokayev", "Tokayev"}
+    assert len(e.mentions) == 3
+    assert {(x.mention.text, x.rule) for x in r.merges} == {("Tokayev", "surname"), ("He", "pronoun")}
+
+
+def test_two_people_with_different_surnames_stay_apart() -> None:
+    r = resolve(extraction([person("Larry Cermak", 0), person("Larry Page", 50)]))
+    assert len(r.entities) == 2
+
+
+def test_acronym_and_head_noun_descriptions() -> None:
+    org = EntityKind.ORGANIZATION
+    ents = [
+        EntityMention(m("Collective Security Treaty Organisation", 0), org, "Collective Security Treaty Organisation"),
+        EntityMention(m("CSTO", 100), org, "CSTO"),
+        EntityMention(m("interior ministry", 200), org, "interior ministry", key="description"),
+        EntityMention(m("ministry", 300), org, "ministry", key="description"),
+    ]
+    r = resolve(extraction(ents))
+    labels = sorted(e.label for e in r.entities)
+    assert labels == ["Collective Security Treaty Organisation", "interior ministry"]
+    ministry = next(e for e in r.entities if e.label == "interior ministry")
+    assert ministry.key == "organization/d1/interior-ministry"  # a description belongs to its document
+
+
+def test_groups_of_one_kind_are_one_group_scoped_to_the_document() -> None:
+    g = EntityKind.GROUP
+    ents = [
+        EntityMention(m("protesters", 0), g, "protesters", key="group:protest"),
+        EntityMention(m("demonstrators", 50), g, "demonstrators", key="group:protest"),
+        EntityMention(m("police", 90), g, "police", key="group:security"),
+    ]
+    r = resolve(extraction(ents))
+    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [("police", 1), ("protesters", 2)]
+    assert all(e.key.startswith("group/d1/") for e in r.entities)
+
+
+def test_alias_table_carries_a_person_across_documents() -> None:
+    aliases = AliasTable()
+    first = resolve(extraction([person("Kassym-Jomart Tokayev", 0)], doc_id="a"), aliases)
+    second = resolve(extraction([person("Tokayev", 0)], doc_id="b"), aliases)
+    assert second.entities[0].key == first.entities[0].key
+    assert second.entities[0].label == "Kassym-Jomart Tokayev"
+
+
+def _event(text: str, at: int, type_: str, lemma: str, **kw: object) -> EventMention:
+    return EventMention(m(text, at), type_, lemma, **kw)  # type: ignore[arg-type]
+
+
+def _place(name: str, at: int, key: str) -> EntityMention:
+    return EntityMention(m(name, at), EntityKind.PLACE, name, subtype="Country", key=key)
+
+
+def test_repeated_situational_event_is_one_event_unless_the_place_differs() -> None:
+    ents = [_place("Kazakhstan", 10, "geonames:1522867"), _place("China", 500, "geonames:1814991")]
+    evs = [
+        _event("crackdown", 0, "Crackdown", "crackdown", roles=(Role("place", 0),)),
+        _event("crackdown", 100, "Crackdown", "crackdown"),
+        _event("repression", 200, "Crackdown", "repression"),
+        _event("crackdown", 480, "Crackdown", "crackdown", roles=(Role("place", 1),)),
+    ]
+    r = resolve(extraction(ents, evs))
+    assert sorted(len(e.mentions) for e in r.events) == [1, 3]
+
+
+def test_incidents_merge_only_when_the_same_word_names_them() -> None:
+    evs = [
+        _event("beheaded", 0, "Killing", "behead"),
+        _event("killed", 100, "Killing", "kill"),
+        _event("killing", 200, "Killing", "kill"),
+    ]
+    r = resolve(extraction([], evs))
+    assert sorted(len(e.mentions) for e in r.events) == [1, 2]
+
+
+def test_different_dates_are_different_events() -> None:
+    evs = [
+        _event("order", 0, "Order", "order", time=TimeValue(m("Friday", 30), "2022-01-07", "day")),
+        _event("ordered", 100, "Order", "order", time=TimeValue(m("January 6", 130), "2022-01-06", "day")),
+    ]
+    assert len(resolve(extraction([], evs)).events) == 2
+
+
+def test_a_general_word_names_an_earlier_specific_event_again() -> None:
+    evs = [
+        _event("outage", 0, "InternetShutdown", "outage"),
+        _event("disarray", 50, "Disruption", "disarray"),
+        _event("blackout", 100, "Outage", "blackout"),
+    ]
+    r = resolve(extraction([], evs))
+    shutdown = next(e for e in r.events if e.type == "InternetShutdown")
+    assert [x.text for x in shutdown.mentions] == ["outage", "blackout"]
+
+
+def test_cause_and_effect_never_merge_and_self_links_are_dropped() -> None:
+    evs = [
+        _event("protests", 0, "Protest", "protest"),
+        _event("unrest", 100, "CivilUnrest", "unrest"),
+        _event("protests", 200, "Protest", "protest"),
+    ]
+    signal = m("led to", 50)
+    links = [
+        CausalLink(0, 1, signal, 0.9, m("protests led to unrest", 0)),  # kept apart
+        CausalLink(0, 2, signal, 0.9, m("protests ... protests", 0)),
+    ]  # the same event twice: no link
+    r = resolve(extraction([], evs, links))
+    assert len(r.events) == 2
+    assert [(c.cause, c.effect) for c in r.causal] == [(r.events[0].key, r.events[1].key)]

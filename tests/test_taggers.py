@@ -1,0 +1,114 @@
+"""The spaCy components, on parses built by hand (no trained model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.trigger_tagger import SPANS_KEY
+from tests.parses import doc
+
+
+def triggers(d) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(s.text, s.label_) for s in d.spans[SPANS_KEY]]
+
+
+def ents(d) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.text, e.label_) for e in d.ents]
+
+
+PRICE_FELL = (
+    "Bitcoin/NNP/compound/1 prices/NNS/nsubj/2 fell/VBD/ROOT/2/fall below/IN/prep/2 $/$/nmod/5 "
+    "42,000/CD/pobj/3 on/IN/prep/2 Thursday/NNP/pobj/6 ./././2"
+)
+
+
+def test_a_price_that_falls_is_a_price_fall_and_bitcoin_is_an_asset() -> None:
+    d = doc(PRICE_FELL, ((0, 1, "PERSON"), (4, 6, "MONEY"), (7, 8, "DATE")))
+    assert triggers(d) == [("fell", "PriceFall")]
+    assert ("Bitcoin", "ASSET") in ents(d)
+
+
+def test_a_measure_that_falls_by_an_amount_is_a_decline() -> None:
+    d = doc(
+        "Bitcoin+/NNP/poss/2 's/POS/case/0 hashrate/NN/nsubj/3 fell/VBD/ROOT/3/fall by/IN/prep/3 "
+        "12+/CD/nummod/6 %/NN/pobj/4 ./././3",
+        ((0, 1, "ORG"), (5, 7, "PERCENT")),
+    )
+    assert triggers(d) == [("fell", "Decline")]
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        "the/DT/det/1 unrest/NN/nsubj/3 only/RB/advmod/3 grew/VBD/ROOT/3/grow ./././3",  # a phase of the unrest
+        "Fears/NNS/nsubj/2/fear have/VBP/aux/2/have risen/VBN/ROOT/2/rise ./././2",  # nothing measurable rose
+    ],
+)
+def test_a_change_word_without_a_measure_is_no_event(tokens: str) -> None:
+    assert not any(label in ("Increase", "Decline") for _t, label in triggers(doc(tokens)))
+
+
+def test_blocking_the_internet_is_a_shutdown_but_blocking_a_road_is_not() -> None:
+    d = doc(
+        "Tokayev/NNP/nsubj/1 ordered/VBD/ROOT/1/order providers/NNS/dobj/1 to/TO/aux/4 "
+        "block/VB/xcomp/1/block internet/NN/compound/6 access/NN/dobj/4 ./././1",
+        ((0, 1, "PERSON"),),
+    )
+    assert triggers(d) == [("ordered", "Order"), ("block", "InternetShutdown")]
+    road = doc("Police/NNS/nsubj/1/police blocked/VBD/ROOT/1/block the/DT/det/3 road/NN/dobj/1 ./././1")
+    assert triggers(road) == []
+
+
+def test_fixed_expressions_name_no_event() -> None:
+    d = doc(
+        "They/PRP/nsubj/1/they met/VBD/ROOT/1/meet in/IN/mark/5 order/NN/fixed/2 to/TO/aux/5 "
+        "talk/VB/advcl/1/talk ./././1"
+    )
+    assert ("order", "Order") not in triggers(d)
+
+
+def test_a_hyphenated_modifier_is_not_an_event_of_its_own() -> None:
+    d = doc(
+        "Tokayev/NNP/nsubj/1 issued/VBD/ROOT/1/issue a/DT/det/8 shoot+/VB/npadvmod/7/shoot -+/HYPH/punct/7 "
+        "to+/TO/aux/7 -+/HYPH/punct/7 kill/VB/amod/8/kill order/NN/dobj/1 against/IN/prep/8 "
+        "protesters/NNS/pobj/9 ./././1",
+        ((0, 1, "PERSON"),),
+    )
+    assert triggers(d) == [("order", "Order")]
+    assert ("protesters", "GROUP") in ents(d)
+
+
+def test_event_nouns_mistagged_as_names_become_events() -> None:
+    d = doc(
+        "Protests/NNS/nsubj/3/protest in/IN/prep/0 Kazakhstan/NNP/pobj/1 spread/VBD/ROOT/3/spread ./././3",
+        ((0, 1, "NORP"), (2, 3, "GPE")),
+    )
+    assert ents(d) == [("Kazakhstan", "GPE")]
+    assert triggers(d) == [("Protests", "Protest")]
+
+
+def test_gazetteer_corrects_a_city_tagged_as_organisation() -> None:
+    d = doc("Bandits/NNS/nsubj/1/bandit attacked/VBD/ROOT/1/attack Almaty/NNP/dobj/1 ./././1", ((2, 3, "ORG"),))
+    assert ("Almaty", "GPE") in ents(d) and ("Bandits", "GROUP") in ents(d)
+
+
+def test_collective_groups_keep_their_modifiers_but_not_counts() -> None:
+    d = doc(
+        "26/CD/nummod/2 violent/JJ/amod/2 protesters/NNS/nsubjpass/5 and/CC/cc/2 telecom/NN/compound/5 "
+        "providers/NNS/conj/2 were/VBD/auxpass/7/be hit/VBN/ROOT/7/hit ./././7",
+        ((0, 1, "CARDINAL"),),
+    )
+    assert ("violent protesters", "GROUP") in ents(d) and ("telecom providers", "GROUP") in ents(d)
+
+
+def test_a_modifier_noun_is_not_a_group() -> None:
+    d = doc("a/DT/det/2 police/NN/compound/2/police spokeswoman/NN/nsubj/3 said/VBD/ROOT/3/say ./././3")
+    assert ents(d) == []
+
+
+def test_a_demonym_modifier_is_part_of_a_group_name_but_a_demonym_noun_is_a_group() -> None:
+    d = doc("Russian/JJ/amod/1 troops/NNS/nsubj/2/troop arrived/VBD/ROOT/2/arrive ./././2", ((0, 1, "NORP"),))
+    assert ents(d) == [("Russian troops", "GROUP")]
+    d = doc("the/DT/det/1 Kazakhs/NNPS/nsubj/2/kazakh protested/VBD/ROOT/2/protest ./././2", ((1, 2, "NORP"),))
+    assert ents(d) == [("Kazakhs", "GROUP")]
+    assert triggers(d) == [("protested", "Protest")]

@@ -1,0 +1,49 @@
+"""Dates anchored on the document date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.temporal import normalize
+
+SATURDAY = date(2022, 1, 8)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Friday", ("2022-01-07", "day")),
+        ("On Friday", ("2022-01-07", "day")),
+        ("Sunday", ("2022-01-02", "day")),
+        ("Saturday", ("2022-01-08", "day")),
+        ("last Saturday", ("2022-01-01", "day")),
+        ("next Monday", ("2022-01-10", "day")),
+        ("January 6", ("2022-01-06", "day")),
+        ("6 January", ("2022-01-06", "day")),
+        ("December 30", ("2021-12-30", "day")),
+        ("September 2020", ("2020-09", "month")),
+        ("Sept. 2020", ("2020-09", "month")),
+        ("March 3, 2019", ("2019-03-03", "day")),
+        ("2019", ("2019", "year")),
+        ("last year", ("2021", "year")),
+        ("this year", ("2022", "year")),
+        ("last month", ("2021-12", "month")),
+        ("yesterday", ("2022-01-07", "day")),
+        ("2021-11-30", ("2021-11-30", "day")),
+        ("the previous week's", None),
+        ("30-year", None),
+    ],
+)
+def test_normalize(text: str, expected: tuple[str, str] | None) -> None:
+    assert normalize(text, SATURDAY) == expected
+
+
+def test_relative_dates_need_an_anchor() -> None:
+    assert normalize("Friday", None) is None
+    assert normalize("September 2020", None) == ("2020-09", "month")
+
+
+def test_impossible_dates_are_rejected() -> None:
+    assert normalize("February 30, 2020", SATURDAY) is None
