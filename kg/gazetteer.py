@@ -17,6 +17,40 @@ from kg.model import Place
 
 # a large city is a place even when the tagger calls it an organisation
 LARGE_CITY = 100_000
+# subdivision names that are ordinary words ("Central", "Western"): never a place on their own
+_GENERIC_REGIONS = frozenset(
+    {
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "capital",
+        "coast",
+        "upper",
+        "lower",
+        "greater",
+        "centre",
+        "center",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "midlands",
+        "islands",
+        "mountain",
+        "lakes",
+        "valley",
+        "highlands",
+        "plateau",
+        "delta",
+        "federal district",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +138,12 @@ def load() -> Gazetteer:
             state["name"],
             (state["name"], "Region", Place(geonames_id=int(state["geonameid"]), country_code="US"), 1_000_000),
         )
+    for sub in pycountry.subdivisions:
+        # regions (Wales, Bayern, Texas...), only where no city or country has the name
+        name = sub.name.split(" [")[0].split(" (")[0]
+        key = normalize(name)
+        if key not in entries and key not in _GENERIC_REGIONS and len(name) > 3:
+            entries[key] = (name, "Region", Place(iso_code=sub.code, country_code=sub.country_code), 0)
     for _code, cont in gc.get_continents().items():
         _add(entries, cont["name"], (cont["name"], "Continent", Place(geonames_id=int(cont["geonameId"])), 10**9))
     demonyms: dict[str, str] = {}

@@ -62,11 +62,6 @@ def _norm(name: str) -> str:
     return gazetteer.normalize(name)
 
 
-def _acronym(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
-
-
 # -------------------------------------------------------------------------------- entities
 class _Clusters:
     """Union-find over mention indices, remembering the rule of each union."""
@@ -106,7 +101,7 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
                 by_key[ident] = i
             continue
         for j in order:
-            if j == i or mentions[j].antecedent is not None or mentions[j].kind != m.kind:
+            if j == i or mentions[j].kind != m.kind or mentions[j].pronoun:
                 continue
             other = mentions[j]
             if len(other.name) < len(m.name) or (len(other.name) == len(m.name) and j > i):
@@ -135,15 +130,37 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention) -> s
     if names & other_names:
         return "same name"
     short, full = _norm(m.name).split(), _norm(other.name).split()
-    named = other.key != "description" and m.key != "description"
-    if m.kind == EntityKind.PERSON and named and short and short[-1] == full[-1] and set(short) <= set(full):
-        return "surname"
+    if not short or not full:
+        return None
+    described, other_named = m.key == "description", other.key != "description"
+    if m.kind == EntityKind.PERSON and other_named:
+        if not described and short[-1] == full[-1] and set(short) <= set(full):
+            return "surname"
+        if described and short[-1] in _titles_of(other):
+            return "title"  # "the chancellor" and "Chancellor Gordon Brown"
     if m.kind == EntityKind.ORGANIZATION:
-        if m.name.isupper() and m.name == _acronym(other.name):
+        if other_named and m.name in _acronyms(other.name):
             return "acronym"
-        if m.key == "description" and short[-1:] == full[-1:]:
-            return "head noun"
+        if described and (short[-1:] == full[-1:] or (other_named and short[-1] in full)):
+            return "head noun"  # "the ministry" and "the interior ministry" or "Ministry of Defence"
     return None
+
+
+def _titles_of(person: EntityMention) -> set[str]:
+    """Title words written before the name: {"chancellor"} for "Chancellor Gordon Brown"."""
+    n = len(person.name.split())
+    return {w for alias in person.aliases for w in _norm(alias).split()[:-n]}
+
+
+def _acronyms(name: str) -> set[str]:
+    """The acronyms of a name: "PCSU" and "PCS Union" for "Public and Commercial Services Union"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    if len(words) < 2:
+        return set()
+    found = {"".join(w[0] for w in words)}
+    if len(words) > 2:
+        found.add("".join(w[0] for w in words[:-1]) + " " + words[-1])
+    return found
 
 
 def _label(kind: EntityKind, mentions: list[EntityMention]) -> str:
@@ -210,8 +227,7 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
                 aliases.add(kind, n, key)
             if kind == EntityKind.PERSON:
                 aliases.add(kind, label.split()[-1], key)
-            acronym = _acronym(label) if kind == EntityKind.ORGANIZATION else ""
-            if acronym:
+            for acronym in _acronyms(label) if kind == EntityKind.ORGANIZATION else ():
                 aliases.add(kind, acronym, key)
     return entities, key_of, merges
 

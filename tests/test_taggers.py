@@ -94,7 +94,7 @@ def test_gazetteer_corrects_a_city_tagged_as_organisation() -> None:
 
 def test_collective_groups_keep_their_modifiers_but_not_counts() -> None:
     d = doc(
-        "26/CD/nummod/2 violent/JJ/amod/2 protesters/NNS/nsubjpass/5 and/CC/cc/2 telecom/NN/compound/5 "
+        "26/CD/nummod/2 violent/JJ/amod/2 protesters/NNS/nsubjpass/7 and/CC/cc/2 telecom/NN/compound/5 "
         "providers/NNS/conj/2 were/VBD/auxpass/7/be hit/VBN/ROOT/7/hit ./././7",
         ((0, 1, "CARDINAL"),),
     )

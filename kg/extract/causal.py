@@ -142,6 +142,10 @@ class CausalExtractor:
         attach = first.head
         while attach.dep_ == "prep" and attach.head != attach and attach in signal:
             attach = attach.head
+        if first.dep_ == "conj" and attach.dep_ in ("advcl", "prep", "xcomp", "acl"):
+            # "walked out demanding a rise and in protest against ...": coordinated with a
+            # modifier, the phrase modifies what that modifier does
+            attach = attach.head
         if attach.pos_ in ("VERB", "AUX") and attach.i > last.i and attach.dep_ == "advcl":
             # "after a cap ... was lifted": the phrase is really a clause; its verb is the cause
             return _Slots(attach, attach.head, cue, signal, attach.head)
@@ -190,9 +194,10 @@ class CausalExtractor:
         found = clause_event(events, tok, avoid)
         if found is not None:
             return found
-        if tok.dep_ == "pobj" and tok.head.head.i in events.by_token:
-            return events.by_token[tok.head.head.i]  # "a crackdown in Kazakhstan, which ...": the crackdown
-        if allow_generic and tok.pos_ in ("NOUN", "VERB") and tok not in avoid and not tok.ent_type_:
+        owner = tok.head.head
+        if tok.dep_ == "pobj" and owner.i in events.by_token and owner not in avoid:
+            return events.by_token[owner.i]  # "a crackdown in Kazakhstan, which ...": the crackdown
+        if allow_generic and _eventive(tok) and tok not in avoid and not tok.ent_type_:
             return events.add_generic(ctx, tok)
         return None
 
@@ -239,6 +244,17 @@ def _effect_of_causal_verb(verb: Token) -> Token | None:
     if complements:
         return complements[0]
     return objs[0] if objs else None
+
+
+# suffixes of nouns that name happenings ("installation", "shortage", "closure"), not things ("machines")
+EVENTIVE_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "age", "al", "ing", "ism", "ity", "cy")
+
+
+def _eventive(tok: Token) -> bool:
+    """Whether an unknown word can name an event: a verb, or a noun that reads as a happening."""
+    if tok.pos_ == "VERB":
+        return True
+    return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(EVENTIVE_SUFFIXES) and len(tok.lemma_) > 5
 
 
 def _preceding_event_head(tok: Token) -> Token | None:

@@ -31,6 +31,8 @@ def load(model: str = DEFAULT_MODEL) -> Language:
     except (OSError, ImportError) as err:
         raise KgError(E.E040, name=model, reason=str(err).splitlines()[0][:200]) from err
     nlp.max_length = 2_000_000
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
     nlp.add_pipe("kg_triggers", after="kg_entities")
     return nlp

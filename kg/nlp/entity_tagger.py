@@ -65,9 +65,11 @@ class EntityTagger:
         self.large_city = large_city
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in (self._relabel(ent) for ent in doc.ents) if s is not None]
+        spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
+        spans = [self._in_place_list(s) for s in spans]
         spans += self._descriptions(doc)
         spans += self._assets(doc)
+        spans += self._untagged_names(doc, spans)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -99,14 +101,23 @@ class EntityTagger:
                 or (label == "ORG" and population >= self.large_city and not self._names_organisation(span))
             ):
                 return Span(span.doc, span.start, span.end, label="GPE")
-        if label == "NORP":
+        if label == "NORP" or self.gaz.country_of_demonym(text) is not None:
             if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
-                return None  # "Russian troops": a modifier, not an actor
+                return None  # "Russian troops", "Welsh assembly": a modifier, not an actor
             return Span(span.doc, span.start, span.end, label="GROUP")
         if label in MISC:
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
-        if label == "PERSON" and len(span) == 1 and not span[0].is_title:
-            return None
+        if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
+            return None  # "Jobcentres": a plural is not one person
+        return span
+
+    def _in_place_list(self, span: Span) -> Span:
+        """An organisation or person name listed with places and known as a place is a place:
+        "Cardiff, Bangor, Aberystwyth and Wrexham"."""
+        if span.label_ not in ("ORG", "PERSON") or self.gaz.lookup(span.text) is None:
+            return span
+        if self._locative(span.root) and span.root.dep_ != "pobj":
+            return Span(span.doc, span.start, span.end, label="GPE")
         return span
 
     def _names_organisation(self, span: Span) -> bool:
@@ -116,6 +127,44 @@ class EntityTagger:
             return True
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.lex.organizations for c in root.children)
 
+    # -- proper nouns the NER missed ---------------------------------------------------------
+    def _untagged_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Proper nouns outside every span, read from their context: "in Cardiff" or "Cardiff,
+        Bangor and Wrexham" is a place the gazetteer knows; "Piers Freelove is a senior officer"
+        or "said Jose Lopez" is a person."""
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        found = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in taken or tok.dep_ == "compound" or not tok.is_title:
+                continue
+            # title-case compounds belong to the name even when tagged as nouns ("Piers Freelove")
+            start = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.is_title)])
+            if any(i in taken for i in range(start, tok.i)):
+                continue
+            name = doc[start : tok.i + 1]
+            if self.gaz.lookup(name.text) is not None and self._locative(tok):
+                found.append(Span(doc, start, tok.i + 1, label="GPE"))
+            elif len(name) >= 2 and self._described_as_person(tok):
+                found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+        return found
+
+    def _locative(self, tok: Token) -> bool:
+        """Where a place name stands: after "in", "at"..., or in a list with other places."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+            return True
+        listed = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        return any(
+            t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and self.gaz.lookup(t.text) is not None) for t in listed
+        )
+
+    def _described_as_person(self, tok: Token) -> bool:
+        """A role noun beside the name (apposition or copula), or a verb of saying with it as subject."""
+        titles = self.lex.titles
+        for other in [*tok.children, tok.head, *tok.head.children]:
+            if other.dep_ in ("appos", "attr") and other.lemma_.lower() in titles and other != tok:
+                return True
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.lex.reporting
+
     # -- descriptions: groups and organisations named by common nouns ----------------------
     def _descriptions(self, doc: Doc) -> list[Span]:
         spans = []
@@ -124,8 +173,21 @@ class EntityTagger:
                 continue
             label = self._description_label(tok)
             if label:
-                spans.append(Span(doc, modifier_start(tok), tok.i + 1, label=label))
+                desc = Span(doc, modifier_start(tok), tok.i + 1, label=label)
+                spans.append(desc)
+                name = self._named_by_apposition(desc)
+                if name is not None:
+                    spans.append(name)
         return spans
+
+    def _named_by_apposition(self, desc: Span) -> Span | None:
+        """ "Metrovias, the private firm": a proper noun the tagger missed, named by its description."""
+        root = desc.root
+        if root.dep_ != "appos" or root.head.pos_ != "PROPN" or root.head.ent_type_:
+            return None
+        name = root.head
+        start = min([name.i, *(c.i for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")])
+        return Span(desc.doc, start, name.i + 1, label="ORG" if desc.label_ == "ORGDESC" else "PERSON")
 
     def _description_label(self, tok: Token) -> str | None:
         lemma = tok.lemma_.lower()
@@ -138,9 +200,8 @@ class EntityTagger:
             return None  # "police spokeswoman", "protest leaders"
         if entry is not None:
             _sense, cls, number = entry
-            if number == "plural" and tok.tag_ not in ("NNS", "NNPS"):
-                return None
-            return "GROUP" if cls == "Group" else "ORGDESC"
+            if number == "any" or tok.tag_ in ("NNS", "NNPS"):
+                return "GROUP" if cls == "Group" else "ORGDESC"
         if lemma in self.lex.organizations and tok.tag_ == "NN":
             determined = any(
                 (c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")) or c.dep_ == "poss"
@@ -164,16 +225,56 @@ class EntityTagger:
         return spans
 
 
-def _trim(ent: Span) -> Span | None:
-    """Drop a leading article, quotes and a trailing possessive from an entity span.
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "into",
+        "across",
+        "outside",
+        "inside",
+        "including",
+        "throughout",
+        "around",
+        "towards",
+        "toward",
+    }
+)
 
-    A capitalised "The" inside a sentence is part of the name ("The Block"), so it stays.
+
+def _joined(ents: tuple[Span, ...]) -> list[Span]:
+    """Join "Public" + "and" + "Commercial Services Union": one name the tagger cut in two."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "ORG"
+            and ent.start - prev.end == 1
+            and ent.doc[prev.end].lower_ in ("and", "&")
+            and ent[0].is_title
+        ):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        else:
+            out.append(ent)
+    return out
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading article or preposition, quotes and a trailing possessive from an entity span.
+
+    A capitalised "The" inside a sentence is part of the name ("The Block"), so it stays;
+    "Across Wales" tagged as a person is "Wales".
     """
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (
         doc[start].text in QUOTES
         or (doc[start].lower_ in ("the", "a", "an") and (doc[start].text.islower() or doc[start].is_sent_start))
+        or (doc[start].pos_ in ("ADP", "SCONJ", "CCONJ") and doc[start].tag_ != "NNP")
     ):
         start += 1
     while end > start and (doc[end - 1].text in QUOTES or doc[end - 1].tag_ == "POS"):

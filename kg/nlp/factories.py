@@ -4,6 +4,7 @@ this module is all it takes for ``nlp.add_pipe("kg_entities")`` to work."""
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.nlp.entity_tagger import EntityTagger
 from kg.nlp.trigger_tagger import TriggerTagger
@@ -28,3 +29,14 @@ def make_entity_tagger(nlp: Language, name: str, large_city: int) -> EntityTagge
 def make_trigger_tagger(nlp: Language, name: str) -> TriggerTagger:
     """Tag the words that name events with their event type."""
     return TriggerTagger()
+
+
+@Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A paragraph break ends a sentence, so a headline without a full stop is not read as the
+    subject of the next paragraph ("Train strike grips Buenos Aires / A strike ...")."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if (prev.is_space and prev.text.count("\n") >= 2) or "\n\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc

@@ -115,7 +115,7 @@ class TriggerTagger:
         for trig in candidates:
             if trig.words and not set(trig.words) <= arg_lemmas:
                 continue
-            if trig.wordclass and not any(self.lex.in_class(trig.wordclass, a.lemma_, a.ent_type_) for a in args):
+            if trig.wordclass and not any(self._in_class(trig.wordclass, a) for a in self._slots(tok, trig, args)):
                 continue
             event_type = self._refine(tok, trig.type, args, noun=noun)
             if event_type is None:
@@ -123,6 +123,18 @@ class TriggerTagger:
             start, end = self._extent(tok, trig, noun=noun)
             return start, end, event_type
         return None
+
+    def _slots(self, tok: Token, trig: Trigger, args: list[Token]) -> list[Token]:
+        """Where a word-class constraint looks: the arguments, and the subject for {event}
+        ("the strike affected ...": an event acting on something)."""
+        if trig.wordclass == "event":
+            return [*args, *(c for c in tok.children if c.dep_ == "nsubj")]
+        return args
+
+    def _in_class(self, wordclass: str, tok: Token) -> bool:
+        if wordclass == "event":
+            return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.events.nouns
+        return self.lex.in_class(wordclass, tok.lemma_, tok.ent_type_)
 
     def _extent(self, tok: Token, trig: Trigger, *, noun: bool) -> tuple[int, int]:
         """The words that name the event: the head, plus a particle or compound of a multi-word trigger."""
