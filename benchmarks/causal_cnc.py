@@ -1,0 +1,350 @@
+"""Causal links measured on the Causal News Corpus V2 training split, by cross-validation.
+
+Each fold's sentences go through the same code path as ``kg build``: one JSONL document
+``{"id", "text"}`` per sentence, built with ``kg.pipeline.build`` into its own folder, and the
+links read back from the store by SPARQL (kg:CausalRelation, its events' kg:mention offsets).
+A built link is a kg:CausalRelation whose kg:confidence reaches the build's threshold, whatever
+its type or status. A sentence is predicted causal (CNC subtask 1) when it has one.
+
+The extractor is rule-based, so every fold is built with the same rules. ``--train
+MODULE:FUNCTION`` names a trainer for when a component learns: it gets the other folds'
+sentences and returns the options that build the held-out fold.
+
+    python -m benchmarks.causal_cnc [--folds 5] [--limit N] [--threshold 0.5] [--out DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from pyoxigraph import QuerySolutions
+
+from benchmarks import cnc
+from kg import nlp as kg_nlp
+from kg import query, rdf, store
+from kg.model import Span
+from kg.pipeline import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 13
+
+# Trains on the other folds' sentences (given a folder to keep what it learns) and returns the
+# options that build the held-out fold, e.g. with ``model`` set to a spaCy pipeline it saved.
+Trainer = Callable[[Sequence[cnc.Sentence], BuildOptions, Path], BuildOptions]
+
+LINKS = """
+SELECT ?id ?relation ?signal ?confidence ?slot ?begin ?end WHERE {
+  GRAPH ?g {
+    ?doc a kg:Document ; dcterms:identifier ?id .
+    ?relation a kg:CausalRelation ; kg:signal ?signal ; kg:confidence ?confidence ; ?slot ?event .
+    VALUES ?slot { kg:cause kg:effect }
+    ?event kg:mention ?m .
+    ?m nif:beginIndex ?begin ; nif:endIndex ?end ; nif:referenceContext ?doc .
+  }
+}
+"""
+
+
+@dataclass
+class ParseClock:
+    """Seconds spent inside spaCy's ``nlp.pipe`` during builds, without the time it spends
+    pulling (reading, cleaning) the documents it parses."""
+
+    inside: float = 0.0
+    reading: float = 0.0
+
+    @property
+    def seconds(self) -> float:
+        return self.inside - self.reading
+
+
+def _timed(items: Iterable[Any], add: Callable[[float], None]) -> Iterator[Any]:
+    iterator = iter(items)
+    while True:
+        start = time.perf_counter()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            add(time.perf_counter() - start)
+            return
+        add(time.perf_counter() - start)
+        yield item
+
+
+@contextmanager
+def clocked_parse(clock: ParseClock) -> Iterator[None]:
+    """Time ``kg.nlp.parse`` inside ``kg.pipeline.build``; the build has no timer of its own
+    for the parse, and this keeps its code path untouched."""
+    original = kg_nlp.parse
+
+    def add_inside(seconds: float) -> None:
+        clock.inside += seconds
+
+    def add_reading(seconds: float) -> None:
+        clock.reading += seconds
+
+    def parse(items: Iterable[Any], **kwargs: Any) -> Iterator[Any]:
+        return _timed(original(_timed(items, add_reading), **kwargs), add_inside)
+
+    with mock.patch.object(kg_nlp, "parse", parse):
+        yield
+
+
+def read_links(out: Path, threshold: float) -> dict[str, list[cnc.BuiltLink]]:
+    """The causal relations of a build at or above ``threshold``, by document id."""
+    found: dict[str, dict[str, Any]] = {}
+    result = query.execute(store.open_read(out), LINKS)
+    assert isinstance(result, QuerySolutions)
+    for row in result:
+        confidence = float(row["confidence"].value)
+        if confidence < threshold:
+            continue
+        key = row["relation"].value
+        entry = found.setdefault(
+            key,
+            {"id": row["id"].value, "signal": row["signal"].value, "confidence": confidence, "cause": [], "effect": []},
+        )
+        slot = "cause" if row["slot"].value.endswith("#cause") else "effect"
+        entry[slot].append(Span(int(row["begin"].value), int(row["end"].value)))
+    links: dict[str, list[cnc.BuiltLink]] = defaultdict(list)
+    for key, e in sorted(found.items()):
+        cause, effect = (tuple(sorted(set(e[slot]))) for slot in ("cause", "effect"))
+        links[e["id"]].append(cnc.BuiltLink(key, cause, effect, e["signal"], e["confidence"]))
+    return links
+
+
+@dataclass
+class Fold:
+    number: int
+    sentences: int
+    score: cnc.Score
+    links: dict[str, list[cnc.BuiltLink]]
+    build_seconds: float
+    words: int
+
+
+@dataclass
+class Run:
+    sentences: list[cnc.Sentence]
+    folds: list[Fold] = field(default_factory=list)
+    clock: ParseClock = field(default_factory=ParseClock)
+    load_seconds: float = 0.0
+
+
+def run(sentences: list[cnc.Sentence], options: BuildOptions, workdir: Path, *, k: int, trainer: Trainer | None) -> Run:
+    """Build and score each of ``k`` folds in turn; ``options.out`` is replaced per fold."""
+    result = Run(sentences)
+    started = time.perf_counter()
+    kg_nlp.load(options.model)  # cached: builds then time the work, not the model's loading
+    result.load_seconds = time.perf_counter() - started
+    parts = cnc.folds(sentences, k, SEED)
+    for number, test in enumerate(parts, start=1):
+        folder = workdir / f"fold-{number}"
+        folder.mkdir(parents=True, exist_ok=True)
+        fold_options = replace(options, out=folder / "build")
+        if trainer is not None:
+            train = [s for j, part in enumerate(parts, start=1) if j != number for s in part]
+            fold_options = trainer(train, fold_options, folder)
+        jsonl = folder / "sentences.jsonl"
+        with jsonl.open("w", encoding="utf-8") as f:
+            for s in test:
+                f.write(json.dumps({"id": s.id, "text": s.text}, ensure_ascii=False) + "\n")
+        parsed = result.clock.inside
+        with clocked_parse(result.clock):
+            report = build([jsonl], fold_options)
+        if report.built and result.clock.inside == parsed:
+            raise RuntimeError("kg.pipeline.build no longer parses through kg.nlp.parse: update clocked_parse")
+        links = read_links(fold_options.out, fold_options.threshold)
+        result.folds.append(Fold(number, len(test), cnc.score(test, links), links, report.seconds, report.words))
+    return result
+
+
+# -------------------------------------------------------------------------------- report
+FIGURES = ("precision", "recall", "f1")
+LEVELS = ("sentence", "relation")
+
+
+def _levels(score: cnc.Score) -> dict[str, cnc.Counts]:
+    return {"sentence": score.sentences, "relation": score.relations}
+
+
+def _figures(counts: cnc.Counts) -> dict[str, float | int]:
+    return {"precision": counts.precision, "recall": counts.recall, "f1": counts.f1, **asdict(counts)}
+
+
+def _spread(values: list[float]) -> dict[str, float]:
+    return {"mean": statistics.fmean(values), "std": statistics.stdev(values) if len(values) > 1 else 0.0}
+
+
+def _git_state() -> str:
+    """The commit measured, and whether kg/ had uncommitted changes (others edit the checkout)."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    dirty = subprocess.run(["git", "status", "--porcelain", "kg"], cwd=ROOT, capture_output=True, text=True)
+    return head.stdout.strip() + ("+uncommitted kg/ changes" if dirty.stdout.strip() else "")
+
+
+def _top(score: cnc.Score, top: int) -> dict[str, list[dict[str, Any]]]:
+    missed = [
+        {"signal": s, "missed": n, "gold": score.gold_signals[s], "example": score.examples[f"missed:{s}"]}
+        for s, n in sorted(score.missed_signals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    ]
+    false = [
+        {
+            "signal": s,
+            "false": n,
+            "built": score.built_signals[s],
+            "in_non_causal": score.false_in_non_causal[s],
+            "example": score.examples[f"false:{s}"],
+        }
+        for s, n in sorted(score.false_signals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    ]
+    return {"missed_signals": missed, "false_signals": false}
+
+
+def summary(result: Run, options: BuildOptions, *, k: int, trainer: str | None, top: int) -> dict[str, Any]:
+    """Everything the run measured, as plain data (what ``--json`` prints)."""
+    pooled = cnc.score(result.sentences, {i: v for f in result.folds for i, v in f.links.items()})
+    build_seconds = sum(f.build_seconds for f in result.folds)
+    words = sum(f.words for f in result.folds)
+    return {
+        "corpus": {
+            "sentences": len(result.sentences),
+            "causal": sum(s.causal for s in result.sentences),
+            "relations": sum(len(s.relations) for s in result.sentences),
+        },
+        "setup": {
+            "folds": k,
+            "seed": SEED,
+            "threshold": options.threshold,
+            "model": options.model,
+            "trainer": trainer,
+            "code": _git_state(),
+        },
+        "folds": [
+            {"fold": f.number, "sentences": f.sentences, **{lv: _figures(c) for lv, c in _levels(f.score).items()}}
+            for f in result.folds
+        ],
+        "mean_std": {
+            lv: {fig: _spread([getattr(_levels(f.score)[lv], fig) for f in result.folds]) for fig in FIGURES}
+            for lv in LEVELS
+        },
+        "pooled": {lv: _figures(c) for lv, c in _levels(pooled).items()},
+        "time": {
+            "model_load_seconds": result.load_seconds,
+            "build_seconds": build_seconds,
+            "parse_seconds": result.clock.seconds,
+            "after_parse_seconds": build_seconds - result.clock.seconds,
+            "words": words,
+            "build_words_per_second": words / build_seconds if build_seconds else 0.0,
+            "parse_words_per_second": words / result.clock.seconds if result.clock.seconds else 0.0,
+        },
+        "error_kinds": dict(sorted(pooled.error_kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+        **_top(pooled, top),
+    }
+
+
+def _table(data: dict[str, Any]) -> list[str]:
+    """Per-fold, mean, std and pooled figures; links and gold relations counted where known."""
+    ms, pooled = data["mean_std"], data["pooled"]
+    rows = [(str(f["fold"]), str(f["sentences"]), f["sentence"], f["relation"]) for f in data["folds"]]
+    for stat in ("mean", "std"):
+        sent, rel = ({fig: v[stat] for fig, v in ms[lv].items()} for lv in LEVELS)
+        rows.append((stat, "", sent, rel))
+    rows.append(("pooled", str(data["corpus"]["sentences"]), pooled["sentence"], pooled["relation"]))
+    lines = [
+        f"{'fold':>6} {'sents':>6} | {'S-P':>6} {'S-R':>6} {'S-F1':>6} | {'R-P':>6} {'R-R':>6} {'R-F1':>6} "
+        f"| {'links':>5} {'gold':>5}"
+    ]
+    for label, n, sent, rel in rows:
+        figs = [" ".join(f"{level[fig]:6.3f}" for fig in FIGURES) for level in (sent, rel)]
+        counts = f"{rel['tp'] + rel['fp']:>5} {rel['tp'] + rel['fn']:>5}" if "tp" in rel else ""
+        lines.append(f"{label:>6} {n:>6} | {figs[0]} | {figs[1]} | {counts}".rstrip())
+    return lines
+
+
+def render(data: dict[str, Any]) -> str:
+    """The summary as text for a terminal."""
+    c, s, t = data["corpus"], data["setup"], data["time"]
+    return "\n".join(
+        [
+            f"CNC V2 train: {c['sentences']} sentences ({c['causal']} causal, {c['relations']} relations); "
+            f"{s['folds']} folds (seed {s['seed']}); threshold {s['threshold']}; {s['model']}; "
+            f"{'trainer ' + s['trainer'] if s['trainer'] else 'rules only'}; code {s['code']}",
+            "",
+            *_table(data),
+            "S = sentence holds a causal link (CNC subtask 1); R = relation (both events inside the gold arguments).",
+            "",
+            f"time: {t['build_seconds']:.1f} s building {t['words']} words "
+            f"({t['build_words_per_second']:.0f} words/s), of which {t['parse_seconds']:.1f} s in spaCy's parse "
+            f"(nlp.pipe with newskg's taggers, {t['parse_words_per_second']:.0f} words/s): "
+            f"{t['parse_seconds'] / t['build_seconds']:.0%}; model load {t['model_load_seconds']:.1f} s, not counted",
+            "",
+            "error types (pooled):",
+            *(f"  {n:>5}  {kind}" for kind, n in data["error_kinds"].items()),
+            "",
+            f"missed gold signals (lowercased SIG0), top {len(data['missed_signals'])}: missed / gold with it, example",
+            *(
+                f"  {m['missed']:>5} / {m['gold']:<5} {m['signal']!r:<28} {m['example']}"
+                for m in data["missed_signals"]
+            ),
+            "",
+            f"false-positive signals (kg:signal), top {len(data['false_signals'])}: false / built with it "
+            "(in sentences without gold relations), example",
+            *(
+                f"  {m['false']:>5} / {m['built']:<5} ({m['in_non_causal']:>3}) {m['signal']!r:<22} {m['example']}"
+                for m in data["false_signals"]
+            ),
+        ]
+    )
+
+
+def _trainer(spec: str) -> Trainer:
+    module, _, name = spec.partition(":")
+    found: Trainer = getattr(importlib.import_module(module), name)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.causal_cnc", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=cnc.FOLDER, help="the folder of the CNC V2 training CSVs")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--limit", type=int, help="only the first N sentences, for quick runs")
+    parser.add_argument("--threshold", type=float, default=rdf.DEFAULT_THRESHOLD, help="the build's causal threshold")
+    parser.add_argument("--model", default=kg_nlp.DEFAULT_MODEL)
+    parser.add_argument("--out", type=Path, help="keep the per-fold builds in this folder")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--top", type=int, default=25, help="how many signals each error list shows")
+    parser.add_argument("--train", metavar="MODULE:FUNCTION", help="a trainer (see Trainer); default: rules only")
+    args = parser.parse_args(argv)
+
+    if args.out is not None and args.out.exists() and any(args.out.iterdir()):
+        parser.error(
+            f"--out {args.out}: give a new or empty folder (a build into an old one skips unchanged documents)"
+        )
+    sentences = cnc.read(args.data)[: args.limit]
+    options = BuildOptions(threshold=args.threshold, model=args.model, html=False)
+    trainer = _trainer(args.train) if args.train else None
+    with tempfile.TemporaryDirectory(prefix="causal-cnc-") as tmp:
+        workdir = args.out or Path(tmp)
+        result = run(sentences, options, workdir, k=args.folds, trainer=trainer)
+        data = summary(result, options, k=args.folds, trainer=args.train, top=args.top)
+    print(json.dumps(data, indent=2) if args.json else render(data))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
