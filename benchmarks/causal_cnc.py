@@ -298,14 +298,14 @@ def render(data: dict[str, Any]) -> str:
             "",
             f"missed gold signals (lowercased SIG0), top {len(data['missed_signals'])}: missed / gold with it, example",
             *(
-                f"  {m['missed']:>5} / {m['gold']:<5} {m['signal']!r:<28} {m['example']}"
+                f"  {m['missed']:>5} / {m['gold']:<5} {m['signal']!r:<32} {m['example']}"
                 for m in data["missed_signals"]
             ),
             "",
             f"false-positive signals (kg:signal), top {len(data['false_signals'])}: false / built with it "
             "(in sentences without gold relations), example",
             *(
-                f"  {m['false']:>5} / {m['built']:<5} ({m['in_non_causal']:>3}) {m['signal']!r:<22} {m['example']}"
+                f"  {m['false']:>5} / {m['built']:<5} ({m['in_non_causal']:>3}) {m['signal']!r:<32} {m['example']}"
                 for m in data["false_signals"]
             ),
         ]
