@@ -140,7 +140,7 @@ def load() -> Gazetteer:
         )
     for sub in pycountry.subdivisions:
         # regions (Wales, Bayern, Texas...), only where no city or country has the name
-        name = sub.name.split(" [")[0].split(" (")[0]
+        name = sub.name.split(" [")[0].split(" (")[0].split(", ")[0]  # "Herefordshire, County of"
         key = normalize(name)
         if key not in entries and key not in _GENERIC_REGIONS and len(name) > 3:
             entries[key] = (name, "Region", Place(iso_code=sub.code, country_code=sub.country_code), 0)

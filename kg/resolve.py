@@ -195,15 +195,18 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
         described = all(m.key == "description" or m.pronoun for m in members)
         scoped = kind == EntityKind.GROUP or described or kind not in GLOBAL_KINDS
         names = {n for m in members if not m.pronoun and m.key != "description" for n in (m.name, *m.aliases)}
-        # a name seen in an earlier document ("Tokayev" after "Kassym-Jomart Tokayev") keeps its entity
-        key = None if scoped else next(filter(None, (aliases.find(kind, n) for n in (label, *sorted(names)))), None)
+        # a name seen in an earlier document ("Tokayev" after "Kassym-Jomart Tokayev") keeps its entity;
+        # a person known by a full name is looked up by full names only (two Ferrys are two people)
+        lookup = [label, *sorted(n for n in names if kind != EntityKind.PERSON or len(label.split()) == 1
+                                 or len(n.split()) > 1)]
+        key = None if scoped else next(filter(None, (aliases.find(kind, n) for n in lookup)), None)
         if key is not None and key in aliases.labels:
             label = aliases.labels[key]
         key = key or iri.entity_key(kind.value, label, scope=doc_id if scoped else None)
         names = sorted(names - {label})
         subtype = next((m.subtype for m in members if m.subtype and not m.pronoun), None)
         hit = gaz.lookup(label) if kind == EntityKind.PLACE else None
-        place = hit[2] if hit is not None and any(m.key and m.key.startswith("geonames:") for m in members) else None
+        place = hit[2] if hit is not None and any(m.key and m.key.startswith("place:") for m in members) else None
         entities.append(
             Entity(
                 key,

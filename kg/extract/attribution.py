@@ -18,8 +18,24 @@ from kg.model import Attribution, Status
 MAX_HOPS = 6
 # links an attribution reaches across: clauses and core arguments. A fact inside a modifier
 # ("after the blackout, the hashrate fell, according to X") is presupposed, not what X says.
-CLIMB = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis", "relcl", "acl", "nsubj", "nsubjpass", "dobj",
-                   "attr", "appos", "dep", "csubj"})
+CLIMB = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "conj",
+        "advcl",
+        "parataxis",
+        "relcl",
+        "acl",
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "attr",
+        "appos",
+        "dep",
+        "csubj",
+    }
+)
 
 
 def _according_to(tok: Token) -> tuple[Token, Token] | None:

@@ -75,7 +75,7 @@ class CausalExtractor:
 
     def _match(self, cue: Cue, tok: Token, sent: Span, previous: Span | None) -> _Slots | None:
         words = _words_at(tok, len(cue.words))
-        if cue.kind in ("verb", "verb_prep", "change"):
+        if cue.kind in ("verb", "verb_prep", "object_prep", "change"):
             if tok.pos_ != "VERB" or tok.dep_ == "prep" or tok.lemma_.lower() != cue.words[0]:
                 return None
             if len(cue.words) > 1 and not set(cue.words[1:]) <= {c.lemma_.lower() for c in tok.subtree}:
@@ -107,6 +107,14 @@ class CausalExtractor:
             # the change verb's own subject must be an event: "the outage reduced ..."
             subj = next(iter(syntax.children(verb, "nsubj")), None)
             return _Slots(syntax.antecedent(subj), verb, cue, signal, verb) if subj is not None else None
+        if cue.kind == "object_prep":
+            # "blamed high fuel prices for low sales": the object causes the prepositional object
+            obj = next(iter(syntax.objects(verb)), None)
+            pobj = next((o for p, o in syntax.prep_objects(verb, cue.prep or "") if p.head == verb), None)
+            if obj is None or pobj is None:
+                return None
+            cause, effect = (obj, pobj) if cue.direction == "forward" else (pobj, obj)
+            return _Slots(cause, effect, cue, (verb, pobj.head), verb)
         if cue.kind == "verb_prep":
             pobj = next((o for p, o in syntax.prep_objects(verb, cue.prep or "") if p.head == verb), None)
             if pobj is None:
@@ -251,10 +259,16 @@ EVENTIVE_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "age", "al",
 
 
 def _eventive(tok: Token) -> bool:
-    """Whether an unknown word can name an event: a verb, or a noun that reads as a happening."""
+    """Whether an unknown word can name an event: a verb, a noun that reads as a happening, or a
+    measure in a state ("high fuel prices", "low sales")."""
     if tok.pos_ == "VERB":
         return True
-    return tok.pos_ == "NOUN" and tok.lemma_.lower().endswith(EVENTIVE_SUFFIXES) and len(tok.lemma_) > 5
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma.endswith(EVENTIVE_SUFFIXES) and len(lemma) > 5:
+        return True
+    return lexicon.load().in_class("measure", lemma) and any(c.dep_ == "amod" for c in tok.children)
 
 
 def _preceding_event_head(tok: Token) -> Token | None:

@@ -57,7 +57,13 @@ SUBTYPE_NOUNS = {
     "republic": "Country",
 }
 SOURCE_PREPS = ("according",)
-_QUOTES = re.compile(r"[\"“”‘’«»]|(?<!\w)'|'(?!\w)")
+# nouns that refer back to an organisation already named: "the firm", "the company"
+GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "carmaker", "automaker", "bank", "lender", "airline",
+                               "retailer", "manufacturer", "producer", "business", "operator", "provider", "giant",
+                               "conglomerate", "insurer", "maker", "organisation", "organization", "party",
+                               "alliance", "union", "agency", "broadcaster", "newspaper", "club", "team"})
+# double quotes anywhere; single quotes only around words ("Magistrates' Court" keeps its apostrophe)
+_QUOTES = re.compile(r"[\"“”«»]|^['‘’]|['‘’]$|(?<=\s)['‘’]|‘|['’](?=\s[a-z])")
 # how far back (in sentences) a pronoun or description looks for its antecedent
 ANTECEDENT_WINDOW = 3
 
@@ -107,8 +113,22 @@ class EntityExtractor:
                 if mention is not None:
                     index.add(mention, range(ent.start, ent.end), sent_of_token[ent.start])
         self._appositions(ctx, index)
+        self._definite_organisations(ctx, index)
         self._anaphora(ctx, index, sent_of_token)
         return index
+
+    def _definite_organisations(self, ctx: Context, index: EntityIndex) -> None:
+        """"The firm", "the company" with nothing to tell it apart is the organisation last named."""
+        for i, m in enumerate(index.mentions):
+            if m.kind != EntityKind.ORGANIZATION or m.key != "description" or m.antecedent is not None:
+                continue
+            head = ctx.doc[index.tokens[i].start : index.tokens[i].stop].root
+            if head.lemma_.lower() not in GENERIC_ORG_NOUNS or len(index.tokens[i]) > 1 or not _definite(head):
+                continue
+            j = _recent(index, index.tokens[i].start, index.sentence_of[i],
+                        lambda o: o.kind == EntityKind.ORGANIZATION and o.key is None)
+            if j is not None:
+                index.mentions[i] = _with_antecedent(m, _root_of(index, j))
 
     # -- names ----------------------------------------------------------------------------
     def _from_ent(self, ctx: Context, ent: Span) -> EntityMention | None:
@@ -189,7 +209,7 @@ class EntityExtractor:
                 canonical,
                 aliases=aliases,
                 subtype=subtype or gsub,
-                key=f"geonames:{place.geonames_id}",
+                key=f"place:{place.geonames_id or place.iso_code or canonical}",
             )
         return EntityMention(mention, EntityKind.PLACE, name, subtype=subtype)
 

@@ -66,7 +66,7 @@ class EntityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
-        spans = [self._in_place_list(s) for s in spans]
+        spans = _one_sense([self._in_place_list(s) for s in spans])
         spans += self._descriptions(doc)
         spans += self._assets(doc)
         spans += self._untagged_names(doc, spans)
@@ -98,14 +98,19 @@ class EntityTagger:
             if (
                 subtype == "Country"
                 or label in ("GPE", "LOC", "FAC", "NORP", "PERSON")
-                or (label == "ORG" and population >= self.large_city and not self._names_organisation(span))
+                or (label == "ORG" and population >= self.large_city and not self._names_organisation(span)
+                    and not _names_product(span) and not _modifies(span))
+                or self._locative(root)
             ):
                 return Span(span.doc, span.start, span.end, label="GPE")
         if label == "NORP" or self.gaz.country_of_demonym(text) is not None:
             if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
                 return None  # "Russian troops", "Welsh assembly": a modifier, not an actor
             return Span(span.doc, span.start, span.end, label="GROUP")
+        if _names_product(span):
+            return None  # "the Pontiac G6", "its Avalon sedan"
         if label in MISC:
+            # an organisation by apposition; anything else is left for the untagged-name rules
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
@@ -114,9 +119,10 @@ class EntityTagger:
     def _in_place_list(self, span: Span) -> Span:
         """An organisation or person name listed with places and known as a place is a place:
         "Cardiff, Bangor, Aberystwyth and Wrexham"."""
-        if span.label_ not in ("ORG", "PERSON") or self.gaz.lookup(span.text) is None:
+        if span.label_ not in ("ORG", "PERSON"):
             return span
-        if self._locative(span.root) and span.root.dep_ != "pobj":
+        known = self.gaz.lookup(span.text) is not None
+        if (known and self._locative(span.root) and span.root.dep_ != "pobj") or self._town(span.root):
             return Span(span.doc, span.start, span.end, label="GPE")
         return span
 
@@ -142,7 +148,7 @@ class EntityTagger:
             if any(i in taken for i in range(start, tok.i)):
                 continue
             name = doc[start : tok.i + 1]
-            if self.gaz.lookup(name.text) is not None and self._locative(tok):
+            if (self.gaz.lookup(name.text) is not None and self._locative(tok)) or self._town(tok):
                 found.append(Span(doc, start, tok.i + 1, label="GPE"))
             elif len(name) >= 2 and self._described_as_person(tok):
                 found.append(Span(doc, start, tok.i + 1, label="PERSON"))
@@ -152,10 +158,24 @@ class EntityTagger:
         """Where a place name stands: after "in", "at"..., or in a list with other places."""
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             return True
+        if self._with_region(tok):
+            return True
         listed = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
         return any(
             t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and self.gaz.lookup(t.text) is not None) for t in listed
         )
+
+    def _with_region(self, tok: Token) -> bool:
+        """"Hartpury, Gloucestershire": a name followed by its county or country."""
+        for c in tok.children:
+            hit = self.gaz.lookup(c.text) if c.dep_ == "appos" and c.pos_ == "PROPN" else None
+            if hit is not None and hit[1] in ("Region", "Country"):
+                return True
+        return False
+
+    def _town(self, tok: Token) -> bool:
+        """A place by context alone: "from Hartpury, Gloucestershire" (the gazetteer lacks small towns)."""
+        return self._with_region(tok) and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
     def _described_as_person(self, tok: Token) -> bool:
         """A role noun beside the name (apposition or copula), or a verb of saying with it as subject."""
@@ -245,6 +265,44 @@ LOCATIVE_PREPS = frozenset(
 )
 
 
+# last words of organisation names: "... Services Union", "... Investment Bank"
+ORG_HEADS = frozenset({"union", "association", "council", "party", "bank", "company", "corporation", "corp",
+                       "institute", "commission", "committee", "authority", "agency", "board", "service",
+                       "services", "department", "ministry", "organisation", "organization", "federation", "league",
+                       "society", "foundation", "trust", "group", "alliance", "front", "movement", "fund", "court",
+                       "office", "university", "college", "school", "hospital", "industries", "holdings", "inc",
+                       "ltd", "plc", "co", "network", "centre", "center", "forum", "congress", "assembly"})
+# nouns that make a name before them a product: "the redesigned Avalon sedan"
+PRODUCT_NOUNS = frozenset({"sedan", "car", "model", "vehicle", "truck", "suv", "phone", "smartphone", "handset",
+                           "tablet", "laptop", "console", "drug", "vaccine", "jet", "plane", "aircraft", "airliner",
+                           "engine", "chip", "processor", "software", "app", "game", "brand", "hybrid", "coupe",
+                           "hatchback", "pickup", "motorbike", "camera", "device", "rifle", "missile", "tank"})
+
+
+def _one_sense(spans: list[Span]) -> list[Span]:
+    """One name, one kind of thing per article: "Toyota" tagged a company twice and a city
+    once is a company (the majority label; on a tie, the first)."""
+    votes: dict[str, list[str]] = {}
+    for s in spans:
+        if s.label_ in ("PERSON", "ORG", "GPE"):
+            votes.setdefault(s.text, []).append(s.label_)
+    best = {text: max(labels, key=labels.count) for text, labels in votes.items() if len(set(labels)) > 1}
+    return [Span(s.doc, s.start, s.end, label=best[s.text]) if s.text in best else s for s in spans]
+
+
+def _names_product(span: Span) -> bool:
+    """A name that modifies a product noun or a model code: "Avalon sedan", "Pontiac G6"."""
+    head = span.root.head
+    if span.root.dep_ != "compound" or head == span.root:
+        return False
+    return head.lemma_.lower() in PRODUCT_NOUNS or (head.pos_ == "PROPN" and any(ch.isdigit() for ch in head.text))
+
+
+def _modifies(span: Span) -> bool:
+    """A name used as a modifier ("Toyota sales") is a company or brand more often than a city."""
+    return span.root.dep_ in ("compound", "poss") and span.root.head.pos_ == "NOUN"
+
+
 def _joined(ents: tuple[Span, ...]) -> list[Span]:
     """Join "Public" + "and" + "Commercial Services Union": one name the tagger cut in two."""
     out: list[Span] = []
@@ -255,7 +313,8 @@ def _joined(ents: tuple[Span, ...]) -> list[Span]:
             and prev.label_ == ent.label_ == "ORG"
             and ent.start - prev.end == 1
             and ent.doc[prev.end].lower_ in ("and", "&")
-            and ent[0].is_title
+            and len(prev) == 1
+            and ent[-1].lower_ in ORG_HEADS
         ):
             out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
         else:

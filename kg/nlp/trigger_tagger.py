@@ -95,9 +95,24 @@ class TriggerTagger:
             return self._match(tok, self._noun_candidates(tok), noun=True)
         if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "npadvmod") and not _hyphenated(tok):
             return self._match(tok, self.events.verbs.get(tok.lemma_.lower(), ()), noun=False)
+        if tok.pos_ == "VERB" and tok.dep_ == "amod" and tok.tag_ == "VBG":
+            return self._changing(tok)
         if tok.pos_ == "ADJ" and tok.dep_ in PREDICATIVE:
             found = self.events.adjectives.get(tok.lemma_.lower())
             return (tok.i, tok.i + 1, found[0].type) if found else None
+        return None
+
+    def _changing(self, tok: Token) -> tuple[int, int, str] | None:
+        """A participle that changes the measure it modifies: "falling car sales", "rising prices"."""
+        theme = tok.head
+        for trig in self.events.verbs.get(tok.lemma_.lower(), ()):
+            up = self.events.is_a(trig.type, "Increase")
+            if trig.wordclass or not (up or self.events.is_a(trig.type, "Decline")):
+                continue
+            if self._is_price(theme):
+                return tok.i, tok.i + 1, "PriceRise" if up else "PriceFall"
+            if self.lex.in_class("measure", theme.lemma_, theme.ent_type_):
+                return tok.i, tok.i + 1, trig.type
         return None
 
     def _noun_candidates(self, tok: Token) -> tuple[Trigger, ...]:
