@@ -95,7 +95,7 @@ def _place(name: str, at: int, key: str) -> EntityMention:
 
 
 def test_repeated_situational_event_is_one_event_unless_the_place_differs() -> None:
-    ents = [_place("Kazakhstan", 10, "geonames:1522867"), _place("China", 500, "geonames:1814991")]
+    ents = [_place("Kazakhstan", 10, "place:1522867"), _place("China", 500, "place:1814991")]
     evs = [
         _event("crackdown", 0, "Crackdown", "crackdown", roles=(Role("place", 0),)),
         _event("crackdown", 100, "Crackdown", "crackdown"),
