@@ -7,10 +7,20 @@ prefixes predeclared, so ``SELECT ?e WHERE { ?e a kg:Protest }`` works as writte
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions, Store, Variable
+from pyoxigraph import (
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    Store,
+    Variable,
+)
 
 from kg.errors import E, KgError
 from kg.lexicon import ontology_dir
@@ -65,18 +75,67 @@ def _term(value: str) -> NamedNode | Literal:
 
 def execute(store: Store, text: str, *, bindings: dict[str, str] | None = None) -> QuerySolutions | QueryBoolean:
     """Run a SPARQL query over all graphs; a malformed query is a ``KgError`` with the parser's reason."""
-    substitutions = {Variable(k): _term(v) for k, v in (bindings or {}).items()}
     try:
-        result = store.query(
-            text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions or None
-        )
-    except SyntaxError as err:
-        raise KgError(E.E030, reason=" ".join(str(err).split())[:300]) from err
+        result = run(store, text, bindings=bindings)
     except OSError as err:
         raise KgError(E.E032, reason=str(err).splitlines()[0]) from err
     if not isinstance(result, QuerySolutions | QueryBoolean):
         raise KgError(E.E032, reason="CONSTRUCT and DESCRIBE are not supported here; use SELECT or ASK")
     return result
+
+
+# what cannot hold a keyword: IRIs, strings (long and short) and comments
+_NOT_KEYWORDS = re.compile(
+    r"""<[^<>"{}|^`\\\s]*>|\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*"""
+)
+# FROM (and FROM NAMED) as a keyword, not ?from, $from, ex:from or from:x
+_DATASET_CLAUSE = re.compile(r"(?<![?$:\w])FROM(?![\w:-])", re.IGNORECASE)
+
+
+def has_dataset_clause(text: str) -> bool:
+    """Whether the query names its own dataset with FROM or FROM NAMED.
+
+    Example:
+        >>> has_dataset_clause("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+        True
+        >>> has_dataset_clause('SELECT ?from WHERE { ?s ex:from ?from ; ?p "FROM" } # FROM')
+        False
+    """
+    return bool(_DATASET_CLAUSE.search(_NOT_KEYWORDS.sub(" ", text)))
+
+
+def run(
+    store: Store,
+    text: str,
+    *,
+    bindings: dict[str, str] | None = None,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> QuerySolutions | QueryBoolean | QueryTriples:
+    """Run any SPARQL query, CONSTRUCT and DESCRIBE included: what ``kg query`` and ``kg serve`` share.
+
+    The dataset is every graph merged into the default graph, unless the query names its own with
+    FROM / FROM NAMED or the caller does (the protocol's ``default-graph-uri`` and
+    ``named-graph-uri``): pyoxigraph's union option would otherwise override a FROM clause
+    silently. Evaluation is lazy, so an ``OSError`` can also come later, while the result is read.
+    """
+    substitutions = {Variable(k): _term(v) for k, v in (bindings or {}).items()}
+    explicit = bool(default_graphs or named_graphs)
+    try:
+        return store.query(
+            text,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=not explicit and not has_dataset_clause(text),
+            default_graph=[NamedNode(g) for g in default_graphs] if default_graphs else None,
+            named_graphs=[NamedNode(g) for g in named_graphs] if named_graphs else None,
+            substitutions=substitutions or None,
+        )
+    except SyntaxError as err:
+        raise KgError(E.E030, reason=" ".join(str(err).split())[:300]) from err
+    except ValueError as err:  # a graph name that is not an IRI
+        raise KgError(E.E030, reason=str(err).splitlines()[0]) from err
+    except RuntimeError as err:  # e.g. --bind of a variable the SELECT clause does not name
+        raise KgError(E.E032, reason=str(err).splitlines()[0]) from err
 
 
 def cell(term: object) -> str:
