@@ -26,6 +26,7 @@ class E(StrEnum):
     E010 = "bad date '{value}': use YYYY-MM-DD"
     E020 = "no store at {path}: run 'kg build' first, or pass --store"
     E021 = "the store at {path} is in use by another process ({reason}); stop it or use another --out"
+    E022 = "{path} is being written by another build or by 'kg serve --allow-update'; wait for it or use another --out"
     E030 = "malformed SPARQL query: {reason}"
     E031 = "no named query '{name}'; 'kg query --list' shows them"
     E032 = "SPARQL query failed: {reason}"

@@ -65,7 +65,8 @@ def load_aliases(st: Store, base: str) -> AliasTable:
     """The alias table of the entities already in the store (corpus-wide entities only)."""
     table = AliasTable()
     query = f"SELECT ?e ?l ?p WHERE {{ ?e ?p ?l . VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> }} }}"
-    for row in st.query(query):  # type: ignore[union-attr]
+    # the labels live in the document graphs, not in the store's (empty) default graph
+    for row in st.query(query, use_default_graph_as_union=True):  # type: ignore[union-attr]
         entity = str(row["e"].value)
         if not entity.startswith(base):
             continue
@@ -97,15 +98,18 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     staging = out / store.GENERATIONS / "exports-staging"
-    shutil.rmtree(staging, ignore_errors=True)
     try:
-        report.files = _build_into(out, staging, sources, options, report, progress)
+        # a second build into the same folder fails at once rather than deleting this one's generation
+        with store.writing(out):
+            shutil.rmtree(staging, ignore_errors=True)
+            try:
+                report.files = _build_into(out, staging, sources, options, report, progress)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         if created:  # a failed first build leaves no folder behind
             shutil.rmtree(out, ignore_errors=True)
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     report.seconds = time.perf_counter() - started
     return report
 

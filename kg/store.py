@@ -8,6 +8,7 @@ running ``kg serve`` keeps answering from the generation it opened until it reop
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from collections.abc import Iterator
@@ -37,13 +38,48 @@ def exists(out_dir: Path) -> bool:
 
 def open_read(out_dir: Path) -> Store:
     """The current store, read-only; a clear error when there is none."""
+    return open_current(out_dir)[1]
+
+
+def current_generation(out_dir: Path) -> Path:
+    """The generation folder that ``DIR/store`` points at now: readers compare it to notice a switch."""
+    return store_path(out_dir).resolve()
+
+
+def open_current(out_dir: Path, *, writable: bool = False) -> tuple[Path, Store]:
+    """The current generation and the store opened on it.
+
+    The link is resolved once, so the pair always matches even if a build switches it meanwhile.
+    ``writable`` is for ``kg serve --allow-update`` only, which holds ``writing(out_dir)`` so that
+    no build copies a generation while it changes.
+    """
     path = store_path(out_dir)
     if not exists(out_dir):
         raise KgError(E.E020, path=path)
+    generation = current_generation(out_dir)
     try:
-        return Store.read_only(str(path.resolve()))
-    except OSError as err:
+        return generation, Store(str(generation)) if writable else Store.read_only(str(generation))
+    except (OSError, RuntimeError) as err:  # RocksDB reports files deleted under it as "Corruption"
         raise KgError(E.E021, path=path, reason=str(err).splitlines()[0]) from err
+
+
+@contextmanager
+def writing(out_dir: Path) -> Iterator[None]:
+    """The right to write ``out_dir``: one build (or one ``kg serve --allow-update``) at a time.
+
+    Two builds into one folder would pick the same next generation, or one would delete the
+    generation the other is writing when it switches. Readers need no lock: they never see a
+    generation that is being written. The lock is an advisory ``flock``, which the kernel
+    releases when the process ends, so a crashed build never leaves a stale lock behind.
+    """
+    root = out_dir / GENERATIONS
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / "lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise KgError(E.E022, path=out_dir) from None
+        yield
 
 
 def _next_generation(out_dir: Path) -> Path:
