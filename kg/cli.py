@@ -211,6 +211,57 @@ def stats(store: StoreDir = Path("exports")) -> None:
     _table(["what", "count"], [[k, str(v)] for k, v in counts.items()])
 
 
+@app.command()
+def serve(
+    store: StoreDir = Path("exports"),
+    host: Annotated[str, typer.Option(help="Address to listen on; other than loopback exposes the store.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
+    allow_update: Annotated[bool, typer.Option(help="Accept SPARQL updates (otherwise 403); blocks builds.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (503).")] = 30.0,
+    max_rows: Annotated[int, typer.Option(help="Most rows (or triples) in one answer.")] = 10_000,
+    workers: Annotated[int, typer.Option(help="Queries answered at once (one worker process each).")] = 2,
+) -> None:
+    """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (GET and POST; results in JSON,
+    XML, CSV or TSV by the Accept header). Read-only unless --allow-update. A build into the same
+    folder while it serves is picked up at the next query.
+
+    Example:
+        kg serve --store exports --port 7878
+        curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK { ?e a kg:Protest }'
+    """
+    import signal
+
+    from kg import serve as s
+
+    if timeout <= 0 or max_rows < 1 or workers < 1:
+        _fail("--timeout, --max-rows and --workers must be positive")
+    try:
+        endpoint = s.Endpoint(
+            s.ServeOptions(
+                out=_out_dir(store),
+                host=host,
+                port=port,
+                allow_update=allow_update,
+                timeout=timeout,
+                max_rows=max_rows,
+                workers=workers,
+            )
+        )
+    except KgError as err:
+        _fail(err)
+    mode = "updates allowed" if allow_update else "read-only"
+    typer.echo(f"serving {store} at {endpoint.url} ({mode}); Ctrl-C stops")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop as cleanly on SIGTERM as on Ctrl-C
+    try:
+        endpoint.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.close()
+
+
 def main() -> None:
     app()
 

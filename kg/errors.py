@@ -31,8 +31,11 @@ class E(StrEnum):
     E031 = "no named query '{name}'; 'kg query --list' shows them"
     E032 = "SPARQL query failed: {reason}"
     E033 = "unknown output format '{value}'; use one of {choices}"
+    E035 = "malformed SPARQL update: {reason}"
     E040 = "cannot load the spaCy pipeline '{name}': {reason}; install it (pip install {name}) or pass --model"
     E050 = "cannot write {path}: {reason}"
+    # kg push, kg serve
+    E075 = "cannot listen on {host}:{port}: {reason}; pick another --port or stop what uses it"
 
 
 class KgError(Exception):

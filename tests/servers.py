@@ -1,0 +1,116 @@
+"""Real servers on loopback for the tests: ``kg serve`` and the ``oxigraph`` server, each on a free
+port, always stopped (and waited for) when the test is done."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import store
+
+OXIGRAPH = Path(sys.executable).with_name("oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def kg_serve(out: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """``kg serve --port 0`` on ``out``: (its URL, as it printed it; the process)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(out), "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert " at http://" in line, line + (process.stderr.read() if process.poll() is not None else "")  # type: ignore[union-attr]
+        yield line.split(" at ")[1].split()[0], process
+    finally:
+        _stop(process)
+
+
+@contextmanager
+def oxigraph_server(location: Path, *, read_only: bool = False) -> Iterator[str]:
+    """The ``oxigraph`` server binary (from the PyPI package) on a free port: its base URL."""
+    if not OXIGRAPH.exists():
+        found = shutil.which("oxigraph")
+        assert found, "the oxigraph server binary is missing: pip install -e '.[test]'"
+        binary = found
+    else:
+        binary = str(OXIGRAPH)
+    port = free_port()
+    command = "serve-read-only" if read_only else "serve"
+    process = subprocess.Popen(
+        [binary, command, "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert process.poll() is None, process.stderr.read() if process.stderr else "oxigraph exited"
+                assert time.monotonic() < deadline, "oxigraph did not start"
+                time.sleep(0.05)
+        yield base
+    finally:
+        _stop(process)
+
+
+def remote_count(base: str, pattern: str = "GRAPH ?g { ?s ?p ?o }") -> int:
+    """COUNT(*) over an oxigraph server's /query."""
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
+    request = urllib.request.Request(
+        f"{base}/query", data=query.encode(), headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return int(response.read().decode().split()[1])
+
+
+def tiny_build(out: Path, documents: int = 2, triples: int = 3) -> None:
+    """A store laid out like a build's (generations, link, one graph per document) without the model."""
+    with store.writing(out), store.staged(out) as st:
+        store.load_ontology(st)
+        for d in range(documents):
+            graph = NamedNode(f"https://w3id.org/newskg/id/graph/doc{d}")
+            document = Quad(
+                NamedNode(f"https://w3id.org/newskg/id/doc/doc{d}"),
+                NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                NamedNode("https://w3id.org/newskg/ontology#Document"),
+                graph,
+            )
+            facts = [
+                Quad(NamedNode(f"https://example.org/s{d}"), NamedNode("https://example.org/p"), Literal(str(i)), graph)
+                for i in range(triples)
+            ]
+            store.replace_graph(st, graph, [document, *facts])
