@@ -35,6 +35,10 @@ class E(StrEnum):
     E040 = "cannot load the spaCy pipeline '{name}': {reason}; install it (pip install {name}) or pass --model"
     E050 = "cannot write {path}: {reason}"
     # kg push, kg serve
+    E070 = "push to {url} refused: HTTP {status} {reason}"
+    E071 = "push to {url} failed after {attempts} attempt(s): {reason}; is the server up and the URL right?"
+    E072 = "bad --endpoint '{url}': give an http:// or https:// URL"
+    E073 = "bad --header '{value}': use 'Name: value'"
     E075 = "cannot listen on {host}:{port}: {reason}; pick another --port or stop what uses it"
 
 
