@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-COMMANDS = ("build", "query", "validate", "stats")
+COMMANDS = ("build", "query", "validate", "stats", "serve", "push", "viz")
 
 
 def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
