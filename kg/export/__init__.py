@@ -16,5 +16,5 @@ def write_all(st: Store, out: Path, *, html: bool = True) -> dict[str, Path]:
     if html:
         from kg.export import html as html_export
 
-        files["html"] = html_export.write(st, out / "graph.html")
+        files["html"] = html_export.write(st, out / "graph.html").path
     return files
