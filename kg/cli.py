@@ -195,6 +195,45 @@ def validate(
 
 
 @app.command()
+def viz(
+    store: StoreDir = Path("exports"),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page [default: STORE/graph.html].")] = None,
+    document: Annotated[list[str] | None, typer.Option(help="Only what this document mentions (its id).")] = None,
+    type_: Annotated[
+        list[str] | None, typer.Option("--type", help="Only nodes of this class: Person, Place, Event, Protest...")
+    ] = None,
+    causal_only: Annotated[bool, typer.Option(help="Only events with causal links, and those links.")] = False,
+    since: Annotated[str | None, typer.Option(help="Only events from YYYY-MM-DD (kg:date), and their actors.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events until YYYY-MM-DD (kg:date), and their actors.")] = None,
+    title: Annotated[str, typer.Option(help="The page's title.")] = "newskg graph",
+) -> None:
+    """Draw the store as one self-contained HTML page (works offline, from file://): search, filters,
+    a causal view, a timeline, and every node's evidence sentences. Filters repeat: --type Person --type Event.
+
+    Example:
+        kg viz --store exports --out exports/graph.html
+        kg viz --causal-only --since 2022-01-05 --out causal.html
+    """
+    from kg import store as kg_store
+    from kg.export import html
+    from kg.export.view import Selection
+
+    try:
+        selection = Selection(
+            documents=tuple(document or ()),
+            types=tuple(type_ or ()),
+            since=_parse_date(since),
+            until=_parse_date(until),
+            causal_only=causal_only,
+        )
+        folder = _out_dir(store)
+        report = html.write(kg_store.open_read(folder), out or folder / "graph.html", title=title, selection=selection)
+    except KgError as err:
+        _fail(err)
+    typer.echo(f"wrote {report.path}: {report.nodes} nodes, {report.edges} links")
+
+
+@app.command()
 def stats(store: StoreDir = Path("exports")) -> None:
     """Counts of documents, entities, events, causal links and triples in the store.
 
