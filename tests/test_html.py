@@ -1,0 +1,205 @@
+"""The HTML graph in a real browser (Debian's headless Chromium, driven by Playwright): it loads
+offline with no error, draws exactly the store's graph, shows evidence on click, filters as
+``kg viz`` does, and shows article markup as text without running it. Screenshots go to
+tests/_artifacts/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+from pyoxigraph import QuerySolutions, Store
+
+from kg import query, store
+from kg.export import html
+from kg.export.view import GraphView, Selection, read, select
+from tests.browser import CHROMIUM, PageLog, chromium, click_node, node_point, open_graph
+from tests.conftest import ROOT
+from tests.test_html_view import MARKUP, node, small_graph
+
+ARTIFACTS = ROOT / "tests" / "_artifacts"
+DRAWN = "() => [kgNetwork.body.nodeIndices.map(i => kgData.nodes[i].id), kgNetwork.body.edgeIndices.length]"
+# an independent count of what the page must draw: every actor, place and event, and every
+# kg: link between two of them except attribution and the plain causal triples, which are
+# drawn once each, as their kg:CausalRelation
+_NODES = """SELECT DISTINCT ?x WHERE {
+  ?x a/rdfs:subClassOf* ?root . VALUES ?root { kg:Actor kg:Place kg:Event } }"""
+_LINKS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?p ?b WHERE {
+  ?a ?p ?b . ?a a/rdfs:subClassOf* ?ra . ?b a/rdfs:subClassOf* ?rb .
+  VALUES ?ra { kg:Actor kg:Place kg:Event } VALUES ?rb { kg:Actor kg:Place kg:Event }
+  FILTER (STRSTARTS(STR(?p), STR(kg:)) && ?p NOT IN (kg:accordingTo, kg:causes, kg:enables, kg:prevents)) } }"""
+_CAUSAL = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a kg:CausalRelation }"
+_CAUSAL_EVENTS = "SELECT DISTINCT ?e WHERE { ?r a kg:CausalRelation ; kg:cause|kg:effect ?e }"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), f"no {CHROMIUM}: 'make test' installs it (apt-get install chromium)"
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def sample_page_path(sample_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("html") / "graph.html"
+    html.write(store.open_read(sample_build), path)
+    return path
+
+
+@pytest.fixture
+def sample_page(browser: Browser, sample_page_path: Path) -> Iterator[tuple[Page, PageLog]]:
+    page, log = open_graph(browser, sample_page_path)
+    yield page, log
+    page.close()
+
+
+def values(st: Store, text: str) -> list[str]:
+    """The first column of a SELECT's rows."""
+    result = query.execute(st, text)
+    assert isinstance(result, QuerySolutions)
+    return [row[0] for row in query.rows(result)[1]]
+
+
+def shoot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png")
+
+
+def index_of(page: Page, condition: str) -> int:
+    """The index of the first node of the page's data that meets a JS condition on ``n``."""
+    found = page.evaluate(f"kgData.nodes.findIndex(n => {condition})")
+    assert found >= 0, condition
+    return int(found)
+
+
+@pytest.mark.model
+def test_loads_offline_and_draws_the_whole_store(sample_page: tuple[Page, PageLog], sample_build: Path) -> None:
+    page, log = sample_page
+    shoot(page, "sample")
+    st = store.open_read(sample_build)
+    drawn_nodes, drawn_edges = page.evaluate(DRAWN)
+    assert sorted(drawn_nodes) == sorted(values(st, _NODES))
+    assert drawn_edges == int(values(st, _LINKS)[0]) + int(values(st, _CAUSAL)[0])
+    assert log.errors == [] and log.requests == []
+
+
+@pytest.mark.model
+def test_clicking_the_crackdown_shows_its_evidence(sample_page: tuple[Page, PageLog], sample_build: Path) -> None:
+    page, _ = sample_page
+    crackdown = index_of(page, "n.cls === 'Crackdown' && n.label.includes('Kazakhstan')")
+    click_node(page, crackdown)
+    panel = page.locator("#details")
+    assert panel.locator("h2").text_content() == page.evaluate(f"kgData.nodes[{crackdown}].label")
+    iri = page.evaluate(f"kgData.nodes[{crackdown}].id")
+    sentences = values(
+        store.open_read(sample_build), f"SELECT ?s WHERE {{ <{iri}> kg:mention/kg:sentence/nif:anchorOf ?s }}"
+    )
+    assert sentences and all("crackdown" in s.lower() for s in sentences)
+    quoted = panel.locator("blockquote").all_text_contents()
+    assert all(any(s in q for q in quoted) for s in sentences)
+    assert {m.lower() for m in panel.locator("mark").all_text_contents()} == {"crackdown"}
+    assert "document 000_b862f496998775da" in panel.inner_text()
+    shoot(page, "crackdown")
+
+
+@pytest.mark.model
+def test_causal_view_shows_exactly_the_events_with_causal_links(
+    sample_page: tuple[Page, PageLog], sample_build: Path
+) -> None:
+    page, _ = sample_page
+    page.click("#causal")
+    drawn_nodes, drawn_edges = page.evaluate(DRAWN)
+    st = store.open_read(sample_build)
+    assert sorted(drawn_nodes) == sorted(values(st, _CAUSAL_EVENTS))
+    assert drawn_edges == int(values(st, _CAUSAL)[0])
+    shoot(page, "causal-view")
+
+
+@pytest.mark.model
+def test_page_filters_agree_with_kg_viz(sample_page: tuple[Page, PageLog], sample_build: Path) -> None:
+    """The page's date and type filters keep what ``kg viz --since/--type`` keeps."""
+    page, _ = sample_page
+    graph = read(store.open_read(sample_build))
+    page.fill("#since", "2022-01-07")
+    expected = select(graph, Selection(since=date(2022, 1, 7)))
+    assert sorted(page.evaluate(DRAWN)[0]) == sorted(n.id for n in expected.nodes)
+    page.fill("#since", "")
+    page.uncheck("#legend input[data-family='Place']")
+    others = tuple({n.family for n in graph.nodes} - {"Place"})
+    expected = select(graph, Selection(types=others))
+    drawn_nodes, drawn_edges = page.evaluate(DRAWN)
+    assert (sorted(drawn_nodes), drawn_edges) == (sorted(n.id for n in expected.nodes), len(expected.edges))
+
+
+@pytest.mark.model
+def test_search_by_alias_and_timeline_order(sample_page: tuple[Page, PageLog]) -> None:
+    page, _ = sample_page
+    alias_of = index_of(page, "n.names.some(a => !n.label.toLowerCase().includes(a.toLowerCase()))")
+    label, names = page.evaluate(f"[kgData.nodes[{alias_of}].label, kgData.nodes[{alias_of}].names]")
+    alias = next(a for a in names if a.lower() not in label.lower())
+    page.fill("#search", alias)
+    assert any(label in hit for hit in page.locator("#hits li").all_text_contents())
+    page.locator("#hits li", has_text=label).first.dispatch_event("mousedown")
+    assert page.locator("#details h2").text_content() == label
+
+    dates = [d for d in page.locator("#timeline time").all_text_contents() if d != "undated"]
+    assert dates and dates == sorted(dates)
+    page.locator("#timeline li").first.click()
+    assert page.locator("#details h2").text_content() == page.locator("#timeline li span").first.text_content()
+
+
+@pytest.mark.model
+def test_article_markup_is_shown_as_text_never_run(browser: Browser, tmp_path: Path) -> None:
+    from kg.pipeline import BuildOptions, build
+
+    article = tmp_path / "markup.txt"
+    article.write_text(
+        "Police detained 40 protesters <script>window.pwned=1</script> in Almaty on Monday.\n\n"
+        'The crackdown <img src=x onerror="window.pwned=1"> prompted new protests in Astana on Tuesday.\n',
+        encoding="utf-8",
+    )
+    build([article], BuildOptions(out=tmp_path / "out", date=date(2022, 1, 10)))
+    page, log = open_graph(browser, tmp_path / "out" / "graph.html")
+    for condition, markup in [
+        ("n.evidence.some(e => e.sentence.includes('<script>'))", "<script>window.pwned=1</script>"),
+        ("n.evidence.some(e => e.sentence.includes('<img'))", '<img src=x onerror="window.pwned=1">'),
+    ]:
+        click_node(page, index_of(page, condition))
+        assert markup in page.locator("#details").inner_text()
+        assert page.locator("#details script, #details img").count() == 0
+    assert markup in _tooltip(page, index_of(page, "n.evidence.some(e => e.sentence.includes('<img'))"))
+    assert page.evaluate("window.pwned") is None
+    assert log.errors == [] and log.requests == []
+    shoot(page, "markup")
+    page.close()
+
+
+def test_markup_in_labels_is_shown_as_text_never_run(browser: Browser, tmp_path: Path) -> None:
+    """Labels, aliases and tooltips too (a hand-made graph: no build, no model)."""
+    graph = small_graph()
+    hostile = node("hostile", "Person", label=MARKUP)
+    path = tmp_path / "graph.html"
+    path.write_text(html.render(GraphView((*graph.nodes, hostile), graph.edges, graph.documents)), encoding="utf-8")
+    page, log = open_graph(browser, path)
+    page.fill("#search", "onerror")
+    assert MARKUP[:40] in page.locator("#hits").inner_text()
+    page.press("#search", "Enter")
+    assert page.locator("#details h2").text_content() == MARKUP
+    assert MARKUP in _tooltip(page, index_of(page, "n.id === 'hostile'"))
+    assert page.locator("img, #details script, #hits script").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert log.errors == [] and log.requests == []
+    page.close()
+
+
+def _tooltip(page: Page, index: int) -> str:
+    """The hover tooltip of a node, checked to be text only (innerText makes its newlines <br>s)."""
+    page.mouse.move(0, 0)
+    page.mouse.move(*node_point(page, index))
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.evaluate("t => [...t.querySelectorAll('*')].every(e => e.tagName === 'BR')")
+    return tooltip.inner_text()
