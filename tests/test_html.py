@@ -18,6 +18,7 @@ from kg.export import html
 from kg.export.view import GraphView, Selection, read, select
 from tests.browser import CHROMIUM, PageLog, chromium, click_node, node_point, open_graph
 from tests.conftest import ROOT
+from tests.test_cli import assert_one_line_error, kg
 from tests.test_html_view import MARKUP, node, small_graph
 
 ARTIFACTS = ROOT / "tests" / "_artifacts"
@@ -193,6 +194,23 @@ def test_markup_in_labels_is_shown_as_text_never_run(browser: Browser, tmp_path:
     assert page.evaluate("window.pwned") is None
     assert log.errors == [] and log.requests == []
     page.close()
+
+
+@pytest.mark.model
+def test_kg_viz_filters_and_fails_cleanly(sample_build: Path, tmp_path: Path) -> None:
+    out = tmp_path / "causal.html"
+    result = kg("viz", "--store", str(sample_build), "--out", str(out), "--causal-only", "--type", "Event")
+    st = store.open_read(sample_build)
+    events, links = len(values(st, _CAUSAL_EVENTS)), values(st, _CAUSAL)[0]
+    assert result.returncode == 0 and result.stdout == f"wrote {out}: {events} nodes, {links} links\n"
+    assert "://" not in out.read_text(encoding="utf-8").replace(":\\/\\/", "")
+    for args, words in [
+        (("--type", "Nope"), ("Nope", "Actor")),
+        (("--document", "nope"), ("nope", "000_b862f496998775da")),
+        (("--since", "2022/01/01"), ("YYYY-MM-DD",)),
+    ]:
+        assert_one_line_error(kg("viz", "--store", str(sample_build), "--out", str(tmp_path / "x.html"), *args), *words)
+    assert not (tmp_path / "x.html").exists()
 
 
 def _tooltip(page: Page, index: int) -> str:

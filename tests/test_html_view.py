@@ -100,3 +100,60 @@ def test_page_is_self_contained_and_article_text_cannot_close_its_script() -> No
     assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert "<link" not in page and " src=" not in page.split('id="kg-data"')[0]
+
+
+_TURTLE = """
+@prefix kg: <https://w3id.org/newskg/ontology#> . @prefix id: <https://w3id.org/newskg/id/> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> . @prefix schema: <https://schema.org/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+id:doc a kg:Document ; dcterms:identifier "d1" ; dcterms:title "Unrest" .
+id:p a kg:Protest ; rdfs:label "protest" ; kg:date "2022-01" ; kg:status "reported" ; kg:accordingTo id:min , id:doc ;
+  kg:place id:almaty ; kg:quantity [ schema:value 26 ; schema:unitText "protesters" ; kg:qualifier "at least" ] ;
+  kg:mention id:m1 .
+id:c a kg:Crackdown ; rdfs:label "crackdown" ; kg:agent id:min ; kg:mention id:m2 .
+id:min a kg:Organization ; rdfs:label "interior ministry" ; skos:altLabel "the ministry" ; kg:memberOf id:gov ;
+  kg:mention id:m3 .
+id:gov a kg:Organization ; rdfs:label "government" ; kg:mention id:m3 .
+id:almaty a kg:City ; rdfs:label "Almaty" ; kg:mention id:m4 .
+id:r a kg:CausalRelation ; kg:cause id:p ; kg:effect id:c ; kg:relationType "causes" ; kg:confidence 0.7 ;
+  kg:signal "prompted" ; kg:mention id:m5 .
+id:s a nif:String ; nif:anchorOf "Protests in Almaty prompted a crackdown." ; nif:beginIndex 10 .
+id:m1 nif:beginIndex 10 ; nif:endIndex 18 ; nif:anchorOf "Protests" ; nif:referenceContext id:doc ; kg:sentence id:s .
+id:m2 nif:beginIndex 40 ; nif:endIndex 49 ; nif:referenceContext id:doc ; kg:sentence id:s .
+id:m3 nif:beginIndex 60 ; nif:endIndex 77 ; nif:anchorOf "interior ministry" ; nif:referenceContext id:doc .
+id:m4 nif:beginIndex 22 ; nif:endIndex 28 ; nif:referenceContext id:doc ; kg:sentence id:s .
+id:m5 nif:beginIndex 10 ; nif:endIndex 49 ; nif:referenceContext id:doc ; kg:sentence id:s .
+"""
+
+
+def test_read_a_store() -> None:
+    """Classes and families from the ontology, claims, quantities, aliases, evidence offsets in
+    the sentence (the mention itself when it has no sentence), and all three kinds of edge."""
+    from pyoxigraph import NamedNode, RdfFormat, Store
+
+    from kg.export.view import read
+    from kg.store import load_ontology
+
+    st = Store()
+    load_ontology(st)
+    st.load(_TURTLE.encode(), format=RdfFormat.TURTLE, to_graph=NamedNode("https://w3id.org/newskg/id/graph/d1"))
+    graph = read(st)
+    nodes = {n.label: n for n in graph.nodes}
+    assert sorted(nodes) == ["Almaty", "crackdown", "government", "interior ministry", "protest"]
+    protest = nodes["protest"]
+    assert (protest.cls, protest.family, protest.event) == ("Protest", "CivilUnrest", True)
+    assert (protest.date, protest.status) == ("2022-01", "reported")
+    assert protest.according_to == ("document d1", "interior ministry")
+    assert protest.quantities == ("at least 26 protesters",)
+    assert protest.evidence == (Evidence("d1", "Protests in Almaty prompted a crackdown.", 0, 8),)
+    assert (nodes["Almaty"].family, nodes["interior ministry"].names) == ("Place", ("the ministry",))
+    assert nodes["interior ministry"].evidence == (Evidence("d1", "interior ministry", 0, 17),)
+    kinds = sorted((e.kind, e.label, e.confidence) for e in graph.edges)
+    assert kinds == [
+        ("causal", "causes", 0.7),
+        ("relation", "memberOf", None),
+        ("role", "agent", None),
+        ("role", "place", None),
+    ]
+    assert graph.documents == {"d1": "Unrest"}

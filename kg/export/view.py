@@ -24,7 +24,6 @@ from kg.errors import E, KgError
 ROLES = ("agent", "patient", "place")
 ROOTS = ("Actor", "Place", "Event")  # kg: classes whose instances are drawn
 
-_KG = "https://w3id.org/newskg/ontology#"
 _CLASSES = """
 SELECT ?class ?parent WHERE {
   ?class a owl:Class ; rdfs:subClassOf ?parent .
@@ -301,11 +300,11 @@ def _in_documents(view: GraphView, documents: tuple[str, ...]) -> set[str]:
 
 def _of_types(view: GraphView, types: tuple[str, ...]) -> set[str]:
     """Nodes of any of the types: a class name (Protest, Violence, Actor, Event...), any case."""
-    wanted = {t.casefold() for t in types}
     known = {t.casefold(): t for n in view.nodes for t in n.types}
-    unknown = sorted(wanted - set(known))
+    unknown = [t for t in types if t.casefold() not in known]
     if unknown:
         raise KgError(E.E101, value=unknown[0], known=_some(sorted(set(known.values()))))
+    wanted = {t.casefold() for t in types}
     return {n.id for n in view.nodes if wanted & {t.casefold() for t in n.types}}
 
 
