@@ -187,7 +187,10 @@
     ]));
     details.append(el("div", n.id, "iri"));
     evidence(n.evidence);
-    timelineItems.forEach(([j, li]) => li.classList.toggle("selected", j === i));
+    timelineItems.forEach(([j, li]) => {
+      li.classList.toggle("selected", j === i);
+      if (j === i) li.scrollIntoView({ block: "nearest" });
+    });
   }
   function showEdge(k) {
     const e = E[k], from = V.edges[k].from, to = V.edges[k].to;
