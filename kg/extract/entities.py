@@ -28,6 +28,9 @@ KINDS = {
     "ASSET": EntityKind.ASSET,
 }
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# plural nouns that, with "the" and nothing else, name a group already mentioned: "the men"
+GROUP_ANAPHORS = frozenset({"man", "men", "woman", "women", "group", "youth"})
 PLACE_NOUNS = {
     "country": "Country",
     "nation": "Country",
@@ -58,10 +61,38 @@ SUBTYPE_NOUNS = {
 }
 SOURCE_PREPS = ("according",)
 # nouns that refer back to an organisation already named: "the firm", "the company"
-GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "carmaker", "automaker", "bank", "lender", "airline",
-                               "retailer", "manufacturer", "producer", "business", "operator", "provider", "giant",
-                               "conglomerate", "insurer", "maker", "organisation", "organization", "party",
-                               "alliance", "union", "agency", "broadcaster", "newspaper", "club", "team"})
+GENERIC_ORG_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "carmaker",
+        "automaker",
+        "bank",
+        "lender",
+        "airline",
+        "retailer",
+        "manufacturer",
+        "producer",
+        "business",
+        "operator",
+        "provider",
+        "giant",
+        "conglomerate",
+        "insurer",
+        "maker",
+        "organisation",
+        "organization",
+        "party",
+        "alliance",
+        "union",
+        "agency",
+        "broadcaster",
+        "newspaper",
+        "club",
+        "team",
+    }
+)
 # double quotes anywhere; single quotes only around words ("Magistrates' Court" keeps its apostrophe)
 _QUOTES = re.compile(r"[\"“”«»]|^['‘’]|['‘’]$|(?<=\s)['‘’]|‘|['’](?=\s[a-z])")
 # how far back (in sentences) a pronoun or description looks for its antecedent
@@ -118,15 +149,19 @@ class EntityExtractor:
         return index
 
     def _definite_organisations(self, ctx: Context, index: EntityIndex) -> None:
-        """"The firm", "the company" with nothing to tell it apart is the organisation last named."""
+        """ "The firm", "the company" with nothing to tell it apart is the organisation last named."""
         for i, m in enumerate(index.mentions):
             if m.kind != EntityKind.ORGANIZATION or m.key != "description" or m.antecedent is not None:
                 continue
             head = ctx.doc[index.tokens[i].start : index.tokens[i].stop].root
             if head.lemma_.lower() not in GENERIC_ORG_NOUNS or len(index.tokens[i]) > 1 or not _definite(head):
                 continue
-            j = _recent(index, index.tokens[i].start, index.sentence_of[i],
-                        lambda o: o.kind == EntityKind.ORGANIZATION and o.key is None)
+            j = _recent(
+                index,
+                index.tokens[i].start,
+                index.sentence_of[i],
+                lambda o: o.kind == EntityKind.ORGANIZATION and o.key is None,
+            )
             if j is not None:
                 index.mentions[i] = _with_antecedent(m, _root_of(index, j))
 
@@ -155,7 +190,15 @@ class EntityExtractor:
         """'President Tokayev' beside 'Tokayev': titles written before the name."""
         doc = ent.doc
         start = ent.start
-        while start > 0 and doc[start - 1].lower_.rstrip(".") in self.lex.titles and doc[start - 1].is_title:
+        # "President", "Home Secretary": capitalised compounds of the name, or known titles
+        while (
+            start > 0
+            and doc[start - 1].is_title
+            and (
+                doc[start - 1].lower_.rstrip(".") in self.lex.titles
+                or (doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start)
+            )
+        ):
             start -= 1
         return (clean_name(doc[start : ent.end].text),) if start < ent.start else ()
 
@@ -233,6 +276,30 @@ class EntityExtractor:
             if partner is not None:
                 index.mentions[i] = _with_antecedent(m, partner)
 
+    def _plural_pronoun(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
+        """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
+        j = _recent(
+            index,
+            tok.i,
+            sent,
+            lambda m: m.kind in (EntityKind.GROUP, EntityKind.ORGANIZATION) and not m.pronoun,
+            window=1,
+        )
+        if j is None:
+            return
+        first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "det")])
+        index.add(
+            EntityMention(
+                ctx.tokens_mention(ctx.doc[first], tok),
+                index.mentions[j].kind,
+                clean_name(ctx.doc[first : tok.i + 1].text),
+                pronoun=True,
+                antecedent=_root_of(index, j),
+            ),
+            range(first, tok.i + 1),
+            sent,
+        )
+
     def _allowed_countries(self, tok: Token) -> frozenset[str] | None:
         """ISO codes that "the former Soviet state" can mean; None when nothing restricts it."""
         words = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound"))
@@ -284,6 +351,8 @@ class EntityExtractor:
                         range(tok.i, tok.i + 1),
                         sent,
                     )
+            elif _plural_anaphor(tok):
+                self._plural_pronoun(ctx, index, tok, sent)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and _definite(tok):
                 wanted = PLACE_NOUNS[tok.lemma_.lower()]
                 if tok.lemma_.lower() == "state" and not any(c.dep_ == "amod" for c in tok.children):
@@ -304,7 +373,12 @@ class EntityExtractor:
                         range(first, tok.i + 1),
                         sent,
                     )
-            elif tok.pos_ == "NOUN" and self.lex.titles.get(tok.lemma_.lower()) == "role" and _is_source(tok):
+            elif (
+                tok.pos_ == "NOUN"
+                and self.lex.titles.get(tok.lemma_.lower()) == "role"
+                and _is_source(tok)
+                and _specified(tok)
+            ):
                 first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound")])
                 index.add(
                     EntityMention(
@@ -340,6 +414,27 @@ def _subtype_from_context(ent: Span) -> str | None:
 
 def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _plural_anaphor(tok: Token) -> bool:
+    """ "They", or "the men" with nothing else to tell them apart: a group named before."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PLURAL_PRONOUNS
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in GROUP_ANAPHORS
+        and tok.tag_ == "NNS"
+        and _definite(tok)
+        and not any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+    )
+
+
+def _specified(tok: Token) -> bool:
+    """An unnamed person worth a node says whose they are: "a police spokeswoman", "a spokesman
+    for the ministry"; "an expert said" is left to the document."""
+    return any(c.dep_ in ("compound", "amod", "poss") for c in tok.lefts) or any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") for c in tok.rights
+    )
 
 
 def _is_source(tok: Token) -> bool:

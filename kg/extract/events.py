@@ -150,6 +150,9 @@ class EventExtractor:
             extra.append(ctx.token_mention(aspect))
         support = syntax.support_verb(head) if noun else None
         roles = self._roles(head, span.label_, support, frame, entities)
+        mention = ctx.span_mention(span)
+        if not any(r.name == "place" for r in roles):
+            roles += _sentence_place(mention, roles, entities)
         time = self._time(ctx, head, frame, support)
         quantities = self._quantities(ctx, head, noun, roles, entities)
         clause = (support if support is not None else frame) if noun else head
@@ -157,7 +160,7 @@ class EventExtractor:
         status = Status.POTENTIAL if _irrealis(clause) else (attrib.status if attrib else Status.HAPPENED)
         lemma = " ".join(t.lemma_.lower() for t in span if not t.is_punct) or head.lemma_.lower()
         return EventMention(
-            ctx.span_mention(span),
+            mention,
             span.label_,
             lemma,
             tuple(roles),
@@ -287,6 +290,17 @@ class EventExtractor:
                     if n.dep_ == "nummod" and n.ent_type_ in AMOUNT_LABELS:
                         add(_ent_of(n), t)
         return found
+
+
+def _sentence_place(mention: Mention, roles: list[Role], entities: EntityIndex) -> list[Role]:
+    """The place of an event the parse leaves without one: the only place its sentence names
+    ("Police detained 40 people after clashes near the border with Georgia" names one place)."""
+    taken = {r.entity for r in roles}
+    places = {}
+    for j, m in enumerate(entities.mentions):
+        if m.kind == EntityKind.PLACE and m.mention.sentence == mention.sentence and j not in taken:
+            places.setdefault(m.key or m.name, j)
+    return [Role("place", next(iter(places.values())))] if len(places) == 1 else []
 
 
 def _kind(tok: Token, entities: EntityIndex) -> EntityKind | None:

@@ -163,18 +163,23 @@ def subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return antecedent(c)
-    if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head != verb and verb.head.pos_ in ("VERB", "AUX"):
-        head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-            objs = children(head, "dobj")
-            if objs:
-                return objs[0]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return None  # "power used for mining": a passive participle has no active subject
-        return subject(head)
-    if verb.dep_ == "relcl":
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "responded by accusing the prime minister": the one who responded
+    elif verb.dep_ not in ("xcomp", "advcl", "conj", "acl") or head == verb:
         return None
-    return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+        objs = children(head, "dobj")
+        if objs:
+            return objs[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None  # "power used for mining": a passive participle has no active subject
+    raised = children(head, "nsubjpass") if verb.dep_ == "xcomp" else []
+    if raised:
+        return antecedent(raised[0])  # "ministers are believed to have agreed"
+    return subject(head)
 
 
 def passive_agent(verb: Token) -> Token | None:

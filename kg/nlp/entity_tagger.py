@@ -91,21 +91,11 @@ class EntityTagger:
         if text.lower() in self.lex.assets:
             return Span(span.doc, span.start, span.end, label="ASSET")
         hit = self.gaz.lookup(text)
-        if hit is not None:
-            subtype, population = hit[1], hit[3]
-            if subtype in ("Country", "Continent", "Region") and label != "ORG":
-                return Span(span.doc, span.start, span.end, label="GPE" if subtype != "Continent" else "LOC")
-            if (
-                subtype == "Country"
-                or label in ("GPE", "LOC", "FAC", "NORP", "PERSON")
-                or (label == "ORG" and population >= self.large_city and not self._names_organisation(span)
-                    and not _names_product(span) and not _modifies(span))
-                or self._locative(root)
-            ):
-                return Span(span.doc, span.start, span.end, label="GPE")
+        if hit is not None and self._is_place(span, hit[1], hit[3]):
+            return Span(span.doc, span.start, span.end, label="LOC" if hit[1] == "Continent" else "GPE")
         if label == "NORP" or self.gaz.country_of_demonym(text) is not None:
-            if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ":
-                return None  # "Russian troops", "Welsh assembly": a modifier, not an actor
+            if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ" or root.tag_ not in ("NNS", "NNPS"):
+                return None  # "Russian troops", "Welsh assembly", "a Cuban": not a collective actor
             return Span(span.doc, span.start, span.end, label="GROUP")
         if _names_product(span):
             return None  # "the Pontiac G6", "its Avalon sedan"
@@ -115,6 +105,26 @@ class EntityTagger:
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
         return span
+
+    def _is_place(self, span: Span, subtype: str, population: int) -> bool:
+        """Whether a name the gazetteer knows is the place here. Countries, continents and names
+        the tagger calls places are; a person's name that is also a town ("Howard") is not, unless
+        the context is locative; an organisation's name is a place only for very large cities not
+        used as a company or brand ("Almaty", not "Toyota sales")."""
+        label, root = span.label_, span.root
+        if label in ("GPE", "LOC", "FAC", "NORP") or subtype in ("Country", "Continent") or self._locative(root):
+            return True
+        if subtype == "Region":
+            return label != "ORG"
+        if label == "PERSON":
+            return population >= self.large_city  # "Buenos Aires" in a headline the tagger misread
+        return (
+            label == "ORG"
+            and population >= self.large_city
+            and not self._names_organisation(span)
+            and not _names_product(span)
+            and not _modifies(span)
+        )
 
     def _in_place_list(self, span: Span) -> Span:
         """An organisation or person name listed with places and known as a place is a place:
@@ -166,7 +176,7 @@ class EntityTagger:
         )
 
     def _with_region(self, tok: Token) -> bool:
-        """"Hartpury, Gloucestershire": a name followed by its county or country."""
+        """ "Hartpury, Gloucestershire": a name followed by its county or country."""
         for c in tok.children:
             hit = self.gaz.lookup(c.text) if c.dep_ == "appos" and c.pos_ == "PROPN" else None
             if hit is not None and hit[1] in ("Region", "Country"):
@@ -266,17 +276,98 @@ LOCATIVE_PREPS = frozenset(
 
 
 # last words of organisation names: "... Services Union", "... Investment Bank"
-ORG_HEADS = frozenset({"union", "association", "council", "party", "bank", "company", "corporation", "corp",
-                       "institute", "commission", "committee", "authority", "agency", "board", "service",
-                       "services", "department", "ministry", "organisation", "organization", "federation", "league",
-                       "society", "foundation", "trust", "group", "alliance", "front", "movement", "fund", "court",
-                       "office", "university", "college", "school", "hospital", "industries", "holdings", "inc",
-                       "ltd", "plc", "co", "network", "centre", "center", "forum", "congress", "assembly"})
+ORG_HEADS = frozenset(
+    {
+        "union",
+        "association",
+        "council",
+        "party",
+        "bank",
+        "company",
+        "corporation",
+        "corp",
+        "institute",
+        "commission",
+        "committee",
+        "authority",
+        "agency",
+        "board",
+        "service",
+        "services",
+        "department",
+        "ministry",
+        "organisation",
+        "organization",
+        "federation",
+        "league",
+        "society",
+        "foundation",
+        "trust",
+        "group",
+        "alliance",
+        "front",
+        "movement",
+        "fund",
+        "court",
+        "office",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "industries",
+        "holdings",
+        "inc",
+        "ltd",
+        "plc",
+        "co",
+        "network",
+        "centre",
+        "center",
+        "forum",
+        "congress",
+        "assembly",
+    }
+)
 # nouns that make a name before them a product: "the redesigned Avalon sedan"
-PRODUCT_NOUNS = frozenset({"sedan", "car", "model", "vehicle", "truck", "suv", "phone", "smartphone", "handset",
-                           "tablet", "laptop", "console", "drug", "vaccine", "jet", "plane", "aircraft", "airliner",
-                           "engine", "chip", "processor", "software", "app", "game", "brand", "hybrid", "coupe",
-                           "hatchback", "pickup", "motorbike", "camera", "device", "rifle", "missile", "tank"})
+PRODUCT_NOUNS = frozenset(
+    {
+        "sedan",
+        "car",
+        "model",
+        "vehicle",
+        "truck",
+        "suv",
+        "phone",
+        "smartphone",
+        "handset",
+        "tablet",
+        "laptop",
+        "console",
+        "drug",
+        "vaccine",
+        "jet",
+        "plane",
+        "aircraft",
+        "airliner",
+        "engine",
+        "chip",
+        "processor",
+        "software",
+        "app",
+        "game",
+        "brand",
+        "hybrid",
+        "coupe",
+        "hatchback",
+        "pickup",
+        "motorbike",
+        "camera",
+        "device",
+        "rifle",
+        "missile",
+        "tank",
+    }
+)
 
 
 def _one_sense(spans: list[Span]) -> list[Span]:

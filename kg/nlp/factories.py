@@ -14,7 +14,7 @@ from kg.nlp.trigger_tagger import TriggerTagger
     "kg_entities",
     requires=["doc.ents", "token.dep", "token.lemma", "token.tag"],
     assigns=["doc.ents"],
-    default_config={"large_city": 100_000},
+    default_config={"large_city": 1_000_000},
 )
 def make_entity_tagger(nlp: Language, name: str, large_city: int) -> EntityTagger:
     """Correct NER labels with gazetteers and context; add groups, organisation descriptions, assets."""
