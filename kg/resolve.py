@@ -14,7 +14,7 @@ other events merge only when the same word names them and nothing conflicts.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg import gazetteer, iri, lexicon
 from kg.model import (
@@ -201,10 +201,11 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
             label,
             *sorted(n for n in names if kind != EntityKind.PERSON or len(label.split()) == 1 or len(n.split()) > 1),
         ]
-        key = None if scoped else next(filter(None, (aliases.find(kind, n) for n in lookup)), None)
-        if key is not None and key in aliases.labels:
-            label = aliases.labels[key]
-        key = key or iri.entity_key(kind.value, label, scope=doc_id if scoped else None)
+        found = None if scoped else next(filter(None, (aliases.find(kind, n) for n in lookup)), None)
+        own = iri.entity_key(kind.value, label, scope=doc_id if scoped else None)
+        if found is not None and found in aliases.labels:
+            label = aliases.labels[found]
+        key = found or own
         names = sorted(names - {label})
         subtype = next((m.subtype for m in members if m.subtype and not m.pronoun), None)
         hit = gaz.lookup(label) if kind == EntityKind.PLACE else None
@@ -223,7 +224,8 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
         )
         for i in groups[root]:
             key_of[i] = key
-            rule = clusters.rule.get(i)
+            # the merge log also says when an earlier document's name decided the entity
+            rule = clusters.rule.get(i) or ("alias table" if i == root and found not in (None, own) else None)
             if rule:
                 merges.append(Merge(key, mentions[i].mention, rule))
         if not scoped:
@@ -422,7 +424,48 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
                 link.status,
                 link.evidence,
             )
-    causal = sorted(relations.values(), key=lambda r: (r.mention.begin, r.key))
+    # a pair read both ways keeps its stronger reading
+    kept = [
+        r
+        for (c, e), r in relations.items()
+        if (e, c) not in relations
+        or relations[(e, c)].confidence < r.confidence
+        or (relations[(e, c)].confidence == r.confidence and c < e)
+    ]
+    causal = sorted(kept, key=lambda r: (r.mention.begin, r.key))
+    linked = {k for r in causal if r.status != Status.POTENTIAL for k in (r.cause, r.effect)}
+    events = _with_default_places([e for e in events if _specific(e, linked)], entities, causal)
+    kept_events = {e.key for e in events}
+    causal = [r for r in causal if r.cause in kept_events and r.effect in kept_events]
     return ResolvedDocument(
         extraction.document, tuple(entities), tuple(events), tuple(causal), (), tuple(merges), extraction.sentences
     )
+
+
+def _specific(event: Event, linked: set[str]) -> bool:
+    """An event worth a node has something that makes it a happening, not a topic: a participant,
+    a place, a date, an amount, or a causal link ("control orders" in a bill's summary has none)."""
+    return bool(event.roles or event.time or event.quantities or event.key in linked)
+
+
+def _with_default_places(events: list[Event], entities: list[Entity], causal: list[CausalRelation]) -> list[Event]:
+    """An event the text gives no participant, place or date takes a place from its context: the
+    place of an event it causes or is caused by, else the article's main place when one dominates
+    (named at least twice and twice as often as any other): the dateline reading."""
+    places = sorted(
+        ((len(e.mentions), e.key) for e in entities if e.kind == EntityKind.PLACE and e.scope is None), reverse=True
+    )
+    dominant = places and places[0][0] >= 2 and (len(places) == 1 or places[0][0] >= 2 * places[1][0])
+    main = places[0][1] if dominant else None
+    place_of = {e.key: next((k for r, k in e.roles if r == "place"), None) for e in events}
+    partners: dict[str, list[str]] = {}
+    for r in causal:
+        partners.setdefault(r.cause, []).append(r.effect)
+        partners.setdefault(r.effect, []).append(r.cause)
+    out = []
+    for e in events:
+        place = (
+            None if e.roles or e.time else next((place_of[p] for p in partners.get(e.key, ()) if place_of.get(p)), main)
+        )
+        out.append(replace(e, roles=(("place", place),)) if place else e)
+    return out

@@ -81,10 +81,6 @@ def test_shared_entities_are_one_node_with_mentions_in_each_document(grown: dict
     assert set(documents_mentioning(built_alone, ID + "person/tokayev")) == {FOLLOWUP.stem}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/resolve.py records no Merge for mentions that the alias table joins (see issue 5's notes)",
-)
 def test_the_cross_document_merge_is_recorded(grown: dict) -> None:
     text = f"""SELECT ?rule WHERE {{ <{TOKAYEV}> kg:mention ?m . ?m kg:resolution ?rule ;
         nif:referenceContext/dcterms:identifier "{FOLLOWUP.stem}" }}"""

@@ -3,6 +3,7 @@ attribution, all read from the dependency parse rather than from word distance."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -108,6 +109,8 @@ class EventIndex:
     mentions: list[EventMention] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
     heads: list[int] = field(default_factory=list)
+    # reads roles, date and attribution for a new event span (set by the extractor that made the index)
+    describe: Callable[[Span], EventMention] | None = None
 
     def at(self, tok: Token) -> int | None:
         return self.by_token.get(tok.i)
@@ -121,8 +124,13 @@ class EventIndex:
         return k
 
     def add_generic(self, ctx: Context, tok: Token) -> int:
-        """An event the lexicon does not know, named by a causal cue's cause or effect."""
-        event = EventMention(ctx.token_mention(tok), GENERIC, tok.lemma_.lower(), nominal=tok.pos_ == "NOUN")
+        """An event the lexicon does not know, named by a causal cue's cause or effect; its roles,
+        date and attribution are read as for any other event."""
+        span = Span(tok.doc, tok.i, tok.i + 1, label=GENERIC)
+        if self.describe is not None:
+            event = self.describe(span)
+        else:
+            event = EventMention(ctx.token_mention(tok), GENERIC, tok.lemma_.lower(), nominal=tok.pos_ == "NOUN")
         return self.add(event, range(tok.i, tok.i + 1))
 
 
@@ -131,7 +139,7 @@ class EventExtractor:
         self.lex = lexicon.load()
 
     def __call__(self, ctx: Context, entities: EntityIndex) -> EventIndex:
-        index = EventIndex()
+        index = EventIndex(describe=lambda span: self._event(ctx, span, span.root, entities))
         for span in ctx.doc.spans.get(SPANS_KEY, []):
             head = span.root
             if syntax.is_negated(head):
@@ -209,6 +217,8 @@ class EventExtractor:
         places += [o for _p, o in syntax.prep_objects(frame, *PLACE_PREPS)]
         if frame != head:
             places += [o for _p, o in syntax.prep_objects(head, *PLACE_PREPS)]
+        if head.pos_ == "NOUN" and not any(_kind(t, entities) == EntityKind.PLACE for t in places):
+            places += _nested_places(head)  # "a ban on hunting with dogs in England and Wales"
         roles: list[Role] = []
         for name, toks in (("agent", agents), ("patient", patients), ("place", places)):
             for tok in toks:
@@ -237,6 +247,8 @@ class EventExtractor:
     def _time(self, ctx: Context, head: Token, frame: Token, support: Token | None) -> TimeValue | None:
         anchor = ctx.document.date
         candidates = [head, frame, *([support] if support is not None else [])]
+        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.pos_ == "VERB":
+            candidates.append(head.head)  # "In November, the act meant a total ban": the clause's date
         cur = head
         # a complement inherits its governor's date: "On January 6, Tokayev ordered providers to block..."
         for _ in range(2):
@@ -301,6 +313,19 @@ def _sentence_place(mention: Mention, roles: list[Role], entities: EntityIndex) 
         if m.kind == EntityKind.PLACE and m.mention.sentence == mention.sentence and j not in taken:
             places.setdefault(m.key or m.name, j)
     return [Role("place", next(iter(places.values())))] if len(places) == 1 else []
+
+
+def _nested_places(noun: Token, depth: int = 3) -> list[Token]:
+    """Objects of "in"/"at"... up to ``depth`` prepositional phrases down a noun phrase."""
+    found, frontier = [], [noun]
+    for _ in range(depth):
+        nxt = []
+        for tok in frontier:
+            for prep, obj in syntax.prep_objects(tok):
+                (found if prep.lower_ in PLACE_PREPS else nxt).append(obj)
+                nxt.append(obj)
+        frontier = nxt
+    return found
 
 
 def _kind(tok: Token, entities: EntityIndex) -> EntityKind | None:
