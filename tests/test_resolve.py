@@ -106,13 +106,17 @@ def test_repeated_situational_event_is_one_event_unless_the_place_differs() -> N
     assert sorted(len(e.mentions) for e in r.events) == [1, 3]
 
 
+POLICE = EntityMention(m("police", 1000), EntityKind.GROUP, "police", key="group:security")
+
+
 def test_incidents_merge_only_when_the_same_word_names_them() -> None:
+    victims = (Role("patient", 0),)
     evs = [
-        _event("beheaded", 0, "Killing", "behead"),
-        _event("killed", 100, "Killing", "kill"),
-        _event("killing", 200, "Killing", "kill"),
+        _event("beheaded", 0, "Killing", "behead", roles=victims),
+        _event("killed", 100, "Killing", "kill", roles=victims),
+        _event("killing", 200, "Killing", "kill", roles=victims),
     ]
-    r = resolve(extraction([], evs))
+    r = resolve(extraction([POLICE], evs))
     assert sorted(len(e.mentions) for e in r.events) == [1, 2]
 
 
@@ -125,12 +129,13 @@ def test_different_dates_are_different_events() -> None:
 
 
 def test_a_general_word_names_an_earlier_specific_event_again() -> None:
+    where = (Role("place", 0),)
     evs = [
-        _event("outage", 0, "InternetShutdown", "outage"),
-        _event("disarray", 50, "Disruption", "disarray"),
-        _event("blackout", 100, "Outage", "blackout"),
+        _event("outage", 0, "InternetShutdown", "outage", roles=where),
+        _event("disarray", 50, "Disruption", "disarray", roles=where),
+        _event("blackout", 100, "Outage", "blackout", roles=where),
     ]
-    r = resolve(extraction([], evs))
+    r = resolve(extraction([_place("Kazakhstan", 10, "place:1522867")], evs))
     shutdown = next(e for e in r.events if e.type == "InternetShutdown")
     assert [x.text for x in shutdown.mentions] == ["outage", "blackout"]
 
@@ -149,3 +154,13 @@ def test_cause_and_effect_never_merge_and_self_links_are_dropped() -> None:
     r = resolve(extraction([], evs, links))
     assert len(r.events) == 2
     assert [(c.cause, c.effect) for c in r.causal] == [(r.events[0].key, r.events[1].key)]
+
+
+def test_an_event_with_nothing_but_its_word_is_no_event() -> None:
+    # "control orders" in a summary of a bill: no participant, place, date, amount or causal link
+    evs = [
+        _event("orders", 0, "Order", "order"),
+        _event("arrested", 100, "Arrest", "arrest", roles=(Role("agent", 0),)),
+    ]
+    r = resolve(extraction([person("Tony Blair", 90)], evs))
+    assert [e.mentions[0].text for e in r.events] == ["arrested"]
