@@ -41,6 +41,12 @@ DATE_TYPES = {
 PLAIN_RELATIONS = {RelationType.CAUSES: KG.causes, RelationType.ENABLES: KG.enables, RelationType.PREVENTS: KG.prevents}
 
 
+# the terms of every mention and sentence, made once (they are most of the quads)
+_TYPE, _MENTION, _SENTENCE_CLASS = term(RDF.type), term(KG.Mention), term(NIF.Sentence)
+_BEGIN, _END, _ANCHOR = term(NIF.beginIndex), term(NIF.endIndex), term(NIF.anchorOf)
+_CONTEXT, _SENTENCE = term(NIF.referenceContext), term(KG.sentence)
+
+
 class _Writer:
     """Collects the quads of one document's graph."""
 
@@ -50,6 +56,7 @@ class _Writer:
         self.graph = graph_name(base, document.id)
         self.doc_node = self.node(f"doc/{iri.doc_path(document.id)}")
         self.quads: list[Quad] = []
+        self.written: set[NamedNode] = set()
 
     def node(self, key: str) -> NamedNode:
         return NamedNode(iri.mint(self.base, key))
@@ -60,20 +67,29 @@ class _Writer:
     def mention(self, subject: NamedNode, m: Mention) -> None:
         node = self.node(iri.span_key("mention", self.document.id, m.begin, m.end))
         self.add(subject, KG.mention, node)
-        self.add(node, RDF.type, term(KG.Mention))
-        self.add(node, NIF.beginIndex, integer(m.begin))
-        self.add(node, NIF.endIndex, integer(m.end))
-        self.add(node, NIF.anchorOf, text(m.text))
-        self.add(node, NIF.referenceContext, self.doc_node)
-        self.add(node, KG.sentence, self.sentence(m.sentence))
+        if node in self.written:
+            return  # a span named by two things (an entity and a quantity) is described once
+        self.written.add(node)
+        self.quads += [
+            Quad(node, _TYPE, _MENTION, self.graph),
+            Quad(node, _BEGIN, integer(m.begin), self.graph),
+            Quad(node, _END, integer(m.end), self.graph),
+            Quad(node, _ANCHOR, text(m.text), self.graph),
+            Quad(node, _CONTEXT, self.doc_node, self.graph),
+            Quad(node, _SENTENCE, self.sentence(m.sentence), self.graph),
+        ]
 
     def sentence(self, span: Span) -> NamedNode:
         node = self.node(iri.span_key("sentence", self.document.id, span.begin, span.end))
-        self.add(node, RDF.type, term(NIF.Sentence))
-        self.add(node, NIF.beginIndex, integer(span.begin))
-        self.add(node, NIF.endIndex, integer(span.end))
-        self.add(node, NIF.anchorOf, text(self.document.text[span.begin : span.end]))
-        self.add(node, NIF.referenceContext, self.doc_node)
+        if node not in self.written:
+            self.written.add(node)
+            self.quads += [
+                Quad(node, _TYPE, _SENTENCE_CLASS, self.graph),
+                Quad(node, _BEGIN, integer(span.begin), self.graph),
+                Quad(node, _END, integer(span.end), self.graph),
+                Quad(node, _ANCHOR, text(self.document.text[span.begin : span.end]), self.graph),
+                Quad(node, _CONTEXT, self.doc_node, self.graph),
+            ]
         return node
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from kg import gazetteer, lexicon
 from kg.extract.context import Context
 from kg.model import EntityKind, EntityMention, Mention
+from kg.nlp.candidates import WordFilter, with_pos
 
 KINDS = {
     "PERSON": EntityKind.PERSON,
@@ -132,6 +133,8 @@ class EntityExtractor:
     def __init__(self) -> None:
         self.lex = lexicon.load()
         self.gaz = gazetteer.load()
+        roles = {w.split()[-1] for w, kind in self.lex.titles.items() if kind == "role"}
+        self.anaphor_words = WordFilter({*PLACE_NOUNS, *GROUP_ANAPHORS, *roles})
 
     def __call__(self, ctx: Context) -> EntityIndex:
         index = EntityIndex()
@@ -333,7 +336,8 @@ class EntityExtractor:
 
     # -- pronouns, place descriptions and unnamed sources -------------------------------
     def _anaphora(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
-        for tok in ctx.doc:
+        candidates = {t.i: t for t in (*with_pos(ctx.doc, "PRON"), *self.anaphor_words.tokens(ctx.doc))}
+        for tok in (candidates[i] for i in sorted(candidates)):
             if tok.i in index.by_token:
                 continue
             sent = sent_of_token[tok.i]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg import gazetteer, lexicon
+from kg.nlp.candidates import WordFilter, with_pos
 
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 MISC = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
@@ -63,6 +64,9 @@ class EntityTagger:
         self.lex = lexicon.load()
         self.gaz = gazetteer.load()
         self.large_city = large_city
+        # the last word of "security force", "natural gas": where a description or asset ends
+        self.description_words = WordFilter({w.split()[-1] for w in (*self.lex.groups, *self.lex.organizations)})
+        self.asset_words = WordFilter({w.split()[-1] for w in self.lex.assets})
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
@@ -150,8 +154,8 @@ class EntityTagger:
         or "said Jose Lopez" is a person."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
-        for tok in doc:
-            if tok.pos_ != "PROPN" or tok.i in taken or tok.dep_ == "compound" or not tok.is_title:
+        for tok in with_pos(doc, "PROPN"):
+            if tok.i in taken or tok.dep_ == "compound" or not tok.is_title:
                 continue
             # title-case compounds belong to the name even when tagged as nouns ("Piers Freelove")
             start = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.is_title)])
@@ -198,7 +202,7 @@ class EntityTagger:
     # -- descriptions: groups and organisations named by common nouns ----------------------
     def _descriptions(self, doc: Doc) -> list[Span]:
         spans = []
-        for tok in doc:
+        for tok in self.description_words.tokens(doc):
             if tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_sent_start):
                 continue
             label = self._description_label(tok)
@@ -245,7 +249,7 @@ class EntityTagger:
     # -- assets -----------------------------------------------------------------------------
     def _assets(self, doc: Doc) -> list[Span]:
         spans = []
-        for tok in doc:
+        for tok in self.asset_words.tokens(doc):
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "npadvmod":
                 continue
             if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in self.lex.assets:

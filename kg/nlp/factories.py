@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.candidates import spaces
 from kg.nlp.entity_tagger import EntityTagger
 from kg.nlp.trigger_tagger import TriggerTagger
 
@@ -35,8 +36,7 @@ def make_trigger_tagger(nlp: Language, name: str) -> TriggerTagger:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A paragraph break ends a sentence, so a headline without a full stop is not read as the
     subject of the next paragraph ("Train strike grips Buenos Aires / A strike ...")."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if (prev.is_space and prev.text.count("\n") >= 2) or "\n\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    for tok in spaces(doc):
+        if tok.text.count("\n") >= 2 and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
     return doc

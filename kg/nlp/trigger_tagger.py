@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
 from kg.lexicon import Trigger
+from kg.nlp.candidates import WordFilter
 
 SPANS_KEY = "kg_triggers"
 # named entities are actors and places, never triggers ("the Protest Party")
@@ -55,7 +56,12 @@ def _hyphenated(tok: Token) -> bool:
     return after or before
 
 
+IDIOM_WORDS = frozenset(w for idiom in IDIOMS for w in idiom)
+
+
 def _in_idiom(tok: Token) -> bool:
+    if tok.lower_ not in IDIOM_WORDS:
+        return False
     doc = tok.doc
     for idiom in IDIOMS:
         for k, word in enumerate(idiom):
@@ -76,10 +82,13 @@ class TriggerTagger:
     def __init__(self) -> None:
         self.lex = lexicon.load()
         self.events = self.lex.events
+        heads = {*self.events.nouns, *self.events.verbs, *self.events.adjectives}
+        # "sell-off" is three tokens; its last part is where tagging starts
+        self.candidates = WordFilter(heads | {h.rsplit("-", 1)[-1] for h in heads if "-" in h})
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for tok in doc:
+        for tok in self.candidates.tokens(doc):
             if tok.ent_type_ in NAME_LABELS or _in_idiom(tok):
                 continue
             found = self.tag(tok)
