@@ -108,6 +108,8 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
+        if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
+            return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
 
     def _is_place(self, span: Span, subtype: str, population: int) -> bool:
@@ -230,8 +232,9 @@ class EntityTagger:
             two = f"{child.lemma_.lower()} {lemma}"
             if child.dep_ == "compound" and two in self.lex.groups:
                 entry = self.lex.groups[two]
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in self.lex.groups:
-            return None  # "police spokeswoman", "protest leaders"
+        head_entry = self.lex.groups.get(tok.head.lemma_.lower())
+        if tok.dep_ == "compound" and (head_entry is None or entry is None or head_entry[0] != entry[0]):
+            return None  # "police spokeswoman", "cabinet minister"; but "police officers" is one group
         if entry is not None:
             _sense, cls, number = entry
             if number == "any" or tok.tag_ in ("NNS", "NNPS"):
