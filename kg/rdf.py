@@ -18,6 +18,7 @@ from kg.model import (
     Event,
     Mention,
     Quantity,
+    Relation,
     RelationType,
     ResolvedDocument,
     Span,
@@ -190,6 +191,29 @@ def _causal(w: _Writer, c: CausalRelation, threshold: float) -> None:
         w.add(cause, PLAIN_RELATIONS[c.relation_type], effect)
 
 
+ENTITY_RELATIONS = {
+    "memberOf": KG.memberOf,
+    "locatedIn": KG.locatedIn,
+    "worksFor": KG.worksFor,
+    "leaderOf": KG.leaderOf,
+    "backedBy": KG.backedBy,
+}
+
+
+def _relation(w: _Writer, r: Relation) -> None:
+    """The plain triple, and its reification (an rdf:Statement) that points at its evidence."""
+    s, o, p = w.node(r.subject), w.node(r.object), ENTITY_RELATIONS[r.predicate]
+    w.add(s, p, o)
+    span = iri.span_key("relation", w.document.id, r.mention.begin, r.mention.end)
+    node = w.node(f"{span}/{r.predicate}/{iri.slug(r.subject)}/{iri.slug(r.object)}")
+    w.add(node, RDF.type, term(RDF.Statement))
+    w.add(node, RDF.subject, s)
+    w.add(node, RDF.predicate, term(p))
+    w.add(node, RDF.object, o)
+    w.add(node, KG.accordingTo, w.doc_node)
+    w.mention(node, r.mention)
+
+
 def graph_name(base: str, document_id: str) -> NamedNode:
     """The named graph that holds one document's triples."""
     return NamedNode(iri.mint(base, f"graph/{iri.doc_path(document_id)}"))
@@ -211,6 +235,8 @@ def quads(
         _event(w, ev)
     for c in resolved.causal:
         _causal(w, c, threshold)
+    for r in resolved.relations:
+        _relation(w, r)
     for merge in resolved.merges:
         # the merge log as data: how this mention was joined to its entity
         mention = w.node(iri.span_key("mention", w.document.id, merge.mention.begin, merge.mention.end))

@@ -28,6 +28,7 @@ from kg.model import (
     Extraction,
     Mention,
     Merge,
+    Relation,
     ResolvedDocument,
     Status,
 )
@@ -437,8 +438,19 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
     events = _with_default_places([e for e in events if _specific(e, linked)], entities, causal)
     kept_events = {e.key for e in events}
     causal = [r for r in causal if r.cause in kept_events and r.effect in kept_events]
+    relations = {
+        (key_of[r.subject], r.predicate, key_of[r.object]): r.mention
+        for r in reversed(extraction.relations)
+        if key_of[r.subject] != key_of[r.object]
+    }
     return ResolvedDocument(
-        extraction.document, tuple(entities), tuple(events), tuple(causal), (), tuple(merges), extraction.sentences
+        extraction.document,
+        tuple(entities),
+        tuple(events),
+        tuple(causal),
+        tuple(Relation(s, p, o, m) for (s, p, o), m in sorted(relations.items())),
+        tuple(merges),
+        extraction.sentences,
     )
 
 

@@ -70,6 +70,12 @@ class KG(DefinedNamespace):
     isoCode: URIRef
     contentHash: URIRef
     resolution: URIRef
+    memberOf: URIRef
+    hasMember: URIRef
+    locatedIn: URIRef
+    worksFor: URIRef
+    leaderOf: URIRef
+    backedBy: URIRef
     nounTrigger: URIRef
     verbTrigger: URIRef
     adjectiveTrigger: URIRef

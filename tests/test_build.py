@@ -124,3 +124,25 @@ def test_a_failed_build_leaves_the_previous_build_untouched(sample_build: Path, 
         build([tmp_path / "in"], BuildOptions(out=out))
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert store.content_hash(store.open_read(out), pyoxigraph.NamedNode("https://w3id.org/newskg/id/graph/a")) is None
+
+
+def test_entity_relations_against_the_gold_graph(sample_build: Path) -> None:
+    gold = json.loads((SHARED / "eval" / "gold" / "seed.json").read_text(encoding="utf-8"))
+    names = {e["id"]: {n.lower() for n in e["names"]} for e in gold["entities"]}
+    inverse = {"hasMember": "memberOf"}
+    wanted = set()
+    for s, p, o in gold["relations"]:
+        if p in inverse:
+            s, p, o = o, inverse[p], s
+        wanted.add((s, p, o))
+    result = query.execute(store.open_read(sample_build), query.named("relations").text)
+    _columns, rows = query.rows(result)  # type: ignore[arg-type]
+    built = {(r[0].lower(), r[1], r[2].lower()) for r in rows}
+
+    def gold_id(label: str) -> str | None:
+        return next((k for k, v in names.items() if label in v), None)
+
+    found = {(gold_id(s), p, gold_id(o)) for s, p, o in built}
+    precision = len(found & wanted) / len(built)
+    recall = len(found & wanted) / len(wanted)
+    assert precision >= 0.8 and recall >= 0.5, (sorted(found), sorted(wanted))

@@ -281,13 +281,9 @@ class EntityExtractor:
 
     def _plural_pronoun(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
         """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
-        j = _recent(
-            index,
-            tok.i,
-            sent,
-            lambda m: m.kind in (EntityKind.GROUP, EntityKind.ORGANIZATION) and not m.pronoun,
-            window=1,
-        )
+        # "they" can be an organisation ("the Tories ... they"); "the men" are people
+        kinds = (EntityKind.GROUP, EntityKind.ORGANIZATION) if tok.pos_ == "PRON" else (EntityKind.GROUP,)
+        j = _recent(index, tok.i, sent, lambda m: m.kind in kinds and not m.pronoun, window=1)
         if j is None:
             return
         first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "det")])

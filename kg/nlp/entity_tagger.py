@@ -94,10 +94,11 @@ class EntityTagger:
             return None  # "Protests" tagged NORP is an event, "Protesters" a group
         if text.lower() in self.lex.assets:
             return Span(span.doc, span.start, span.end, label="ASSET")
-        hit = self.gaz.lookup(text)
+        demonym = self.gaz.country_of_demonym(text) is not None
+        hit = None if demonym else self.gaz.lookup(text)  # "Kazakh" is a people, not a city's other name
         if hit is not None and self._is_place(span, hit[1], hit[3]):
             return Span(span.doc, span.start, span.end, label="LOC" if hit[1] == "Continent" else "GPE")
-        if label == "NORP" or self.gaz.country_of_demonym(text) is not None:
+        if label == "NORP" or demonym:
             if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ" or root.tag_ not in ("NNS", "NNPS"):
                 return None  # "Russian troops", "Welsh assembly", "a Cuban": not a collective actor
             return Span(span.doc, span.start, span.end, label="GROUP")
