@@ -61,6 +61,9 @@ def build(
     max_chars: Annotated[int, typer.Option(help="Largest document accepted, in characters.")] = 1_000_000,
     force: Annotated[bool, typer.Option(help="Rebuild documents whose text has not changed.")] = False,
     html: Annotated[bool, typer.Option(help="Write graph.html.")] = True,
+    skip_bad: Annotated[
+        bool, typer.Option(help="Skip (and list on stderr) files that are empty, binary or mis-encoded.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Build documents into a knowledge graph: store/, graph.ttl, graph.trig, graph.jsonld, graph.nt,
@@ -89,6 +92,7 @@ def build(
             max_chars=max_chars,
             force=force,
             html=html,
+            skip_bad=skip_bad,
         )
         if quiet or not sys.stderr.isatty():
             report = run_build(paths, options)
@@ -102,6 +106,8 @@ def build(
                 report = run_build(paths, options, progress=lambda d: bar.update(task, description=f"built {d.id}"))
     except KgError as err:
         _fail(err)
+    for path, reason in report.skipped:
+        typer.echo(f"kg: skipped {path}: {reason}", err=True)
     typer.echo(
         f"built {len(report.built)} document(s), {len(report.unchanged)} unchanged, "
         f"{len(report.duplicates)} duplicate(s) skipped: {report.entities} entities, {report.events} events, "

@@ -64,6 +64,12 @@ def sources(paths: list[Path]) -> list[Source]:
     return found
 
 
+def check(source: Source, *, encoding: str = "utf-8", max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Fail now, before anything is built, if a file is empty, binary, mis-encoded or too large."""
+    limit = max_chars if source.path.suffix.lower() not in (".jsonl", ".csv") else 1 << 40
+    decode(source.path.read_bytes(), source.path, encoding=encoding, max_chars=limit)
+
+
 def decode(data: bytes, path: Path, *, encoding: str = "utf-8", max_chars: int = DEFAULT_MAX_CHARS) -> str:
     """Bytes to text as read: BOM dropped, newlines kept; errors name the file and the fix."""
     if not data.strip():

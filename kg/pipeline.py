@@ -43,6 +43,7 @@ class BuildOptions:
     max_chars: int = ingest.DEFAULT_MAX_CHARS
     force: bool = False
     html: bool = True
+    skip_bad: bool = False
 
 
 @dataclass
@@ -52,6 +53,7 @@ class BuildReport:
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     entities: int = 0
     events: int = 0
     causal: int = 0
@@ -91,9 +93,9 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
     from kg import nlp
 
     started = time.perf_counter()
-    sources = ingest.sources(paths)  # missing paths fail here, before anything is touched
-    nlp.load(options.model)
     report = BuildReport()
+    sources = _checked(ingest.sources(paths), options, report)  # bad input fails here, before anything is touched
+    nlp.load(options.model)
     out = options.out
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -112,6 +114,21 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
         raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _checked(sources: list[ingest.Source], options: BuildOptions, report: BuildReport) -> list[ingest.Source]:
+    """The files that can be read; with ``skip_bad``, the others are reported instead of failing the build."""
+    good = []
+    for source in sources:
+        try:
+            ingest.check(source, encoding=options.encoding, max_chars=options.max_chars)
+        except KgError as err:
+            if not options.skip_bad:
+                raise
+            report.skipped.append((str(source.path), str(err)))
+            continue
+        good.append(source)
+    return good
 
 
 def _build_into(

@@ -94,3 +94,16 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
         result = kg(command, "--help")
         assert result.returncode == 0 and "Example" in result.stdout, command
         assert re.search(rf"\bkg {command}\b", readme), f"'kg {command}' is not in the README"
+
+
+def test_skip_bad_builds_the_good_files_and_lists_the_bad(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Police arrested dozens of protesters in Minsk on Monday.")
+    (folder / "bad.txt").write_bytes("Caf\u00e9".encode("latin-1"))
+    failed = kg("build", str(folder), "--out", str(tmp_path / "out"))
+    assert_one_line_error(failed, "bad.txt")
+    assert not (tmp_path / "out").exists()
+    result = kg("build", str(folder), "--out", str(tmp_path / "out"), "--skip-bad", "--no-html")
+    assert result.returncode == 0 and "built 1 document(s)" in result.stdout
+    assert "skipped" in result.stderr and "bad.txt" in result.stderr
