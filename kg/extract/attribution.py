@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg import lexicon
 from kg.extract.context import Context
-from kg.extract.entities import EntityIndex
+from kg.extract.entity_index import EntityIndex
 from kg.extract.syntax import subject
 from kg.model import Attribution, Status
 

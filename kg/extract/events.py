@@ -12,7 +12,7 @@ from kg import lexicon
 from kg.extract import syntax, temporal
 from kg.extract.attribution import attribution
 from kg.extract.context import Context
-from kg.extract.entities import EntityIndex
+from kg.extract.entity_index import EntityIndex
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp.trigger_tagger import SPANS_KEY

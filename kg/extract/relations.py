@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from kg import gazetteer, lexicon
 from kg.extract import syntax
 from kg.extract.context import Context
-from kg.extract.entities import EntityIndex
+from kg.extract.entity_index import EntityIndex
 from kg.model import EntityKind, EntityRelation
 
 MEMBERSHIP_NOUNS = frozenset(

@@ -1,0 +1,281 @@
+"""What names alone miss: pronouns ("He claimed..."), place descriptions ("the former Soviet
+state"), "the firm" for the company last named, "they" and "the men" for a group, unnamed
+sources ("a police spokeswoman"), and appositions that name one referent twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kg import gazetteer, lexicon
+from kg.extract.context import Context
+from kg.extract.entity_index import EntityIndex, clean_name, root_of, with_antecedent
+from kg.model import EntityKind, EntityMention
+from kg.nlp.candidates import WordFilter, with_pos
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# plural nouns that, with "the" and nothing else, name a group already mentioned: "the men"
+GROUP_ANAPHORS = frozenset({"man", "men", "woman", "women", "group", "youth"})
+PLACE_NOUNS = {
+    "country": "Country",
+    "nation": "Country",
+    "republic": "Country",
+    "state": "Country",
+    "city": "City",
+    "capital": "City",
+    "town": "City",
+    "province": "Region",
+    "region": "Region",
+}
+SOURCE_PREPS = ("according",)
+# nouns that refer back to an organisation already named: "the firm", "the company"
+GENERIC_ORG_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "carmaker",
+        "automaker",
+        "bank",
+        "lender",
+        "airline",
+        "retailer",
+        "manufacturer",
+        "producer",
+        "business",
+        "operator",
+        "provider",
+        "giant",
+        "conglomerate",
+        "insurer",
+        "maker",
+        "organisation",
+        "organization",
+        "party",
+        "alliance",
+        "union",
+        "agency",
+        "broadcaster",
+        "newspaper",
+        "club",
+        "team",
+    }
+)
+# how far back (in sentences) a pronoun or description looks for its antecedent
+ANTECEDENT_WINDOW = 3
+
+
+class AnaphoraResolver:
+    """Adds anaphoric mentions to an ``EntityIndex`` and links them to their antecedents."""
+
+    def __init__(self) -> None:
+        self.lex = lexicon.load()
+        self.gaz = gazetteer.load()
+        roles = {w.split()[-1] for w, kind in self.lex.titles.items() if kind == "role"}
+        self.anaphor_words = WordFilter({*PLACE_NOUNS, *GROUP_ANAPHORS, *roles})
+
+    def __call__(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
+        self._appositions(ctx, index)
+        self._definite_organisations(ctx, index)
+        self._anaphora(ctx, index, sent_of_token)
+
+    def _definite_organisations(self, ctx: Context, index: EntityIndex) -> None:
+        """ "The firm", "the company" with nothing to tell it apart is the organisation last named."""
+        for i, m in enumerate(index.mentions):
+            if m.kind != EntityKind.ORGANIZATION or m.key != "description" or m.antecedent is not None:
+                continue
+            head = ctx.doc[index.tokens[i].start : index.tokens[i].stop].root
+            if head.lemma_.lower() not in GENERIC_ORG_NOUNS or len(index.tokens[i]) > 1 or not _definite(head):
+                continue
+            j = _recent(
+                index,
+                index.tokens[i].start,
+                index.sentence_of[i],
+                lambda o: o.kind == EntityKind.ORGANIZATION and o.key is None,
+            )
+            if j is not None:
+                index.mentions[i] = with_antecedent(m, root_of(index, j))
+
+    # -- appositions: "cryptocurrency site The Block" ----------------------------------
+    def _appositions(self, ctx: Context, index: EntityIndex) -> None:
+        for i, m in enumerate(index.mentions):
+            if m.key != "description":
+                continue
+            head = ctx.doc[index.tokens[i].start : index.tokens[i].stop].root
+            partner = None
+            for tok in [head.head, *head.children]:
+                j = index.at(tok)
+                if (
+                    j is not None
+                    and j != i
+                    and (tok.dep_ == "appos" or head.dep_ == "appos")
+                    and index.mentions[j].kind == m.kind
+                    and index.mentions[j].key != "description"
+                ):
+                    partner = j
+            if partner is not None:
+                index.mentions[i] = with_antecedent(m, partner)
+
+    def _plural_pronoun(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
+        """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
+        # "they" can be an organisation ("the Tories ... they"); "the men" are people
+        kinds = (EntityKind.GROUP, EntityKind.ORGANIZATION) if tok.pos_ == "PRON" else (EntityKind.GROUP,)
+        j = _recent(index, tok.i, sent, lambda m: m.kind in kinds and not m.pronoun, window=1)
+        if j is None:
+            return
+        first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "det")])
+        index.add(
+            EntityMention(
+                ctx.tokens_mention(ctx.doc[first], tok),
+                index.mentions[j].kind,
+                clean_name(ctx.doc[first : tok.i + 1].text),
+                pronoun=True,
+                antecedent=root_of(index, j),
+            ),
+            range(first, tok.i + 1),
+            sent,
+        )
+
+    def _allowed_countries(self, tok: Token) -> frozenset[str] | None:
+        """ISO codes that "the former Soviet state" can mean; None when nothing restricts it."""
+        words = " ".join(c.lower_ for c in tok.lefts if c.dep_ in ("amod", "compound"))
+        for adjective, codes in self.lex.place_groups.items():
+            if adjective in words:
+                return codes
+        return None
+
+    def _salient_place(
+        self, index: EntityIndex, before: int, subtype: str, allowed: frozenset[str] | None
+    ) -> int | None:
+        """The place a description means: the most mentioned so far, the latest among equals.
+
+        News calls its main country "the country"; the last country named is often another one.
+        """
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for j, m in enumerate(index.mentions):
+            if index.tokens[j].start >= before or m.kind != EntityKind.PLACE or m.pronoun or m.subtype != subtype:
+                continue
+            if allowed is not None:
+                hit = self.gaz.lookup(m.name)
+                if hit is None or hit[2].country_code not in allowed:
+                    continue
+            counts[m.name] = counts.get(m.name, 0) + 1
+            latest[m.name] = j
+        if not counts:
+            return None
+        best = max(counts, key=lambda name: (counts[name], latest[name]))
+        return latest[best]
+
+    # -- pronouns, place descriptions and unnamed sources -------------------------------
+    def _anaphora(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
+        candidates = {t.i: t for t in (*with_pos(ctx.doc, "PRON"), *self.anaphor_words.tokens(ctx.doc))}
+        for tok in (candidates[i] for i in sorted(candidates)):
+            if tok.i in index.by_token:
+                continue
+            sent = sent_of_token[tok.i]
+            if tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
+                j = _recent(index, tok.i, sent, lambda m: m.kind == EntityKind.PERSON and not m.pronoun)
+                if j is not None:
+                    index.add(
+                        EntityMention(
+                            ctx.token_mention(tok),
+                            EntityKind.PERSON,
+                            tok.text,
+                            pronoun=True,
+                            antecedent=root_of(index, j),
+                        ),
+                        range(tok.i, tok.i + 1),
+                        sent,
+                    )
+            elif _plural_anaphor(tok):
+                self._plural_pronoun(ctx, index, tok, sent)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and _definite(tok):
+                wanted = PLACE_NOUNS[tok.lemma_.lower()]
+                if tok.lemma_.lower() == "state" and not any(c.dep_ == "amod" for c in tok.children):
+                    continue  # "the state" is usually the government
+                allowed = self._allowed_countries(tok)
+                j = self._salient_place(index, tok.i, wanted, allowed)
+                if j is not None:
+                    first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound"))])
+                    index.add(
+                        EntityMention(
+                            ctx.tokens_mention(ctx.doc[first], tok),
+                            EntityKind.PLACE,
+                            clean_name(ctx.doc[first : tok.i + 1].text),
+                            subtype=wanted,
+                            pronoun=True,
+                            antecedent=root_of(index, j),
+                        ),
+                        range(first, tok.i + 1),
+                        sent,
+                    )
+            elif (
+                tok.pos_ == "NOUN"
+                and self.lex.titles.get(tok.lemma_.lower()) == "role"
+                and _is_source(tok)
+                and _specified(tok)
+            ):
+                first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound")])
+                index.add(
+                    EntityMention(
+                        ctx.tokens_mention(ctx.doc[first], tok),
+                        EntityKind.PERSON,
+                        clean_name(ctx.doc[first : tok.i + 1].text),
+                        key="description",
+                    ),
+                    range(first, tok.i + 1),
+                    sent,
+                )
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _plural_anaphor(tok: Token) -> bool:
+    """ "They", or "the men" with nothing else to tell them apart: a group named before."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PLURAL_PRONOUNS
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in GROUP_ANAPHORS
+        and tok.tag_ == "NNS"
+        and _definite(tok)
+        and not any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+    )
+
+
+def _specified(tok: Token) -> bool:
+    """An unnamed person worth a node says whose they are: "a police spokeswoman", "a spokesman
+    for the ministry"; "an expert said" is left to the document."""
+    return any(c.dep_ in ("compound", "amod", "poss") for c in tok.lefts) or any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") for c in tok.rights
+    )
+
+
+def _is_source(tok: Token) -> bool:
+    """'according to a police spokeswoman', 'a spokesman said': an unnamed person who speaks."""
+    lex = lexicon.load()
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in SOURCE_PREPS:
+        return True
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting
+
+
+def _recent(
+    index: EntityIndex, before: int, sent: int, accept: Callable[[EntityMention], bool], window: int = ANTECEDENT_WINDOW
+) -> int | None:
+    """The closest earlier mention, within ``window`` sentences, that ``accept`` takes."""
+    best = None
+    for j, m in enumerate(index.mentions):
+        start = index.tokens[j].start
+        if (
+            start < before
+            and sent - index.sentence_of[j] <= window
+            and accept(m)
+            and (best is None or start > index.tokens[best].start)
+        ):
+            best = j
+    return best

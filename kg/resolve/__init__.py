@@ -1,0 +1,105 @@
+"""Resolution: entity and event mentions clustered into referents, in a document and across
+the corpus, with a merge log that says which surface form joined which entity by which rule.
+
+Entities: pronouns and descriptions join their antecedent; a surname joins the full name;
+an acronym joins the name it abbreviates; "the ministry" joins "the interior ministry";
+mentions of one kind of group ("protesters", "demonstrators") are one group; places and
+assets join by gazetteer key. Across documents, an ``AliasTable`` maps names to the keys
+already built, so that "Tokayev" alone in a later article is the same person.
+
+Events: mentions of a lasting (situational) event type merge unless place or date differ;
+other events merge only when the same word names them and nothing conflicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg import iri
+from kg.model import CausalRelation, Entity, EntityKind, Event, Extraction, Relation, ResolvedDocument, Status
+from kg.resolve.entities import AliasTable, resolve_entities
+from kg.resolve.events import resolve_events
+
+__all__ = ["AliasTable", "resolve"]
+
+
+def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> ResolvedDocument:
+    """Cluster a document's mentions into entities and events, and key its causal links."""
+    aliases = aliases if aliases is not None else AliasTable()
+    entities, key_of, merges = resolve_entities(extraction, aliases)
+    by_key = {e.key: e for e in entities}
+    events, event_key_of = resolve_events(extraction, key_of, by_key)
+    first_begin = {e.key: e.mentions[0].begin for e in events}
+    relations: dict[tuple[str, str], CausalRelation] = {}
+    for link in extraction.causal:
+        cause, effect = event_key_of[link.cause], event_key_of[link.effect]
+        if cause == effect:
+            continue  # two mentions of one event: no event causes itself
+        old = relations.get((cause, effect))
+        if old is None or old.confidence < link.confidence:
+            relations[(cause, effect)] = CausalRelation(
+                iri.span_key("causal", extraction.document.id, first_begin[cause], first_begin[effect]),
+                cause,
+                effect,
+                link.relation_type,
+                link.signal.text,
+                link.confidence,
+                link.status,
+                link.evidence,
+            )
+    # a pair read both ways keeps its stronger reading
+    kept = [
+        r
+        for (c, e), r in relations.items()
+        if (e, c) not in relations
+        or relations[(e, c)].confidence < r.confidence
+        or (relations[(e, c)].confidence == r.confidence and c < e)
+    ]
+    causal = sorted(kept, key=lambda r: (r.mention.begin, r.key))
+    linked = {k for r in causal if r.status != Status.POTENTIAL for k in (r.cause, r.effect)}
+    events = _with_default_places([e for e in events if _specific(e, linked)], entities, causal)
+    kept_events = {e.key for e in events}
+    causal = [r for r in causal if r.cause in kept_events and r.effect in kept_events]
+    relations = {
+        (key_of[r.subject], r.predicate, key_of[r.object]): r.mention
+        for r in reversed(extraction.relations)
+        if key_of[r.subject] != key_of[r.object]
+    }
+    return ResolvedDocument(
+        extraction.document,
+        tuple(entities),
+        tuple(events),
+        tuple(causal),
+        tuple(Relation(s, p, o, m) for (s, p, o), m in sorted(relations.items())),
+        tuple(merges),
+        extraction.sentences,
+    )
+
+
+def _specific(event: Event, linked: set[str]) -> bool:
+    """An event worth a node has something that makes it a happening, not a topic: a participant,
+    a place, a date, an amount, or a causal link ("control orders" in a bill's summary has none)."""
+    return bool(event.roles or event.time or event.quantities or event.key in linked)
+
+
+def _with_default_places(events: list[Event], entities: list[Entity], causal: list[CausalRelation]) -> list[Event]:
+    """An event the text gives no participant, place or date takes a place from its context: the
+    place of an event it causes or is caused by, else the article's main place when one dominates
+    (named at least twice and twice as often as any other): the dateline reading."""
+    places = sorted(
+        ((len(e.mentions), e.key) for e in entities if e.kind == EntityKind.PLACE and e.scope is None), reverse=True
+    )
+    dominant = places and places[0][0] >= 2 and (len(places) == 1 or places[0][0] >= 2 * places[1][0])
+    main = places[0][1] if dominant else None
+    place_of = {e.key: next((k for r, k in e.roles if r == "place"), None) for e in events}
+    partners: dict[str, list[str]] = {}
+    for r in causal:
+        partners.setdefault(r.cause, []).append(r.effect)
+        partners.setdefault(r.effect, []).append(r.cause)
+    out = []
+    for e in events:
+        place = (
+            None if e.roles or e.time else next((place_of[p] for p in partners.get(e.key, ()) if place_of.get(p)), main)
+        )
+        out.append(replace(e, roles=(("place", place),)) if place else e)
+    return out

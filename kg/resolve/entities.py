@@ -1,0 +1,222 @@
+"""Entity resolution: mentions clustered into referents, in a document and across the corpus.
+
+Pronouns and descriptions join their antecedent; a surname joins the full name; an acronym
+joins the name it abbreviates; "the ministry" joins "the interior ministry"; mentions of one
+kind of group ("protesters", "demonstrators") are one group; places and assets join by
+gazetteer key. Across documents, an ``AliasTable`` maps names to the keys already built, so
+that "Tokayev" alone in a later article is the same person. Every join is logged with its rule.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg import gazetteer, iri
+from kg.model import Entity, EntityKind, EntityMention, Extraction, Merge
+
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"})
+GLOBAL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.ASSET})
+
+
+@dataclass
+class AliasTable:
+    """Names seen so far in the corpus -> the key of their entity (loaded from the store),
+    and the label each key was first built with, which later documents keep."""
+
+    names: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def add(self, kind: EntityKind, name: str, key: str) -> None:
+        self.names.setdefault((kind.value, _norm(name)), set()).add(key)
+
+    def add_label(self, key: str, label: str) -> None:
+        self.labels.setdefault(key, label)
+
+    def find(self, kind: EntityKind, name: str) -> str | None:
+        """The one key known under this name; None when unknown or ambiguous."""
+        keys = self.names.get((kind.value, _norm(name)), set())
+        return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _norm(name: str) -> str:
+    return gazetteer.normalize(name)
+
+
+# -------------------------------------------------------------------------------- entities
+class _Clusters:
+    """Union-find over mention indices, remembering the rule of each union."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.rule: dict[int, str] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, keep: int, join: int, rule: str) -> None:
+        a, b = self.find(keep), self.find(join)
+        if a != b:
+            self.parent[b] = a
+            self.rule.setdefault(join, rule)
+
+
+def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
+    clusters = _Clusters(len(mentions))
+    by_key: dict[tuple[EntityKind, str], int] = {}
+    # longest names first, so that a surname finds the full name
+    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].name), i))
+    for i in order:
+        m = mentions[i]
+        if m.antecedent is not None:
+            continue
+        names = {_norm(m.name), *(_norm(a) for a in m.aliases)}
+        if m.key and m.key != "description":
+            ident = (m.kind, m.key)
+            if ident in by_key:
+                clusters.union(by_key[ident], i, "same gazetteer or group key")
+            else:
+                by_key[ident] = i
+            continue
+        for j in order:
+            if j == i or mentions[j].kind != m.kind or mentions[j].pronoun:
+                continue
+            other = mentions[j]
+            if len(other.name) < len(m.name) or (len(other.name) == len(m.name) and j > i):
+                continue
+            rule = _same_referent(m, names, other)
+            if rule:
+                clusters.union(j, i, rule)
+                break
+    for i, m in enumerate(mentions):
+        if m.antecedent is not None:
+            clusters.union(m.antecedent, i, _anaphor_rule(m))
+    return clusters
+
+
+def _anaphor_rule(m: EntityMention) -> str:
+    """The merge-log name of the rule that joined a mention to its antecedent."""
+    if not m.pronoun:
+        return "apposition"
+    return "pronoun" if m.name.lower() in PRONOUNS else "description"
+
+
+def _same_referent(m: EntityMention, names: set[str], other: EntityMention) -> str | None:
+    """Why the shorter mention ``m`` names the same referent as ``other``, or None."""
+    other_names = {_norm(other.name), *(_norm(a) for a in other.aliases)}
+    if names & other_names:
+        return "same name"
+    short, full = _norm(m.name).split(), _norm(other.name).split()
+    if not short or not full:
+        return None
+    described, other_named = m.key == "description", other.key != "description"
+    if m.kind == EntityKind.PERSON and other_named:
+        if not described and short[-1] == full[-1] and set(short) <= set(full):
+            return "surname"
+        if described and short[-1] in _titles_of(other):
+            return "title"  # "the chancellor" and "Chancellor Gordon Brown"
+    if m.kind == EntityKind.ORGANIZATION:
+        if other_named and m.name in _acronyms(other.name):
+            return "acronym"
+        if described and (short[-1:] == full[-1:] or (other_named and short[-1] in full)):
+            return "head noun"  # "the ministry" and "the interior ministry" or "Ministry of Defence"
+    return None
+
+
+def _titles_of(person: EntityMention) -> set[str]:
+    """Title words written before the name: {"chancellor"} for "Chancellor Gordon Brown"."""
+    n = len(person.name.split())
+    return {w for alias in person.aliases for w in _norm(alias).split()[:-n]}
+
+
+def _acronyms(name: str) -> set[str]:
+    """The acronyms of a name: "PCSU" and "PCS Union" for "Public and Commercial Services Union"."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    if len(words) < 2:
+        return set()
+    found = {"".join(w[0] for w in words)}
+    if len(words) > 2:
+        found.add("".join(w[0] for w in words[:-1]) + " " + words[-1])
+    return found
+
+
+def _label(kind: EntityKind, mentions: list[EntityMention]) -> str:
+    named = (
+        [m for m in mentions if not m.pronoun and m.key != "description"]
+        or [m for m in mentions if not m.pronoun]
+        or mentions
+    )
+    if kind == EntityKind.GROUP:
+        # the most used name; among equals the shortest ("protesters" over "violent protesters")
+        counts = Counter(m.name for m in named)
+        return min(counts, key=lambda n: (-counts[n], len(n), n))
+    return max(named, key=lambda m: (len(m.name), -m.mention.begin)).name
+
+
+def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[Entity], list[str], list[Merge]]:
+    """Entities of one document, and the entity key of every mention (by mention index)."""
+    mentions = extraction.entities
+    doc_id = extraction.document.id
+    gaz = gazetteer.load()
+    clusters = _cluster_entities(mentions)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        groups.setdefault(clusters.find(i), []).append(i)
+    entities: list[Entity] = []
+    key_of = [""] * len(mentions)
+    merges: list[Merge] = []
+    for root in sorted(groups, key=lambda r: min(mentions[i].mention.begin for i in groups[r])):
+        members = [mentions[i] for i in groups[root]]
+        kind = mentions[root].kind
+        label = _label(kind, members)
+        described = all(m.key == "description" or m.pronoun for m in members)
+        scoped = kind == EntityKind.GROUP or described or kind not in GLOBAL_KINDS
+        names = {n for m in members if not m.pronoun and m.key != "description" for n in (m.name, *m.aliases)}
+        # a name seen in an earlier document ("Tokayev" after "Kassym-Jomart Tokayev") keeps its entity;
+        # a person known by a full name is looked up by full names only (two Ferrys are two people)
+        lookup = [
+            label,
+            *sorted(n for n in names if kind != EntityKind.PERSON or len(label.split()) == 1 or len(n.split()) > 1),
+        ]
+        found = None if scoped else next(filter(None, (aliases.find(kind, n) for n in lookup)), None)
+        own = iri.entity_key(kind.value, label, scope=doc_id if scoped else None)
+        if found is not None and found in aliases.labels:
+            label = aliases.labels[found]
+        key = found or own
+        names = sorted(names - {label})
+        subtype = next((m.subtype for m in members if m.subtype and not m.pronoun), None)
+        hit = gaz.lookup(label) if kind == EntityKind.PLACE else None
+        place = hit[2] if hit is not None and any(m.key and m.key.startswith("place:") for m in members) else None
+        entities.append(
+            Entity(
+                key,
+                kind,
+                label,
+                tuple(sorted({m.mention for m in members})),
+                tuple(names),
+                subtype,
+                place,
+                doc_id if scoped else None,
+            )
+        )
+        for i in groups[root]:
+            key_of[i] = key
+            # the merge log also says when an earlier document's name decided the entity
+            rule = clusters.rule.get(i) or ("alias table" if i == root and found not in (None, own) else None)
+            if rule:
+                merges.append(Merge(key, mentions[i].mention, rule))
+        if not scoped:
+            aliases.add_label(key, label)
+            for n in (label, *names):
+                aliases.add(kind, n, key)
+            if kind == EntityKind.PERSON:
+                aliases.add(kind, label.split()[-1], key)
+            for acronym in _acronyms(label) if kind == EntityKind.ORGANIZATION else ():
+                aliases.add(kind, acronym, key)
+    return entities, key_of, merges
+
+
+# -------------------------------------------------------------------------------- events

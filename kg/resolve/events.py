@@ -1,0 +1,176 @@
+"""Event resolution: mentions of one real-world event clustered into one event.
+
+Mentions of a lasting (situational) event type merge unless place or date differ; other
+events merge only when the same word names them and nothing conflicts; a cause and its
+effect never merge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg import iri, lexicon
+from kg.model import Entity, Event, EventAttribution, EventMention, Extraction, Mention, Status
+
+GENERIC = "Event"  # the type of an event the lexicon does not know
+# status a merged event keeps: the document's own word beats a report, a report beats a claim
+STATUS_RANK = {Status.HAPPENED: 3, Status.REPORTED: 2, Status.CLAIMED: 1, Status.POTENTIAL: 0}
+
+
+@dataclass
+class _EventCluster:
+    members: list[int]
+    type: str
+    lemmas: set[str]
+    places: set[str]
+    agents: set[str]
+    patients: set[str]
+    time: str | None
+
+
+def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
+    """Places conflict only when both are known and none contains or equals another."""
+    if not a or not b or a & b:
+        return True
+    countries = {k: _country(entities.get(k)) for k in a | b}
+    return any(
+        (countries[x] and countries[x] == countries[y]) or not countries[x] or not countries[y] for x in a for y in b
+    )
+
+
+def _country(entity: Entity | None) -> str | None:
+    if entity is None or entity.place is None:
+        return None
+    return entity.place.country_code or entity.place.iso_code
+
+
+def _times_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _rank(lex: lexicon.EventLexicon, cluster_type: str, event_type: str) -> int | None:
+    """How well an event type fits a cluster's: 0 the same; 1 the cluster is the more specific
+    ("the blackout" names again "the internet outage"); 2 the cluster is the more general; None never."""
+    if cluster_type == event_type:
+        return 0
+    if lex.parents.get(cluster_type) == event_type:
+        return 1
+    if lex.parents.get(event_type) == cluster_type:
+        return 2
+    return None
+
+
+def _fits(
+    c: _EventCluster,
+    ev: EventMention,
+    roles: dict[str, set[str]],
+    time: str | None,
+    entities: dict[str, Entity],
+    lex: lexicon.EventLexicon,
+) -> bool:
+    """Whether the mention can name the cluster's event: nothing conflicts, and either both are
+    lasting (situational) events or the same word names them."""
+    if not (_places_compatible(c.places, roles["place"], entities) and _times_compatible(c.time, time)):
+        return False
+    agents_clash = c.agents and roles["agent"] and not c.agents & roles["agent"]
+    patients_clash = c.patients and roles["patient"] and not c.patients & roles["patient"]
+    if agents_clash or patients_clash:
+        return False
+    return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
+
+
+def resolve_events(
+    extraction: Extraction, key_of: list[str], entities: dict[str, Entity]
+) -> tuple[list[Event], list[str]]:
+    """Cluster event mentions into events; returns the events and each mention's event key."""
+    lex = lexicon.load().events
+    clusters: list[_EventCluster] = []
+    cluster_of: list[int] = []
+    # a cause and its effect are two events, whatever their types say
+    apart = {frozenset((link.cause, link.effect)) for link in extraction.causal}
+    for k, ev in enumerate(extraction.events):
+        roles = {name: {key_of[r.entity] for r in ev.roles if r.name == name} for name in ("agent", "patient", "place")}
+        time = ev.time.value if ev.time else None
+        candidates = []
+        for index, c in enumerate(clusters):
+            rank = _rank(lex, c.type, ev.type) if ev.type != GENERIC else None
+            if rank is not None and not any(frozenset((m, k)) in apart for m in c.members):
+                candidates.append((rank, -index))
+        fitting = (-i for _rank_, i in sorted(candidates) if _fits(clusters[-i], ev, roles, time, entities, lex))
+        target = next(fitting, None)
+        if target is None:
+            clusters.append(
+                _EventCluster([k], ev.type, {ev.lemma}, roles["place"], roles["agent"], roles["patient"], time)
+            )
+            cluster_of.append(len(clusters) - 1)
+            continue
+        c = clusters[target]
+        c.members.append(k)
+        c.lemmas.add(ev.lemma)
+        c.places |= roles["place"]
+        c.agents |= roles["agent"]
+        c.patients |= roles["patient"]
+        c.time = c.time if c.time and (not time or len(c.time) >= len(time)) else time
+        if lex.parents.get(ev.type) == c.type:
+            c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown
+        cluster_of.append(target)
+    events = [_event(extraction, c, key_of, entities, extraction.document.id) for c in clusters]
+    return events, [events[c].key for c in cluster_of]
+
+
+def _event(
+    extraction: Extraction, c: _EventCluster, key_of: list[str], entities: dict[str, Entity], doc_id: str
+) -> Event:
+    mentions_in = [extraction.events[k] for k in c.members]
+    first = mentions_in[0]
+    mentions: set[Mention] = set()
+    roles: list[tuple[str, str]] = []
+    quantities = []
+    attributions: list[EventAttribution] = []
+    for ev in mentions_in:
+        mentions.add(ev.mention)
+        mentions.update(ev.extra)
+        for r in ev.roles:
+            if (r.name, key_of[r.entity]) not in roles:
+                roles.append((r.name, key_of[r.entity]))
+        quantities.extend(q for q in ev.quantities if q not in quantities)
+        if ev.attribution is not None:
+            source = key_of[ev.attribution.source] if ev.attribution.source is not None else None
+            att = EventAttribution(ev.attribution.status, source, ev.attribution.cue)
+        else:  # the article states it in its own voice
+            att = EventAttribution(ev.status, None, ev.mention)
+        if all((a.status, a.source) != (att.status, att.source) for a in attributions):
+            attributions.append(att)
+    time = next((ev.time for ev in mentions_in if ev.time and ev.time.value == c.time), None)
+    status = max((ev.status for ev in mentions_in), key=lambda s: STATUS_RANK[s])
+    key = iri.span_key("event", doc_id, first.mention.begin)
+    named = next((ev for ev in mentions_in if ev.lemma and ev.mention.text[:1].isalpha() and ev.type == c.type), first)
+    return Event(
+        key,
+        c.type,
+        _event_label(named, roles, entities),
+        tuple(sorted(mentions)),
+        tuple(roles),
+        time,
+        tuple(quantities),
+        tuple(attributions),
+        status,
+    )
+
+
+def _event_label(first: EventMention, roles: list[tuple[str, str]], entities: dict[str, Entity]) -> str:
+    """A headline for the event: "crackdown by Kassym-Jomart Tokayev in Kazakhstan" for a noun,
+    "bandits attacked Almaty" or "protesters killed" for a verb (the trigger as written)."""
+
+    def name(role: str) -> str:
+        key = next((k for r, k in roles if r == role), None)
+        return entities[key].label if key in entities else ""
+
+    agent, patient, place = name("agent"), name("patient"), name("place")
+    if first.nominal:
+        words = [first.lemma, f"by {agent}" if agent else "", f"of {patient}" if patient and not agent else ""]
+    else:
+        words = [agent, first.mention.text, patient] if agent else [patient, first.mention.text]
+    if place:
+        words.append(f"in {place}")
+    return " ".join(w for w in words if w)
