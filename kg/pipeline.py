@@ -18,7 +18,7 @@ from pyoxigraph import NamedNode, Store
 from kg import cleanup, ingest, iri, rdf, store
 from kg.errors import E, KgError
 from kg.model import Document, EntityKind
-from kg.nlp import DEFAULT_MODEL
+from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_MODEL
 from kg.resolve import AliasTable
 from kg.vocab import RDFS, SKOS
 
@@ -35,6 +35,8 @@ class BuildOptions:
     out: Path = Path("exports")
     date: date | None = None
     model: str = DEFAULT_MODEL
+    # the trained causal reader (a folder saved by kg.nlp.causal_model); None: causal rules only
+    causal_model: Path | None = DEFAULT_CAUSAL_MODEL
     base: str = iri.DEFAULT_BASE
     threshold: float = rdf.DEFAULT_THRESHOLD
     batch_size: int = 32
@@ -95,7 +97,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
     started = time.perf_counter()
     report = BuildReport()
     sources = _checked(ingest.sources(paths), options, report)  # bad input fails here, before anything is touched
-    nlp.load(options.model)
+    nlp.load(options.model, options.causal_model, options.threshold)
     out = options.out
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -148,7 +150,12 @@ def _build_into(
         aliases = load_aliases(st, options.base)
         items = _documents(sources, options, st, report)
         for doc, (document, clean, digest, graph) in nlp.parse(
-            items, model=options.model, batch_size=options.batch_size, n_process=options.processes
+            items,
+            model=options.model,
+            causal_model=options.causal_model,
+            causal_threshold=options.threshold,
+            batch_size=options.batch_size,
+            n_process=options.processes,
         ):
             resolved = resolve(extract(doc, document, clean), aliases)
             quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)

@@ -6,6 +6,12 @@ Each cue in ``resources/causal_cues.tsv`` says where its cause and effect sit: a
 adverb linking to the previous sentence ("As a result,"), or a change verb whose subject is
 an event ("the outage reduced the hashrate"). Negated cues give no link; modal ones
 ("could lead to") give a potential one.
+
+The trained reader (``kg_causal``, ``kg.nlp.causal_model``) adds the links that no cue names:
+in each sentence it reads as causal, its best pair of words becomes a link between their events
+(typed when the lexicon knows them, generic otherwise), and further pairs follow when the model
+is sure of them. Links the rules found come first; a model pair that reuses one of their words
+is dropped, so one relation is not built twice.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ from kg.extract import syntax
 from kg.extract.context import Context
 from kg.extract.events import EventIndex, _irrealis
 from kg.lexicon import Cue
-from kg.model import CausalLink, RelationType, Status
+from kg.model import CausalLink, Mention, RelationType, Status
+from kg.nlp import causal_model
+from kg.nlp.causal_model import Pair, Reading
 
 # an event found this many dependency steps below a slot still fills it
 MAX_DEPTH = 4
@@ -30,6 +38,14 @@ DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "which"})
 # cues strong enough that an unknown cause or effect still becomes a (generic) event
 GENERIC_EVENT_CONFIDENCE = 0.8
 COPULAR = frozenset({"be", "become", "remain", "seem", "grow", "turn", "get"})
+# a pair after the sentence's best one becomes a link only when the model is this sure of it
+FURTHER_PAIR = 0.5
+MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
+# a model link between two words the event lexicon does not know must be this likely: in running
+# news text most such pairs are purpose or background clauses, not events that caused each other
+BOTH_GENERIC = 0.8
+# named things are not events: a model pair on a name takes the event in its phrase, if any
+NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 
 
 @dataclass(frozen=True)
@@ -48,15 +64,96 @@ class CausalExtractor:
 
     def __call__(self, ctx: Context, events: EventIndex) -> list[CausalLink]:
         links: dict[tuple[int, int], CausalLink] = {}
+
+        def keep(link: CausalLink | None) -> None:
+            if link is not None:
+                key = (link.cause, link.effect)
+                if key not in links or links[key].confidence < link.confidence:
+                    links[key] = link
+
         sents = list(ctx.doc.sents)
         for k, sent in enumerate(sents):
             for slots in self._cues(sent, sents[k - 1] if k else None):
-                link = self._link(ctx, events, slots)
-                if link is not None:
-                    key = (link.cause, link.effect)
-                    if key not in links or links[key].confidence < link.confidence:
-                        links[key] = link
+                keep(self._link(ctx, events, slots, sents[k - 1] if k else None))
+        readings = causal_model.readings(ctx.doc)
+        if readings:
+            # the words the rules linked: a model pair on one of them reads the same relation again
+            used = {events.heads[i] for link in links.values() for i in (link.cause, link.effect)}
+            for reading in readings:
+                for link in self._model_links(ctx, events, reading, used):
+                    keep(link)
         return list(links.values())
+
+    # -- the trained reader ------------------------------------------------------------------
+    def _model_links(self, ctx: Context, events: EventIndex, reading: Reading, used: set[int]) -> list[CausalLink]:
+        found: list[CausalLink] = []
+        causes: set[int] = set()
+        effects: set[int] = set()
+        for rank, pair in enumerate(reading.pairs):
+            # the probability that the sentence states a causal link, and that this pair is it
+            confidence = reading.probability * pair.probability
+            if rank and pair.probability < FURTHER_PAIR:
+                continue
+            if pair.cause in used or pair.effect in used or pair.cause in causes or pair.effect in effects:
+                continue
+            link = self._model_link(ctx, events, pair, confidence)
+            if link is not None:
+                found.append(link)
+                causes.add(pair.cause)
+                effects.add(pair.effect)
+        return found
+
+    def _model_link(self, ctx: Context, events: EventIndex, pair: Pair, confidence: float) -> CausalLink | None:
+        doc = ctx.doc
+        cause_tok, effect_tok = doc[pair.cause], doc[pair.effect]
+        top = _common_ancestor(cause_tok, effect_tok)
+        if top not in (cause_tok, effect_tok) and syntax.is_negated(top):
+            return None  # "did not cause", "was not caused by": no causal link
+        found_cause = self._model_event(events, cause_tok)
+        found_effect = self._model_event(events, effect_tok)
+        if found_cause is None or found_effect is None or found_cause == found_effect:
+            return None
+        if not isinstance(found_cause, int) and not isinstance(found_effect, int) and confidence < BOTH_GENERIC:
+            return None
+        # an unknown event is added only now that both ends of the link are known
+        cause = found_cause if isinstance(found_cause, int) else events.add_generic(ctx, found_cause)
+        effect = found_effect if isinstance(found_effect, int) else events.add_generic(ctx, found_effect)
+        if events.heads[cause] == events.heads[effect]:
+            return None
+        signal_toks = _signal(cause_tok, effect_tok, top, self.lex)
+        anchors = (top, effect_tok, *signal_toks)
+        status = Status.POTENTIAL if any(_modal(t) for t in anchors) else Status.HAPPENED
+        relation = RelationType.CAUSES
+        if signal_toks:
+            signal = ctx.tokens_mention(signal_toks[0], signal_toks[-1])
+            relation = _relation_of(signal_toks, self.lex)
+        else:
+            at = ctx.token_mention(effect_tok)
+            signal = Mention(at.begin, at.begin, "", at.sentence)  # no cue word: an implicit link
+        parts = [events.mentions[cause].mention, events.mentions[effect].mention]
+        if signal.text:
+            parts.append(signal)
+        begin, end = min(p.begin for p in parts), max(p.end for p in parts)
+        return CausalLink(
+            cause,
+            effect,
+            signal,
+            round(confidence, 3),
+            ctx.original_mention(begin, end),
+            relation,
+            status,
+            rule="model",
+        )
+
+    @staticmethod
+    def _model_event(events: EventIndex, tok: Token) -> int | Token | None:
+        """The event a model word names: its own; for a name, the event in its phrase, if any;
+        else the word itself, as a new (generic) event."""
+        if tok.i in events.by_token:
+            return events.by_token[tok.i]
+        if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON"):
+            return clause_event(events, tok)
+        return tok
 
     # -- finding cues -----------------------------------------------------------------------
     def _cues(self, sent: Span, previous: Span | None) -> list[_Slots]:
@@ -166,11 +263,15 @@ class CausalExtractor:
         return _Slots(pobj, attach, cue, signal, attach)
 
     # -- from slots to a link -----------------------------------------------------------
-    def _link(self, ctx: Context, events: EventIndex, slots: _Slots) -> CausalLink | None:
+    def _link(self, ctx: Context, events: EventIndex, slots: _Slots, previous: Span | None = None) -> CausalLink | None:
         if syntax.is_negated(slots.anchor) or any(syntax.is_negated(t) for t in slots.signal if t.pos_ == "VERB"):
             return None  # "did not cause": no causal link
         allow_generic = self.generic_events and slots.cue.confidence >= GENERIC_EVENT_CONFIDENCE
-        found_cause = self._slot_event(events, slots.cause, allow_generic, avoid=slots.signal)
+        cause_tok = slots.cause
+        if previous is not None and cause_tok.lower_ in DEMONSTRATIVES and cause_tok.i not in events.by_token:
+            # "This led to ...": what the previous sentence says is the cause
+            cause_tok = previous.root
+        found_cause = self._slot_event(events, cause_tok, allow_generic, avoid=slots.signal)
         found_effect = self._slot_event(events, slots.effect, allow_generic, avoid=slots.signal)
         if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
@@ -309,6 +410,62 @@ def _preceding_event_head(tok: Token) -> Token | None:
     if noun.dep_ == "conj":
         return noun.head
     return None
+
+
+def _common_ancestor(a: Token, b: Token) -> Token:
+    above_a = {a.i, *(t.i for t in a.ancestors)}
+    for t in (b, *b.ancestors):
+        if t.i in above_a:
+            return t
+    return a.sent.root
+
+
+def _signal(cause: Token, effect: Token, top: Token, lex: lexicon.Lexicon) -> tuple[Token, ...]:
+    """The cue of a model link: a causal verb above both words ("led to"), a preposition or clause
+    marker on the path between them ("after", "because", "to"), or a participle that opens the
+    effect ("leaving")."""
+    path = [t for t in (cause, *cause.ancestors) if t != top and top in t.ancestors]
+    path += [t for t in (effect, *effect.ancestors) if t != top and top in t.ancestors]
+    if top not in (cause, effect) and top.pos_ == "VERB" and top.lemma_.lower() in lex.cue_index:
+        preps = [t for t in path if t.dep_ == "prep" and t.head == top]
+        return (top, *preps[:1]) if preps and preps[0].i == top.i + 1 else (top,)
+    for t in sorted(path, key=lambda t: t.i):
+        if t.dep_ in ("prep", "agent") and t not in (cause, effect):
+            return _phrase(t)
+        marks = [c for c in t.children if c.dep_ in ("mark", "advmod") and c.i < t.i and c.pos_ in MARKER_POS]
+        if marks and t.dep_ in ("advcl", "acl", "relcl", "ccomp", "conj"):
+            return (marks[0],)
+        if t.dep_ in ("xcomp", "advcl") and t.tag_ == "VB":
+            to = [c for c in t.children if c.dep_ == "aux" and c.tag_ == "TO"]
+            if to:
+                return (to[0],)
+        if t.dep_ in ("advcl", "acl", "xcomp") and t.tag_ == "VBG":
+            return (t,)
+    return ()
+
+
+def _phrase(prep: Token) -> tuple[Token, ...]:
+    """A preposition with the words that make it one cue: "because of", "in response to", "due to"."""
+    doc = prep.doc
+    start = prep.i
+    while start > 0 and prep.i - start < 3 and doc[start - 1].dep_ in ("prep", "amod", "advmod", "pobj", "det"):
+        if doc[start - 1].head.i not in range(start - 1, prep.i + 1):
+            break
+        start -= 1
+    return tuple(doc[start : prep.i + 1])
+
+
+def _relation_of(signal: tuple[Token, ...], lex: lexicon.Lexicon) -> RelationType:
+    for t in signal:
+        for cue in lex.cue_index.get(t.lemma_.lower(), ()):
+            if cue.kind in ("verb", "verb_prep") and cue.words[0] == t.lemma_.lower():
+                return RelationType(cue.relation)
+    return RelationType.CAUSES
+
+
+def _modal(tok: Token) -> bool:
+    """ "could lead to", "may cause": a modal on the word, or on the clause it heads."""
+    return _irrealis(tok) or (tok.dep_ in ("xcomp", "pcomp") and _irrealis(tok.head))
 
 
 def _words_at(tok: Token, n: int) -> tuple[str, ...]:

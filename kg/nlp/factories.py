@@ -7,8 +7,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.candidates import spaces
+from kg.nlp.causal_model import EXTENSION, CausalReader
 from kg.nlp.entity_tagger import EntityTagger
 from kg.nlp.trigger_tagger import TriggerTagger
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=None)
 
 
 @Language.factory(
@@ -30,6 +34,19 @@ def make_entity_tagger(nlp: Language, name: str, large_city: int) -> EntityTagge
 def make_trigger_tagger(nlp: Language, name: str) -> TriggerTagger:
     """Tag the words that name events with their event type."""
     return TriggerTagger()
+
+
+@Language.factory(
+    "kg_causal",
+    requires=["token.dep", "token.lemma", "token.tag", "doc.spans"],
+    assigns=[f"doc._.{EXTENSION}"],
+    default_config={"path": "", "threshold": 0.5},
+)
+def make_causal_reader(nlp: Language, name: str, path: str, threshold: float) -> CausalReader:
+    """Read how likely each sentence states a causal link, and between which words (a trained
+    model; ``path`` names a saved one, empty for the model shipped with newskg); pairs less likely
+    than ``threshold`` (the build's causal threshold) are dropped."""
+    return CausalReader(path, threshold)
 
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])

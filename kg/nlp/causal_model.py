@@ -1,0 +1,331 @@
+"""A trained reader of causal links, run as the spaCy component ``kg_causal``.
+
+Two logistic models over features of the dependency parse, trained on the Causal News Corpus
+(``scripts/train_causal.py``):
+
+- the *sentence* model: how likely a sentence states a causal link at all (CNC subtask 1);
+- the *pair* model: for two words whose dependency path is at most ``MAX_PATH`` steps, how
+  likely the first heads the cause and the second the effect. Its score splits into a part for
+  each word (computed once per word) and a part for the path between them, so a sentence costs
+  a few dictionary look-ups per word and per nearby pair.
+
+Features are strings (lemmas, tags, dependency labels, the path's labels with its
+prepositions and clause markers), so the model reads any spaCy pipeline's parse; it does not
+use the tok2vec tensor. The component writes ``doc._.kg_causal``: one ``Reading`` per sentence,
+with its probability and its best pairs; ``kg.extract.causal`` turns them into links between
+events.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+# the model shipped with the package (trained on the whole CNC V2 training split)
+SHIPPED = Path(__file__).resolve().parent.parent / "models" / "causal"
+EXTENSION = "kg_causal"
+MAX_PATH = 4  # 94% of the CNC's cause/effect heads are at most 4 dependency steps apart
+TOP_PAIRS = 6  # pairs kept per sentence for the extractor
+SENTENCE_PATH = 3  # paths this short also describe the sentence as a whole
+WINDOW = 12  # signal words looked for between a pair's words, at most this many tokens on
+FUNCTION_CHILDREN = frozenset({"mark", "advmod", "aux", "auxpass", "neg", "prep", "agent", "cc", "prt", "dative"})
+CLAUSES = frozenset({"advcl", "acl", "xcomp", "ccomp", "relcl", "conj", "pcomp"})
+CLOSED = frozenset({"ADP", "SCONJ", "PART", "ADV", "CCONJ"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    cause: int  # token index in the doc
+    effect: int
+    probability: float  # that the pair lies inside the cause and effect, given a causal sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the model reads in one sentence: how likely it states a causal link, and its best pairs."""
+
+    start: int  # the sentence's first token
+    probability: float
+    pairs: tuple[Pair, ...]
+
+
+# ------------------------------------------------------------------------------- features
+def is_candidate(tok: Token) -> bool:
+    """A word that can head a cause or an effect: a verb, a noun, a clause-heading auxiliary or adjective."""
+    pos = tok.pos_
+    if pos == "VERB":
+        return True
+    if pos in ("NOUN", "PROPN"):
+        return tok.dep_ != "compound"
+    if pos == "AUX":
+        return tok.dep_ not in ("aux", "auxpass")
+    if pos == "ADJ":
+        return tok.dep_ in ("ROOT", "acomp", "conj", "ccomp", "advcl", "xcomp")
+    return False
+
+
+def node_label(tok: Token) -> str:
+    """A path step: the dependency label, with the preposition ("prep:after") or the clause's
+    marker or form ("advcl[after]", "advcl[VBG]", "xcomp[to]")."""
+    dep = tok.dep_
+    if dep in ("prep", "agent", "dative"):
+        return f"{dep}:{tok.lower_}"
+    if dep in CLAUSES:
+        markers = (c.lower_ for c in tok.children if c.dep_ in ("mark", "aux") and c.tag_ in ("IN", "TO", "WRB"))
+        marker = next(markers, "")
+        return f"{dep}[{marker or tok.tag_}]"
+    return dep
+
+
+def word_features(tok: Token, trigger: str | None) -> list[str]:
+    """Features of one word, the same whether it is read as a cause or as an effect."""
+    doc = tok.doc
+    feats = [
+        "bias",
+        "dep=" + tok.dep_,
+        "pos=" + tok.pos_,
+        "tag=" + tok.tag_,
+        "lemma=" + tok.lemma_.lower(),
+        "left=" + (doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"),
+        "node=" + node_label(tok),
+    ]
+    if trigger is not None:
+        feats += ["trigger", "trigger=" + trigger]
+    if tok.ent_type_:
+        feats.append("ent=" + tok.ent_type_)
+    for c in tok.children:
+        if c.dep_ in FUNCTION_CHILDREN:
+            feats.append(f"child:{c.dep_}:{c.lower_}")
+    head = tok.head
+    if head != tok:
+        feats += [f"head:{tok.dep_}:{head.lemma_.lower()}", f"headpos:{tok.dep_}:{head.pos_}"]
+        if head.dep_ in ("prep", "agent") and head.head != head:
+            feats += [f"pp:{head.lower_}:{head.head.pos_}", f"pp:{head.lower_}:{head.head.lemma_.lower()}"]
+    return list(dict.fromkeys(feats))  # each feature once, as training counts them
+
+
+def paths(sent: Span, candidates: list[int]) -> dict[tuple[int, int], tuple[tuple[Token, ...], tuple[Token, ...]]]:
+    """Every ordered pair of candidates at most ``MAX_PATH`` steps apart in the tree, with the path:
+    the tokens from the first up to the common ancestor, and from there down to the second."""
+    wanted = set(candidates)
+    found: dict[tuple[int, int], tuple[tuple[Token, ...], tuple[Token, ...]]] = {}
+    for i in candidates:
+        up = [sent.doc[i]]
+        while up[-1].head != up[-1] and len(up) <= MAX_PATH:
+            up.append(up[-1].head)
+        for k, top in enumerate(up):
+            stack: list[tuple[Token, tuple[Token, ...]]] = [(top, ())]
+            while stack:
+                node, down = stack.pop()
+                if (k or down) and node.i in wanted and node.i != i:
+                    found.setdefault((i, node.i), (tuple(up[: k + 1]), down))
+                if k + len(down) >= MAX_PATH:
+                    continue
+                for c in node.children:
+                    if not down and k and c == up[k - 1]:
+                        continue  # not back down the way up
+                    stack.append((c, (*down, c)))
+    return found
+
+
+def path_features(
+    doc: Doc, i: int, j: int, up: tuple[Token, ...], down: tuple[Token, ...], signals: frozenset[str]
+) -> list[str]:
+    """Features of the path from a cause word ``i`` to an effect word ``j``."""
+    order = "<" if i < j else ">"
+    path = "/".join(node_label(t) for t in up[:-1]) + "^" + "/".join(node_label(t) for t in down)
+    top = up[-1]
+    steps = len(up) - 1 + len(down)
+    feats = [
+        "path=" + path,
+        f"path{order}={path}",
+        "order=" + order,
+        f"steps={steps}{order}",
+        f"deps={doc[i].dep_}|{doc[j].dep_}{order}",
+    ]
+    if top.i in (i, j):
+        feats.append(f"pathtop={path}:{'cause' if top.i == i else 'effect'}")
+    else:
+        feats += [f"pathtop={path}:{top.lemma_.lower()}", "top=" + top.lemma_.lower()]
+    low, high = min(i, j), max(i, j)
+    for k in range(low + 1, min(high, low + WINDOW)):
+        word = doc[k].lower_
+        if word in signals:
+            feats.append(f"between{order}{word}")
+    return list(dict.fromkeys(feats))
+
+
+def sentence_features(sent: Span, paths_: Iterable[tuple[tuple[Token, ...], tuple[Token, ...]]]) -> list[str]:
+    """Features of a sentence as a whole: its words, their dependencies, and its short paths."""
+    feats = ["bias"]
+    previous = "<s>"
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        feats.append("w=" + lemma)
+        feats.append(f"d={tok.dep_}:{lemma if tok.pos_ in CLOSED else tok.tag_}")
+        if tok.head != tok:
+            feats.append(f"h={tok.dep_}:{tok.head.lemma_.lower()}:{lemma}")
+        feats.append(f"bi={previous}_{tok.lower_}")
+        previous = tok.lower_
+    for up, down in paths_:
+        if len(up) - 1 + len(down) <= SENTENCE_PATH:
+            path = "/".join(node_label(t) for t in up[:-1]) + "^" + "/".join(node_label(t) for t in down)
+            feats.append("p=" + path)
+            feats.append(f"p={path}:{up[-1].lemma_.lower()}")
+    return feats
+
+
+def triggers_of(doc: Doc) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for span in doc.spans.get("kg_triggers", []):
+        for k in range(span.start, span.end):
+            found[k] = span.label_
+    return found
+
+
+@dataclass
+class SentenceFeatures:
+    """Everything the two models read in one sentence (training reads the same)."""
+
+    sent: Span
+    candidates: list[int]
+    words: dict[int, list[str]]
+    pairs: list[tuple[int, int]]
+    pair_feats: list[list[str]]
+    feats: list[str]
+
+
+def featurize(doc: Doc, signals: frozenset[str]) -> Iterator[SentenceFeatures]:
+    triggers = triggers_of(doc)
+    for sent in doc.sents:
+        candidates = [t.i for t in sent if is_candidate(t)]
+        found = paths(sent, candidates)
+        words = {i: word_features(doc[i], triggers.get(i)) for i in candidates}
+        pairs = list(found)
+        pair_feats = [path_features(doc, i, j, *found[(i, j)], signals) for i, j in pairs]
+        yield SentenceFeatures(sent, candidates, words, pairs, pair_feats, sentence_features(sent, found.values()))
+
+
+# ------------------------------------------------------------------------------- the model
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+
+class LinearModel:
+    """A logistic model over string features: ``weights[vocab[feature]]``, summed, plus a bias."""
+
+    def __init__(self, vocab: list[str], weights: np.ndarray, bias: float) -> None:
+        self.vocab = vocab
+        self.index = {f: k for k, f in enumerate(vocab)}
+        self.weights = weights.astype(np.float64)
+        self.bias = float(bias)
+        # plain floats by feature: look-ups without numpy's per-item overhead
+        self.table = dict(zip(vocab, self.weights.tolist(), strict=True))
+
+    def score(self, feats: Iterable[str]) -> float:
+        table = self.table
+        return sum(table.get(f, 0.0) for f in feats)
+
+
+class CausalModel:
+    """The sentence and pair models and the signal words the pair features look for."""
+
+    def __init__(self, sentence: LinearModel, pair: LinearModel, signals: frozenset[str], meta: dict[str, object]):
+        self.sentence = sentence
+        self.pair = pair
+        self.signals = signals
+        self.meta = meta
+        calibration = meta.get("calibration") or {"sentence": [0.0, 1.0], "pair": [0.0, 1.0]}
+        assert isinstance(calibration, dict)
+        self.sentence_scale = tuple(calibration["sentence"])
+        self.pair_scale = tuple(calibration["pair"])
+
+    def read(self, doc: Doc, floor: float = 0.0) -> list[Reading]:
+        """Each sentence's probability and its best pairs, those at least ``floor`` likely
+        (sentence probability times pair probability) only."""
+        readings = []
+        pair_table = self.pair.table
+        for sf in featurize(doc, self.signals):
+            a, b = self.sentence_scale
+            p_sentence = _sigmoid(a + b * (self.sentence.score(set(sf.feats)) + self.sentence.bias))
+            a, b = self.pair_scale
+            as_cause = {i: sum(pair_table.get("c:" + f, 0.0) for f in w) for i, w in sf.words.items()}
+            as_effect = {i: sum(pair_table.get("e:" + f, 0.0) for f in w) for i, w in sf.words.items()}
+            scored = []
+            for (i, j), feats in zip(sf.pairs, sf.pair_feats, strict=True):
+                z = as_cause[i] + as_effect[j] + self.pair.score(feats) + self.pair.bias
+                scored.append(Pair(i, j, round(_sigmoid(a + b * z), 4)))
+            scored.sort(key=lambda p: (-p.probability, p.cause, p.effect))
+            kept = tuple(p for p in scored[:TOP_PAIRS] if p.probability * p_sentence >= floor)
+            readings.append(Reading(sf.sent.start, round(p_sentence, 4), kept))
+        return readings
+
+    # -- storage ----------------------------------------------------------------------------
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            "meta": self.meta,
+            "signals": sorted(self.signals),
+            "sentence": _dump(self.sentence),
+            "pair": _dump(self.pair),
+        }
+        # mtime=0: the same training gives byte-identical files
+        with gzip.GzipFile(folder / "model.json.gz", "wb", mtime=0) as f:
+            f.write(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+    @classmethod
+    def load(cls, folder: Path) -> CausalModel:
+        with gzip.open(folder / "model.json.gz", "rb") as f:
+            data = json.loads(f.read().decode("utf-8"))
+        return cls(_undump(data["sentence"]), _undump(data["pair"]), frozenset(data["signals"]), data["meta"])
+
+
+def _dump(model: LinearModel) -> dict[str, object]:
+    # four decimals are plenty for weights of a logistic model and keep the file small
+    return {
+        "bias": round(model.bias, 4),
+        "features": dict(zip(model.vocab, np.round(model.weights, 4).tolist(), strict=True)),
+    }
+
+
+def _undump(data: dict[str, object]) -> LinearModel:
+    features = data["features"]
+    assert isinstance(features, dict)
+    vocab = sorted(features)
+    return LinearModel(vocab, np.array([features[f] for f in vocab], dtype=np.float64), float(data["bias"]))  # type: ignore[arg-type]
+
+
+class CausalReader:
+    """The ``kg_causal`` component: reads each sentence with the model, writes ``doc._.kg_causal``."""
+
+    def __init__(self, path: str, threshold: float) -> None:
+        self.path = Path(path) if path else SHIPPED
+        self.model = CausalModel.load(self.path)
+        # links under the build's threshold are not built: their generic events would be noise
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        # plain numbers, so that docs cross process boundaries (nlp.pipe with n_process > 1)
+        found = [
+            (r.start, r.probability, [(p.cause, p.effect, p.probability) for p in r.pairs])
+            for r in self.model.read(doc, self.threshold)
+        ]
+        doc._.set(EXTENSION, found)
+        return doc
+
+
+def readings(doc: Doc) -> list[Reading] | None:
+    """What ``kg_causal`` read in ``doc``; None when the pipeline has no such component."""
+    if not Doc.has_extension(EXTENSION) or doc._.get(EXTENSION) is None:
+        return None
+    return [
+        Reading(start, probability, tuple(Pair(i, j, p) for i, j, p in pairs))
+        for start, probability, pairs in doc._.get(EXTENSION)
+    ]

@@ -1,0 +1,172 @@
+"""Training the ``kg_causal`` models from parsed sentences with gold cause and effect spans.
+
+Logistic regression with an L2 penalty, fitted by L-BFGS (scipy): a convex problem, so the same
+data gives the same model, run after run. ``scripts/train_causal.py`` trains the shipped model
+on the CNC; the CNC benchmark trains one per cross-validation fold through ``train``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.optimize
+import scipy.sparse
+from spacy.tokens import Doc, Token
+
+from kg.model import Span
+from kg.nlp.causal_model import CausalModel, LinearModel, featurize, is_candidate
+
+MIN_COUNT = 2  # a feature seen once in training says nothing about new text
+PAIR_PENALTY = 1.0
+SENTENCE_PENALTY = 3.0
+PRUNE = 0.005  # weights this small are dropped from the saved model
+MAX_ITER = 400
+
+
+@dataclass(frozen=True)
+class Example:
+    """A parsed text (one CNC sentence) and its gold relations as (cause, effect) character spans."""
+
+    doc: Doc
+    relations: tuple[tuple[Span, Span], ...]
+    signals: tuple[str, ...]  # the gold signal texts, lowercased
+    causal: bool
+
+
+def span_head(doc: Doc, span: Span) -> Token | None:
+    """The word that heads a gold argument: its candidate highest in the tree."""
+    tokens = [t for t in doc if t.idx < span.end and t.idx + len(t) > span.begin]
+    found = [t for t in tokens if is_candidate(t)]
+    if not found:
+        return None
+    return min(found, key=lambda t: (sum(1 for _ in t.ancestors), t.i))
+
+
+def _matrix(rows: list[list[str]], index: dict[str, int]) -> scipy.sparse.csr_matrix:
+    indices: list[int] = []
+    indptr = [0]
+    for feats in rows:
+        indices.extend(sorted({index[f] for f in feats if f in index}))
+        indptr.append(len(indices))
+    data = np.ones(len(indices))
+    shape = (len(rows), len(index))
+    return scipy.sparse.csr_matrix((data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=shape)
+
+
+def fit(rows: list[list[str]], labels: list[int], *, penalty: float) -> LinearModel:
+    """A logistic model over the features seen at least ``MIN_COUNT`` times."""
+    counts = Counter(f for feats in rows for f in set(feats))
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    x = _matrix(rows, {f: k for k, f in enumerate(vocab)})
+    y = np.array(labels, dtype=np.float64)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ w[:-1] + w[-1]
+        # log(1 + e^z) - y z, computed stably
+        value = float(np.logaddexp(0, z).sum() - y @ z + 0.5 * penalty * (w[:-1] @ w[:-1]))
+        g = 1 / (1 + np.exp(-z)) - y
+        grad = np.append(x.T @ g + penalty * w[:-1], g.sum())
+        return value, grad
+
+    result = scipy.optimize.minimize(
+        loss, np.zeros(len(vocab) + 1), jac=True, method="L-BFGS-B", options={"maxiter": MAX_ITER}
+    )
+    w = result.x
+    keep = np.abs(w[:-1]) >= PRUNE
+    return LinearModel([f for f, k in zip(vocab, keep, strict=True) if k], w[:-1][keep], float(w[-1]))
+
+
+@dataclass
+class _Rows:
+    sentence_rows: list[list[str]] = field(default_factory=list)
+    sentence_labels: list[int] = field(default_factory=list)
+    pair_rows: list[list[str]] = field(default_factory=list)
+    pair_labels: list[int] = field(default_factory=list)
+    # per causal sentence: the rows of its pairs, and which of them fall inside a gold relation
+    pair_groups: list[tuple[range, list[bool]]] = field(default_factory=list)
+
+
+def _inside(doc: Doc, i: int, span: Span) -> bool:
+    return doc[i].idx < span.end and doc[i].idx + len(doc[i]) > span.begin
+
+
+def _rows(examples: Sequence[Example], signals: frozenset[str]) -> _Rows:
+    rows = _Rows()
+    for ex in examples:
+        gold = set()
+        for cause, effect in ex.relations:
+            c, e = span_head(ex.doc, cause), span_head(ex.doc, effect)
+            if c is not None and e is not None and c != e:
+                gold.add((c.i, e.i))
+        heads = {i for pair in gold for i in pair}
+        sentences = list(featurize(ex.doc, signals))
+        for sf in sentences:
+            inside = any(sf.sent.start <= i < sf.sent.end for i in heads)
+            # a causal text of one sentence is a causal sentence, whatever its heads
+            label = int(inside or (ex.causal and len(sentences) == 1))
+            rows.sentence_rows.append(sf.feats)
+            rows.sentence_labels.append(label)
+            first = len(rows.pair_rows)
+            hits = []
+            for (i, j), feats in zip(sf.pairs, sf.pair_feats, strict=True):
+                rows.pair_rows.append(["c:" + f for f in sf.words[i]] + ["e:" + f for f in sf.words[j]] + feats)
+                rows.pair_labels.append(int((i, j) in gold))
+                hits.append(any(_inside(ex.doc, i, c) and _inside(ex.doc, j, e) for c, e in ex.relations))
+            if label and hits:
+                rows.pair_groups.append((range(first, len(rows.pair_rows)), hits))
+    return rows
+
+
+def _platt(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """``a, b`` such that sigmoid(a + b * score) is the observed frequency of ``labels``."""
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = w[0] + w[1] * scores
+        g = 1 / (1 + np.exp(-z)) - labels
+        return float(np.logaddexp(0, z).sum() - labels @ z), np.array([g.sum(), g @ scores])
+
+    a, b = scipy.optimize.minimize(loss, np.array([0.0, 1.0]), jac=True, method="L-BFGS-B").x
+    return float(a), float(b)
+
+
+def calibrate(examples: Sequence[Example], signals: frozenset[str]) -> dict[str, list[float]]:
+    """Platt scaling fitted on text the models did not see: both models are trained on every
+    other example and read the rest. The sentence model's score becomes the probability that a
+    sentence states a causal link; the pair model's score of a causal sentence's best pair, the
+    probability that this pair lies inside a gold cause and effect (the CNC's relation match)."""
+    train, held = _rows(examples[::2], signals), _rows(examples[1::2], signals)
+    sentence = fit(train.sentence_rows, train.sentence_labels, penalty=SENTENCE_PENALTY)
+    pair = fit(train.pair_rows, train.pair_labels, penalty=PAIR_PENALTY)
+    s_scores = np.array([sentence.score(set(f)) + sentence.bias for f in held.sentence_rows])
+    best, right = [], []
+    for group, hits in held.pair_groups:
+        scores = [pair.score(held.pair_rows[k]) + pair.bias for k in group]
+        top = int(np.argmax(scores))
+        best.append(scores[top])
+        right.append(float(hits[top]))
+    return {
+        "sentence": list(_platt(s_scores, np.array(held.sentence_labels, dtype=np.float64))),
+        "pair": list(_platt(np.array(best), np.array(right))),
+    }
+
+
+def train(examples: Sequence[Example]) -> CausalModel:
+    signal_counts = Counter(w for ex in examples for s in ex.signals for w in s.split())
+    signals = frozenset(w for w, n in signal_counts.items() if n >= MIN_COUNT)
+    rows = _rows(examples, signals)
+    meta: dict[str, object] = {
+        "texts": len(examples),
+        "sentences": len(rows.sentence_rows),
+        "pairs": len(rows.pair_rows),
+        "positive_pairs": sum(rows.pair_labels),
+        "pair_penalty": PAIR_PENALTY,
+        "sentence_penalty": SENTENCE_PENALTY,
+        "min_count": MIN_COUNT,
+        "calibration": calibrate(examples, signals),
+    }
+    sentence = fit(rows.sentence_rows, rows.sentence_labels, penalty=SENTENCE_PENALTY)
+    pair = fit(rows.pair_rows, rows.pair_labels, penalty=PAIR_PENALTY)
+    return CausalModel(sentence, pair, signals, meta)

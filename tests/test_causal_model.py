@@ -1,0 +1,76 @@
+"""The trained causal reader shipped with newskg (``kg_causal``), on sentences written here: its
+aggregate behaviour, never a token-by-token guess."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from kg import nlp
+from kg.cleanup import clean
+from kg.extract.causal import CausalExtractor
+from kg.extract.context import Context
+from kg.extract.entities import EntityExtractor
+from kg.extract.events import EventExtractor
+from kg.model import Document
+from kg.nlp import causal_model
+
+pytestmark = pytest.mark.model
+
+CAUSAL = [
+    "Hundreds of workers went on strike on Monday to demand higher wages.",
+    "Police fired tear gas after protesters threw stones at officers.",
+    "The factory closed because of the floods, leaving 300 people without work.",
+    "Farmers blocked the highway in protest against the new tax.",
+    "Two people were killed when security forces opened fire on the crowd.",
+    "The government imposed a curfew following the riots.",
+    "Students marched through the capital demanding the release of detained activists.",
+    "The storm destroyed hundreds of homes, forcing thousands to flee.",
+]
+PLAIN = [
+    "The union represents about 20,000 teachers across the region.",
+    "The minister will visit Paris next week.",
+    "The company was founded in 1998 and is based in Lagos.",
+    "Protesters gathered outside the parliament on Tuesday.",
+    "The report was published on the ministry's website.",
+    "She has been the party's leader since 2015.",
+    "The march began at noon in the city centre.",
+    "About 500 people attended the meeting.",
+]
+
+
+def probability(text: str) -> float:
+    found = causal_model.readings(nlp.load()(text))
+    assert found is not None
+    return max(r.probability for r in found)
+
+
+def test_the_shipped_model_is_small_and_loaded_once_per_process() -> None:
+    assert (causal_model.SHIPPED / "model.json.gz").stat().st_size < 5_000_000
+    pipeline = nlp.load()
+    assert "kg_causal" in pipeline.pipe_names
+    assert nlp.load() is pipeline
+    assert not pipeline.analyze_pipes()["problems"]["kg_causal"]
+
+
+def test_causal_sentences_read_as_causal_and_plain_ones_do_not() -> None:
+    causal = [probability(t) for t in CAUSAL]
+    plain = [probability(t) for t in PLAIN]
+    assert statistics.fmean(causal) - statistics.fmean(plain) > 0.3
+    assert sum(p >= 0.5 for p in causal) >= 6
+    assert sum(p < 0.5 for p in plain) >= 6
+
+
+def test_model_links_carry_a_probability_a_signal_and_evidence_spanning_both_events() -> None:
+    text = " ".join(CAUSAL)
+    doc = nlp.load()(text)
+    ctx = Context(doc, Document("t", text, "test"), clean(text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx))
+    links = [link for link in CausalExtractor()(ctx, events) if link.rule == "model"]
+    assert len(links) >= 3
+    for link in links:
+        assert 0.0 <= link.confidence <= 1.0
+        for end in (events.mentions[link.cause].mention, events.mentions[link.effect].mention):
+            assert link.evidence.begin <= end.begin and end.end <= link.evidence.end
+        assert link.evidence.text == text[link.evidence.begin : link.evidence.end]

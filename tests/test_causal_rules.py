@@ -1,0 +1,94 @@
+"""Causal rules on parses built by hand (no trained model): negation, modality, reversed
+direction and chains across sentences, each beside the same sentence without the feature."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.cleanup import clean
+from kg.extract.causal import CausalExtractor
+from kg.extract.context import Context
+from kg.extract.entities import EntityExtractor
+from kg.extract.events import EventExtractor
+from kg.model import Document, RelationType, Status
+from tests.parses import doc
+
+
+def links(tokens: str) -> set[tuple[str, str, str, str]]:
+    """(cause, effect, relation type, status) of each link, the events named by their words."""
+    d = doc(tokens)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx))
+    words = [e.mention.text for e in events.mentions]
+    return {
+        (words[link.cause], words[link.effect], link.relation_type.value, link.status.value)
+        for link in CausalExtractor()(ctx, events)
+    }
+
+
+CAUSED = (
+    "The/DT/det/1 protests/NNS/nsubj/2 caused/VBD/ROOT/2/cause a/DT/det/4 crackdown/NN/dobj/2 ./././2",
+    "The/DT/det/1 protests/NNS/nsubj/4 did/VBD/aux/4/do not/RB/neg/4 cause/VB/ROOT/4 a/DT/det/6 "
+    "crackdown/NN/dobj/4 ./././4",
+)
+
+
+def test_a_negated_cue_gives_no_link() -> None:
+    affirmed, negated = (links(t) for t in CAUSED)
+    assert affirmed == {("protests", "crackdown", RelationType.CAUSES.value, Status.HAPPENED.value)}
+    assert negated == set()  # "did not cause": no causal link at all
+
+
+def test_a_modal_cue_gives_a_potential_link() -> None:
+    plain = links(
+        "The/DT/det/1 protests/NNS/nsubj/2 led/VBD/ROOT/2/lead to/IN/prep/2 a/DT/det/5 crackdown/NN/pobj/3 ./././2"
+    )
+    modal = links(
+        "The/DT/det/1 protests/NNS/nsubj/3 could/MD/aux/3 lead/VB/ROOT/3 to/IN/prep/3 a/DT/det/6 "
+        "crackdown/NN/pobj/4 ./././3"
+    )
+    assert plain == {("protests", "crackdown", "causes", "happened")}
+    assert modal == {("protests", "crackdown", "causes", "potential")}  # "could lead to"
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        # "The crackdown, which was caused by the protests, ended." (a passive relative clause)
+        "The/DT/det/1 crackdown/NN/nsubj/10 ,/,/punct/1 which/WDT/nsubjpass/5 was/VBD/auxpass/5/be "
+        "caused/VBN/relcl/1/cause by/IN/agent/5 the/DT/det/8 protests/NNS/pobj/6 ,/,/punct/1 ended/VBD/ROOT/10/end "
+        "./././10",
+        # "The crackdown resulted from the protests."
+        "The/DT/det/1 crackdown/NN/nsubj/2 resulted/VBD/ROOT/2/result from/IN/prep/2 the/DT/det/5 "
+        "protests/NNS/pobj/3 ./././2",
+    ],
+)
+def test_a_reversed_cue_puts_the_cause_after_the_effect(tokens: str) -> None:
+    assert links(tokens) == {("protests", "crackdown", "causes", "happened")}
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        # "Police shot protesters. As a result, riots erupted."
+        "Police/NNS/nsubj/1/police shot/VBD/ROOT/1/shoot protesters/NNS/dobj/1 ./././1 "
+        "As/IN/prep/10/as a/DT/det/6 result/NN/pobj/4 ,/,/punct/10 riots/NNS/nsubj/10 erupted/VBD/ROOT/10/erupt "
+        "./././10",
+        # "Police shot protesters. This led to riots."
+        "Police/NNS/nsubj/1/police shot/VBD/ROOT/1/shoot protesters/NNS/dobj/1 ./././1 "
+        "This/DT/nsubj/5/this led/VBD/ROOT/5/lead to/IN/prep/5 riots/NNS/pobj/6 ./././5",
+    ],
+)
+def test_a_link_reaches_back_to_the_previous_sentence(tokens: str) -> None:
+    assert links(tokens) == {("shot", "riots", "causes", "happened")}
+
+
+def test_without_a_cue_to_the_previous_sentence_there_is_no_link() -> None:
+    # "Police shot protesters. Riots erupted.": two events, no cue between them
+    assert (
+        links(
+            "Police/NNS/nsubj/1/police shot/VBD/ROOT/1/shoot protesters/NNS/dobj/1 ./././1 "
+            "Riots/NNS/nsubj/5/riot erupted/VBD/ROOT/5/erupt ./././5"
+        )
+        == set()
+    )
