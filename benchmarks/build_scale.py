@@ -1,0 +1,109 @@
+"""How ``kg build`` scales on the BBC news corpus: throughput, memory, store size and query times.
+
+Builds ``--limit`` BBC articles (all 2,225 by default) with ``kg.pipeline.build``, the code path
+of ``kg build``, then runs every named query on the store it made. Prints documents and words
+per second, peak resident memory, triples, the size of each export, and each query's rows and
+seconds. The corpus is read from ``../shared/data/bbc`` (copyright BBC, research only: it is
+never copied into the repository).
+
+    python -m benchmarks.build_scale [--limit N] [--out DIR] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kg import query, store
+from kg.pipeline import BuildOptions, build
+
+BBC = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "bbc"
+
+
+def articles(root: Path, limit: int | None) -> list[Path]:
+    """The corpus's articles in a fixed order, spread across its sections when limited."""
+    paths = sorted(root.rglob("*.txt"))
+    if limit is None or limit >= len(paths):
+        return paths
+    step = len(paths) / limit
+    return [paths[int(i * step)] for i in range(limit)]
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def size_bytes(path: Path) -> int:
+    """A file's size, or a folder's (the store) summed over its files."""
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size
+
+
+def time_queries(out: Path) -> list[dict[str, object]]:
+    """Each named query's row count and seconds on the built store."""
+    st = store.open_read(out)
+    timings = []
+    for named in query.named_queries():
+        started = time.perf_counter()
+        rows = sum(1 for _ in query.execute(st, named.text))  # type: ignore[union-attr]
+        timings.append({"query": named.name, "rows": rows, "seconds": round(time.perf_counter() - started, 2)})
+    return timings
+
+
+def run(paths: list[Path], out: Path) -> dict[str, object]:
+    started = time.perf_counter()
+    report = build(paths, BuildOptions(out=out, skip_bad=True))
+    seconds = time.perf_counter() - started
+    return {
+        "documents": len(report.built),
+        "duplicates": len(report.duplicates),
+        "skipped": [name for name, _ in report.skipped],
+        "words": report.words,
+        "seconds": round(seconds, 1),
+        "documents_per_second": round(len(report.built) / seconds, 2),
+        "words_per_second": round(report.words / seconds),
+        "peak_rss_mb": round(peak_rss_mb()),
+        "triples": report.triples,
+        "entities": report.entities,
+        "events": report.events,
+        "causal_links": report.causal,
+        "export_mb": {path.name: round(size_bytes(path) / 2**20, 1) for path in report.files.values()},
+        "queries": time_queries(out),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=BBC)
+    parser.add_argument("--limit", type=int, default=None, help="build this many articles (default: all)")
+    parser.add_argument("--out", type=Path, default=None, help="keep the build here (default: a temporary folder)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"error: no BBC corpus at {args.corpus}", file=sys.stderr)
+        return 1
+    paths = articles(args.corpus, args.limit)
+    with tempfile.TemporaryDirectory() as tmp:
+        figures = run(paths, args.out or Path(tmp))
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    for key, value in figures.items():
+        if key == "queries":
+            continue
+        print(f"{key:>22}: {value}")
+    print("\nnamed queries on the built store:")
+    for row in figures["queries"]:  # type: ignore[union-attr]
+        print(f"  {row['query']:<18} {row['rows']:>8} rows {row['seconds']:>8.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
