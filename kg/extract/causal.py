@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from kg import lexicon
 from kg.extract import syntax
 from kg.extract.context import Context
-from kg.extract.events import EventIndex, _irrealis
+from kg.extract.events import GENERIC, EventIndex, _irrealis
 from kg.lexicon import Cue
 from kg.model import CausalLink, Mention, RelationType, Status
 from kg.nlp import causal_model
@@ -41,9 +41,10 @@ COPULAR = frozenset({"be", "become", "remain", "seem", "grow", "turn", "get"})
 # a pair after the sentence's best one becomes a link only when the model is this sure of it
 FURTHER_PAIR = 0.5
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
-# a model link between two words the event lexicon does not know must be this likely: in running
-# news text most such pairs are purpose or background clauses, not events that caused each other
-BOTH_GENERIC = 0.8
+PHRASE_STOPS = OWN_CLAUSES | {"conj", "cc", "punct", "appos", "nsubj", "nsubjpass", "advmod", "mark"}
+# a model link with no cue word on the path between its words must be this likely (on the CNC,
+# cross-validated, fewer than half of those links are right)
+IMPLICIT = 0.8
 # named things are not events: a model pair on a name takes the event in its phrase, if any
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 
@@ -113,16 +114,21 @@ class CausalExtractor:
         found_effect = self._model_event(events, effect_tok)
         if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
-        if not isinstance(found_cause, int) and not isinstance(found_effect, int) and confidence < BOTH_GENERIC:
+        signal_toks = _signal(cause_tok, effect_tok, top, self.lex)
+        if not signal_toks and confidence < IMPLICIT:
             return None
         # an unknown event is added only now that both ends of the link are known
         cause = found_cause if isinstance(found_cause, int) else events.add_generic(ctx, found_cause)
         effect = found_effect if isinstance(found_effect, int) else events.add_generic(ctx, found_effect)
         if events.heads[cause] == events.heads[effect]:
             return None
-        signal_toks = _signal(cause_tok, effect_tok, top, self.lex)
+        same_type = events.mentions[cause].type == events.mentions[effect].type
+        if same_type and (events.mentions[cause].type != GENERIC or cause_tok.lemma == effect_tok.lemma):
+            return None  # a strike that "causes" a strike is one event read twice, not a causal link
         anchors = (top, effect_tok, *signal_toks)
-        status = Status.POTENTIAL if any(_modal(t) for t in anchors) else Status.HAPPENED
+        # a purpose ("went on strike to demand ...") is intended, not (yet) brought about
+        potential = _purpose(effect_tok) or any(_modal(t) for t in anchors)
+        status = Status.POTENTIAL if potential else Status.HAPPENED
         relation = RelationType.CAUSES
         if signal_toks:
             signal = ctx.tokens_mention(signal_toks[0], signal_toks[-1])
@@ -147,13 +153,14 @@ class CausalExtractor:
 
     @staticmethod
     def _model_event(events: EventIndex, tok: Token) -> int | Token | None:
-        """The event a model word names: its own; for a name, the event in its phrase, if any;
-        else the word itself, as a new (generic) event."""
+        """The event a model word names: its own; for a name, or a verb that only carries its
+        object ("held a rally"), the event in its phrase, if any; else the word itself, as a new
+        (generic) event when it can name one."""
         if tok.i in events.by_token:
             return events.by_token[tok.i]
-        if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON"):
-            return clause_event(events, tok)
-        return tok
+        if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in syntax.SUPPORT_VERBS:
+            return _phrase_event(events, tok)
+        return None if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS else tok
 
     # -- finding cues -----------------------------------------------------------------------
     def _cues(self, sent: Span, previous: Span | None) -> list[_Slots]:
@@ -412,6 +419,18 @@ def _preceding_event_head(tok: Token) -> Token | None:
     return None
 
 
+def _phrase_event(events: EventIndex, tok: Token) -> int | None:
+    """An event in the phrase a word heads, two steps down at most and not into another clause:
+    "held a rally" names the rally, "Typhoon Hagibis's landfall" the landfall."""
+    frontier = [tok]
+    for _ in range(2):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in PHRASE_STOPS]
+        for c in frontier:
+            if c.i in events.by_token:
+                return events.by_token[c.i]
+    return None
+
+
 def _common_ancestor(a: Token, b: Token) -> Token:
     above_a = {a.i, *(t.i for t in a.ancestors)}
     for t in (b, *b.ancestors):
@@ -461,6 +480,13 @@ def _relation_of(signal: tuple[Token, ...], lex: lexicon.Lexicon) -> RelationTyp
             if cue.kind in ("verb", "verb_prep") and cue.words[0] == t.lemma_.lower():
                 return RelationType(cue.relation)
     return RelationType.CAUSES
+
+
+def _purpose(tok: Token) -> bool:
+    """A to-infinitive clause of purpose or intent: "to demand higher wages", "a plan to triple sales"."""
+    return tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children
+    )
 
 
 def _modal(tok: Token) -> bool:
