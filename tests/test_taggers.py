@@ -112,3 +112,15 @@ def test_a_demonym_modifier_is_part_of_a_group_name_but_a_demonym_noun_is_a_grou
     d = doc("the/DT/det/1 Kazakhs/NNPS/nsubj/2/kazakh protested/VBD/ROOT/2/protest ./././2", ((1, 2, "NORP"),))
     assert ents(d) == [("Kazakhs", "GROUP")]
     assert triggers(d) == [("protested", "Protest")]
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [("Shri", [("Shri V Ramesh", "PERSON")]), ("St", [])],
+)
+def test_an_honorific_before_an_untagged_name_marks_a_person_but_st_does_not(title: str, label: list) -> None:
+    d = doc(
+        f"Police/NNS/nsubj/1/police arrested/VBD/ROOT/1/arrest {title}/NNP/compound/4 V/NNP/compound/4 "
+        "Ramesh/NNP/dobj/1 ./././1"
+    )
+    assert [e for e in ents(d) if e[1] == "PERSON"] == label

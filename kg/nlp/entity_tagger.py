@@ -167,7 +167,7 @@ class EntityTagger:
             name = doc[start : tok.i + 1]
             if (self.gaz.lookup(name.text) is not None and self._locative(tok)) or self._town(tok):
                 found.append(Span(doc, start, tok.i + 1, label="GPE"))
-            elif len(name) >= 2 and self._described_as_person(tok):
+            elif len(name) >= 2 and (self._described_as_person(tok) or self._honorific(name[0])):
                 found.append(Span(doc, start, tok.i + 1, label="PERSON"))
         return found
 
@@ -193,6 +193,10 @@ class EntityTagger:
     def _town(self, tok: Token) -> bool:
         """A place by context alone: "from Hartpury, Gloucestershire" (the gazetteer lacks small towns)."""
         return self._with_region(tok) and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+    def _honorific(self, tok: Token) -> bool:
+        """ "Shri V Ramesh", "Mr Ramesh": a title that only ever stands before a person's name."""
+        return self.lex.titles.get(tok.lower_.rstrip(".")) == "title"
 
     def _described_as_person(self, tok: Token) -> bool:
         """A role noun beside the name (apposition or copula), or a verb of saying with it as subject."""
