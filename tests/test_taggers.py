@@ -124,3 +124,12 @@ def test_an_honorific_before_an_untagged_name_marks_a_person_but_st_does_not(tit
         "Ramesh/NNP/dobj/1 ./././1"
     )
     assert [e for e in ents(d) if e[1] == "PERSON"] == label
+
+
+def test_a_name_ending_in_a_street_or_ground_word_is_a_facility_not_a_person() -> None:
+    d = doc(
+        "Crowds/NNS/nsubj/1/crowd marched/VBD/ROOT/1/march to/IN/prep/1 Sardar/NNP/compound/5 "
+        "Patel/NNP/compound/5 Marg/NNP/pobj/2 ./././1",
+        ((3, 6, "PERSON"),),
+    )
+    assert ("Sardar Patel Marg", "FAC") in ents(d)

@@ -107,6 +107,8 @@ class EntityTagger:
         if label in MISC:
             # an organisation by apposition; anything else is left for the untagged-name rules
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
+        if label in ("PERSON", "ORG") and len(span) > 1 and self.lex.in_class("facility", span[-1].lower_):
+            return Span(span.doc, span.start, span.end, label="FAC")  # "Sardar Patel Marg", "Azad Maidan"
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
