@@ -81,6 +81,7 @@ class Lexicon:
     titles: dict[str, str]
     reporting: dict[str, str]
     assets: dict[str, str]
+    not_assets: frozenset[str]  # "tear gas", "gold medal": phrases in which an asset word names no asset
     place_groups: dict[str, frozenset[str]]
     cues: tuple[Cue, ...]
     cue_index: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
@@ -167,7 +168,8 @@ def load() -> Lexicon:
 
     wordclasses = {row[0]: frozenset(row[1].split()) for row in _rows("wordclasses.tsv")}
     groups = {row[0]: (row[1], row[2], row[3]) for row in _rows("groups.tsv")}
-    assets = {row[0]: row[1] for row in _rows("assets.tsv")}
+    asset_rows = _rows("assets.tsv")
+    assets = {row[0]: row[1] for row in asset_rows if row[1] != "none"}
     for currency in pycountry.currencies:
         # "Tenge", "US Dollar": the last word names the currency in running text
         assets.setdefault(currency.name.lower(), "currency")
@@ -183,6 +185,7 @@ def load() -> Lexicon:
         titles={row[0]: row[1] for row in _rows("titles.tsv")},
         reporting={row[0]: row[1] for row in _rows("reporting.tsv")},
         assets=assets,
+        not_assets=frozenset(row[0] for row in asset_rows if row[1] == "none"),
         place_groups={row[0]: frozenset(row[1].split()) for row in _rows("place_groups.tsv")},
         cues=cues,
         cue_index={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in index.items()},

@@ -133,3 +133,25 @@ def test_a_name_ending_in_a_street_or_ground_word_is_a_facility_not_a_person() -
         ((3, 6, "PERSON"),),
     )
     assert ("Sardar Patel Marg", "FAC") in ents(d)
+
+
+def test_tear_gas_and_a_gold_medal_are_no_assets_but_gold_prices_are() -> None:
+    d = doc(
+        "Police/NNS/nsubj/1/police fired/VBD/ROOT/1/fire tear/NN/compound/3 gas/NN/dobj/1 as/IN/mark/7 "
+        "gold/NN/compound/6 prices/NNS/nsubj/7/price rose/VBD/advcl/1/rise ./././1"
+    )
+    assert [e for e in ents(d) if e[1] == "ASSET"] == [("gold", "ASSET")]
+    d = doc("She/PRP/nsubj/1 won/VBD/ROOT/1/win the/DT/det/4 gold/NN/compound/4 medal/NN/dobj/1 ./././1")
+    assert [e for e in ents(d) if e[1] == "ASSET"] == []
+
+
+@pytest.mark.parametrize(
+    ("words", "span"),
+    [
+        ("The/DT/det/3 Deputy/NNP/compound/3 Inspector/NNP/compound/3 General/NNP/nsubj/4", (1, 4)),
+        ("Police/NNS/compound/3 on/IN/prep/0 Tue/NNP/compound/3 Jul/NNP/nsubj/4", (2, 4)),
+    ],
+)
+def test_titles_or_calendar_words_alone_are_no_person(words: str, span: tuple[int, int]) -> None:
+    d = doc(f"{words} spoke/VBD/ROOT/4/speak ./././4", ((*span, "PERSON"),))
+    assert [e for e in ents(d) if e[1] == "PERSON"] == []

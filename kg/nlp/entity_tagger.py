@@ -15,6 +15,10 @@ from kg.nlp.candidates import WordFilter, with_pos
 
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 MISC = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
+# words that, alone, make no person's name: "Deputy Inspector General", a dateline's "Tue Jul"
+TITLE_MODIFIERS = frozenset(
+    {"deputy", "senior", "chief", "assistant", "additional", "joint", "vice", "acting", "former"}
+)
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
 # adjectives that count or size a group rather than describe it
@@ -109,11 +113,17 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
         if label in ("PERSON", "ORG") and len(span) > 1 and self.lex.in_class("facility", span[-1].lower_):
             return Span(span.doc, span.start, span.end, label="FAC")  # "Sardar Patel Marg", "Azad Maidan"
+        if label == "PERSON" and all(self._not_a_name(t) for t in span):
+            return None
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
             return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
+
+    def _not_a_name(self, tok: Token) -> bool:
+        word = tok.lower_.rstrip(".")
+        return word in self.lex.titles or word in TITLE_MODIFIERS or self.lex.in_class("calendar", word)
 
     def _is_place(self, span: Span, subtype: str, population: int) -> bool:
         """Whether a name the gazetteer knows is the place here. Countries, continents and names
@@ -257,10 +267,16 @@ class EntityTagger:
         return None
 
     # -- assets -----------------------------------------------------------------------------
+    def _in_non_asset_phrase(self, tok: Token) -> bool:
+        doc = tok.doc
+        before = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+        after = f"{tok.lower_} {doc[tok.i + 1].lemma_.lower()}" if tok.i + 1 < len(doc) else ""
+        return before in self.lex.not_assets or after in self.lex.not_assets
+
     def _assets(self, doc: Doc) -> list[Span]:
         spans = []
         for tok in self.asset_words.tokens(doc):
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "npadvmod":
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "npadvmod" or self._in_non_asset_phrase(tok):
                 continue
             if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in self.lex.assets:
                 spans.append(Span(doc, tok.i - 1, tok.i + 1, label="ASSET"))
