@@ -155,3 +155,17 @@ def test_tear_gas_and_a_gold_medal_are_no_assets_but_gold_prices_are() -> None:
 def test_titles_or_calendar_words_alone_are_no_person(words: str, span: tuple[int, int]) -> None:
     d = doc(f"{words} spoke/VBD/ROOT/4/speak ./././4", ((*span, "PERSON"),))
     assert [e for e in ents(d) if e[1] == "PERSON"] == []
+
+
+def test_a_two_word_state_tagged_as_organisation_is_a_place_unless_it_modifies_a_noun() -> None:
+    d = doc(
+        "The/DT/det/1 strike/NN/nsubj/2 hit/VBD/ROOT/2 Andhra/NNP/compound/4 Pradesh/NNP/dobj/2 ./././2",
+        ((3, 5, "ORG"),),
+    )
+    assert ("Andhra Pradesh", "GPE") in ents(d)
+    d = doc(
+        "The/DT/det/3 Andhra/NNP/compound/2 Pradesh/NNP/compound/3 government/NN/nsubj/4 "
+        "resigned/VBD/ROOT/4/resign ./././4",
+        ((1, 3, "ORG"),),
+    )
+    assert ("Andhra Pradesh", "GPE") not in ents(d)

@@ -134,7 +134,9 @@ class EntityTagger:
         if label in ("GPE", "LOC", "FAC", "NORP") or subtype in ("Country", "Continent") or self._locative(root):
             return True
         if subtype == "Region":
-            return label != "ORG"
+            # a county's name is also its sports team's ("Lancashire won"); a two-word state's
+            # name ("Andhra Pradesh", "West Bengal") is the place unless it modifies a noun
+            return label != "ORG" or (len(span) > 1 and not _modifies(span) and not self._names_organisation(span))
         if label == "PERSON":
             return population >= self.large_city  # "Buenos Aires" in a headline the tagger misread
         return (
