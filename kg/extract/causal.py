@@ -26,7 +26,7 @@ from kg.extract import syntax
 from kg.extract.context import Context
 from kg.extract.events import GENERIC, EventIndex, _irrealis
 from kg.lexicon import Cue
-from kg.model import CausalLink, Mention, RelationType, Status
+from kg.model import CausalLink, EventMention, Mention, RelationType, Status
 from kg.nlp import causal_model
 from kg.nlp.causal_model import Pair, Reading
 
@@ -35,6 +35,8 @@ MAX_DEPTH = 4
 # clauses of their own: an event inside one does not fill the slot of the clause above
 OWN_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl"})
 DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "which"})
+# a sentence-initial subject that stands for what the previous sentence says: "This led to ..."
+BACK_REFERENCES = frozenset({"this", "that", "these", "those"})
 # cues strong enough that an unknown cause or effect still becomes a (generic) event
 GENERIC_EVENT_CONFIDENCE = 0.8
 COPULAR = frozenset({"be", "become", "remain", "seem", "grow", "turn", "get"})
@@ -47,6 +49,7 @@ PHRASE_STOPS = OWN_CLAUSES | {"conj", "cc", "punct", "appos", "nsubj", "nsubjpas
 IMPLICIT = 0.8
 # named things are not events: a model pair on a name takes the event in its phrase, if any
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
+AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 
 
 @dataclass(frozen=True)
@@ -117,9 +120,16 @@ class CausalExtractor:
         signal_toks = _signal(cause_tok, effect_tok, top, self.lex)
         if not signal_toks and confidence < IMPLICIT:
             return None
+        # a word of the event lexicon must name a happening here (a participant, a place, a date or
+        # an amount), not a topic: the model's reading alone does not make "demanding" an event
+        ends = [_described(ctx, events, found) for found in (found_cause, found_effect)]
+        if not all(_specific(e) or e.type == GENERIC for e in ends):
+            return None
         # an unknown event is added only now that both ends of the link are known
-        cause = found_cause if isinstance(found_cause, int) else events.add_generic(ctx, found_cause)
-        effect = found_effect if isinstance(found_effect, int) else events.add_generic(ctx, found_effect)
+        cause, effect = (
+            found if isinstance(found, int) else events.add(event, range(found.i, found.i + 1))
+            for found, event in zip((found_cause, found_effect), ends, strict=True)
+        )
         if events.heads[cause] == events.heads[effect]:
             return None
         same_type = events.mentions[cause].type == events.mentions[effect].type
@@ -160,7 +170,9 @@ class CausalExtractor:
             return events.by_token[tok.i]
         if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in syntax.SUPPORT_VERBS:
             return _phrase_event(events, tok)
-        return None if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS else tok
+        if not tok.is_alpha or tok.ent_type_ in AMOUNTS or (tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS):
+            return None  # "9%", "Friday", "have": no event of their own
+        return tok
 
     # -- finding cues -----------------------------------------------------------------------
     def _cues(self, sent: Span, previous: Span | None) -> list[_Slots]:
@@ -275,7 +287,7 @@ class CausalExtractor:
             return None  # "did not cause": no causal link
         allow_generic = self.generic_events and slots.cue.confidence >= GENERIC_EVENT_CONFIDENCE
         cause_tok = slots.cause
-        if previous is not None and cause_tok.lower_ in DEMONSTRATIVES and cause_tok.i not in events.by_token:
+        if previous is not None and cause_tok.lower_ in BACK_REFERENCES and cause_tok.i - cause_tok.sent.start <= 1:
             # "This led to ...": what the previous sentence says is the cause
             cause_tok = previous.root
         found_cause = self._slot_event(events, cause_tok, allow_generic, avoid=slots.signal)
@@ -417,6 +429,19 @@ def _preceding_event_head(tok: Token) -> Token | None:
     if noun.dep_ == "conj":
         return noun.head
     return None
+
+
+def _described(ctx: Context, events: EventIndex, found: int | Token) -> EventMention:
+    """The event mention of a known event, or what a new (generic) one at a word would be."""
+    if isinstance(found, int):
+        return events.mentions[found]
+    if events.describe is not None:
+        return events.describe(Span(found.doc, found.i, found.i + 1, label=GENERIC))
+    return EventMention(ctx.token_mention(found), GENERIC, found.lemma_.lower(), nominal=found.pos_ == "NOUN")
+
+
+def _specific(event: EventMention) -> bool:
+    return bool(event.roles or event.time or event.quantities)
 
 
 def _phrase_event(events: EventIndex, tok: Token) -> int | None:
