@@ -169,3 +169,19 @@ def test_a_two_word_state_tagged_as_organisation_is_a_place_unless_it_modifies_a
         ((1, 3, "ORG"),),
     )
     assert ("Andhra Pradesh", "GPE") not in ents(d)
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [("bomb/NN/nsubj/2", [("exploded", "Attack")]), ("deficit/NN/nsubj/2", [])],
+)
+def test_a_weapon_that_explodes_is_an_attack_but_a_deficit_that_explodes_is_not(subject: str, expected: list) -> None:
+    d = doc(f"A/DT/det/1 {subject} exploded/VBD/ROOT/2/explode ./././2")
+    assert triggers(d) == expected
+
+
+def test_beating_a_team_is_no_attack_but_beating_protesters_is() -> None:
+    team = doc("Bayern/NNP/nsubj/1 beat/VBD/ROOT/1/beat Dortmund/NNP/dobj/1 ./././1", ((0, 1, "ORG"), (2, 3, "PERSON")))
+    assert triggers(team) == []
+    crowd = doc("Police/NNS/nsubj/1/police beat/VBD/ROOT/1/beat protesters/NNS/dobj/1/protester ./././1")
+    assert triggers(crowd) == [("beat", "Attack")]

@@ -17,6 +17,8 @@ SPANS_KEY = "kg_triggers"
 # named entities are actors and places, never triggers ("the Protest Party")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 NOUN_ARG_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# classes a verb's subject can satisfy: "the strike affected ..." ({event}), "a bomb exploded" ({weapons})
+SUBJECT_CLASSES = frozenset({"event", "weapons"})
 VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", "advmod"})
 ARG_PREPS = frozenset({"of", "to", "on", "at", "off", "in", "into", "for"})
 CHANGE_PREPS = frozenset({"by", "to", "below", "above", "from", "under", "over", "past"})
@@ -149,9 +151,9 @@ class TriggerTagger:
         return None
 
     def _slots(self, tok: Token, trig: Trigger, args: list[Token]) -> list[Token]:
-        """Where a word-class constraint looks: the arguments, and the subject for {event}
-        ("the strike affected ...": an event acting on something)."""
-        if trig.wordclass == "event":
+        """Where a word-class constraint looks: the arguments, and the subject for {event} ("the
+        strike affected ...": an event acting on something) and {weapons} ("a bomb exploded")."""
+        if trig.wordclass in SUBJECT_CLASSES:
             return [*args, *(c for c in tok.children if c.dep_ == "nsubj")]
         return args
 
