@@ -77,7 +77,8 @@ class Lexicon:
     events: EventLexicon
     wordclasses: dict[str, frozenset[str]]
     groups: dict[str, tuple[str, str, str]]  # lemma -> (sense, class, number)
-    organizations: frozenset[str]
+    organizations: frozenset[str]  # head nouns a name can stand in apposition to
+    org_descriptions: frozenset[str]  # those that alone describe one organisation ("the ministry")
     titles: dict[str, str]
     reporting: dict[str, str]
     assets: dict[str, str]
@@ -169,6 +170,7 @@ def load() -> Lexicon:
     wordclasses = {row[0]: frozenset(row[1].split()) for row in _rows("wordclasses.tsv")}
     groups = {row[0]: (row[1], row[2], row[3]) for row in _rows("groups.tsv")}
     asset_rows = _rows("assets.tsv")
+    org_rows = _rows("organizations.tsv")
     assets = {row[0]: row[1] for row in asset_rows if row[1] != "none"}
     for currency in pycountry.currencies:
         # "Tenge", "US Dollar": the last word names the currency in running text
@@ -181,7 +183,8 @@ def load() -> Lexicon:
         events=_load_events(),
         wordclasses=wordclasses,
         groups=groups,
-        organizations=frozenset(row[0] for row in _rows("organizations.tsv")),
+        organizations=frozenset(row[0] for row in org_rows),
+        org_descriptions=frozenset(row[0] for row in org_rows if row[2:] != ["appos"]),
         titles={row[0]: row[1] for row in _rows("titles.tsv")},
         reporting={row[0]: row[1] for row in _rows("reporting.tsv")},
         assets=assets,

@@ -185,3 +185,10 @@ def test_beating_a_team_is_no_attack_but_beating_protesters_is() -> None:
     assert triggers(team) == []
     crowd = doc("Police/NNS/nsubj/1/police beat/VBD/ROOT/1/beat protesters/NNS/dobj/1/protester ./././1")
     assert triggers(crowd) == [("beat", "Attack")]
+
+
+def test_a_site_introduces_an_outlet_name_but_the_protest_site_is_no_organisation() -> None:
+    site = doc("they/PRP/nsubj/1 left/VBD/ROOT/1/leave the/DT/det/4 protest/NN/compound/4 site/NN/dobj/1 ./././1")
+    assert ents(site) == []
+    website = doc("the/DT/det/2 news/NN/compound/2 website/NN/nsubj/3 said/VBD/ROOT/3/say ./././3")
+    assert ents(website) == [("news website", "ORGDESC")]

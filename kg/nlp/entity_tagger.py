@@ -69,7 +69,7 @@ class EntityTagger:
         self.gaz = gazetteer.load()
         self.large_city = large_city
         # the last word of "security force", "natural gas": where a description or asset ends
-        self.description_words = WordFilter({w.split()[-1] for w in (*self.lex.groups, *self.lex.organizations)})
+        self.description_words = WordFilter({w.split()[-1] for w in (*self.lex.groups, *self.lex.org_descriptions)})
         self.asset_words = WordFilter({w.split()[-1] for w in self.lex.assets})
 
     def __call__(self, doc: Doc) -> Doc:
@@ -258,7 +258,7 @@ class EntityTagger:
             _sense, cls, number = entry
             if number == "any" or tok.tag_ in ("NNS", "NNPS"):
                 return "GROUP" if cls == "Group" else "ORGDESC"
-        if lemma in self.lex.organizations and tok.tag_ == "NN":
+        if lemma in self.lex.org_descriptions and tok.tag_ == "NN":
             determined = any(
                 (c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "their")) or c.dep_ == "poss"
                 for c in tok.children
