@@ -22,6 +22,9 @@ class EntityKind(StrEnum):
     ASSET = "Asset"
 
 
+GENERIC = "Event"  # the type of an event the lexicon does not know
+
+
 class Status(StrEnum):
     """How strongly the text asserts an event or relation (``kg:status``)."""
 

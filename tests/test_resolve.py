@@ -12,6 +12,7 @@ from kg.model import (
     Mention,
     Role,
     Span,
+    Status,
     TimeValue,
 )
 from kg.resolve import AliasTable, resolve
@@ -164,3 +165,19 @@ def test_an_event_with_nothing_but_its_word_is_no_event() -> None:
     ]
     r = resolve(extraction([person("Tony Blair", 90)], evs))
     assert [e.mentions[0].text for e in r.events] == ["arrested"]
+
+
+def test_an_unknown_event_whose_link_is_gone_goes_too() -> None:
+    # "set up to advise companies": the advice has a patient, but its only link (a potential one to
+    # "set", which has nothing of its own) goes with "set"; an unknown event exists only as a link end
+    evs = [
+        _event("advise", 0, "Event", "advise", roles=(Role("patient", 0),)),
+        _event("set", 100, "Event", "set"),
+        _event("advised", 300, "Statement", "advise", roles=(Role("agent", 0),)),
+    ]
+    potential = CausalLink(0, 1, m("to", 50), 0.7, m("set up to advise", 0), status=Status.POTENTIAL)
+    r = resolve(extraction([person("Tony Blair", 200)], evs, [potential]))
+    assert [e.mentions[0].text for e in r.events] == ["advised"] and r.causal == ()
+    happened = CausalLink(0, 2, m("so", 50), 0.7, m("advise ... advised", 0))
+    r = resolve(extraction([person("Tony Blair", 200)], evs, [potential, happened]))
+    assert [e.mentions[0].text for e in r.events] == ["advise", "advised"] and len(r.causal) == 1

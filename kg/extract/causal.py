@@ -17,7 +17,7 @@ is dropped, so one relation is not built twice.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -44,10 +44,16 @@ COPULAR = frozenset({"be", "become", "remain", "seem", "grow", "turn", "get"})
 FURTHER_PAIR = 0.5
 MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
 PHRASE_STOPS = OWN_CLAUSES | {"conj", "cc", "punct", "appos", "nsubj", "nsubjpass", "advmod", "mark"}
+# verbs whose open complement happens: "began to riot", "managed to escape"
+ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "manage", "go", "end", "stop", "finish"})
 # a model link with no cue word on the path between its words must be this likely (on the CNC,
 # cross-validated, fewer than half of those links are right)
 IMPLICIT = 0.8
 # named things are not events: a model pair on a name takes the event in its phrase, if any
+# a concession is the opposite of a cause: "fell, although sales rose"
+CONCESSIVE = frozenset({"although", "though", "despite", "whereas", "notwithstanding"})
+# words on the path that mark a complement, not a cause: "fears that ...", "asked whether ..."
+CONTENT_MARKERS = frozenset({"that", "whether"})
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 
@@ -100,14 +106,16 @@ class CausalExtractor:
                 continue
             if pair.cause in used or pair.effect in used or pair.cause in causes or pair.effect in effects:
                 continue
-            link = self._model_link(ctx, events, pair, confidence)
+            link = self._model_link(ctx, events, pair, confidence, used)
             if link is not None:
                 found.append(link)
                 causes.add(pair.cause)
                 effects.add(pair.effect)
         return found
 
-    def _model_link(self, ctx: Context, events: EventIndex, pair: Pair, confidence: float) -> CausalLink | None:
+    def _model_link(
+        self, ctx: Context, events: EventIndex, pair: Pair, confidence: float, used: set[int]
+    ) -> CausalLink | None:
         doc = ctx.doc
         cause_tok, effect_tok = doc[pair.cause], doc[pair.effect]
         top = _common_ancestor(cause_tok, effect_tok)
@@ -117,14 +125,18 @@ class CausalExtractor:
         found_effect = self._model_event(events, effect_tok)
         if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
+        for tok, found in ((cause_tok, found_cause), (effect_tok, found_effect)):
+            if isinstance(found, int) and events.heads[found] != tok.i and events.heads[found] in used:
+                return None  # "become (violent)" -> "prompted (a crash)": the rules' link, read again
         signal_toks = _signal(cause_tok, effect_tok, top, self.lex)
+        cue = " ".join(t.lower_ for t in signal_toks)
+        if cue in CONCESSIVE:
+            return None  # "fell, although sales rose": a concession, not a cause
+        if cue in CONTENT_MARKERS:
+            signal_toks = ()  # "fears that ...": what is feared, not what causes it
         if not signal_toks and confidence < IMPLICIT:
             return None
-        # a word of the event lexicon must name a happening here (a participant, a place, a date or
-        # an amount), not a topic: the model's reading alone does not make "demanding" an event
         ends = [_described(ctx, events, found) for found in (found_cause, found_effect)]
-        if not all(_specific(e) or e.type == GENERIC for e in ends):
-            return None
         # an unknown event is added only now that both ends of the link are known
         cause, effect = (
             found if isinstance(found, int) else events.add(event, range(found.i, found.i + 1))
@@ -135,9 +147,17 @@ class CausalExtractor:
         same_type = events.mentions[cause].type == events.mentions[effect].type
         if same_type and (events.mentions[cause].type != GENERIC or cause_tok.lemma == effect_tok.lemma):
             return None  # a strike that "causes" a strike is one event read twice, not a causal link
+        for k in (cause, effect):
+            if events.mentions[k].type != GENERIC and not _specific(events.mentions[k]):
+                # a lexicon word with no participant, place, date or amount ("have been protesting
+                # for 13 days demanding ..."): the link says that something happened, not which of
+                # the lexicon's events it is
+                events.mentions[k] = replace(events.mentions[k], type=GENERIC)
         anchors = (top, effect_tok, *signal_toks)
-        # a purpose ("went on strike to demand ...") is intended, not (yet) brought about
-        potential = _purpose(effect_tok) or any(_modal(t) for t in anchors)
+        # an intended end is not (yet) brought about: "went on strike to demand ...", "cut spending
+        # to lower the deficit" (a motive as the cause), "aims to increase"
+        intended = _intended(effect_tok, self.lex) or _intended(cause_tok, self.lex)
+        potential = intended or any(_modal(t) for t in anchors)
         status = Status.POTENTIAL if potential else Status.HAPPENED
         relation = RelationType.CAUSES
         if signal_toks:
@@ -163,15 +183,28 @@ class CausalExtractor:
 
     @staticmethod
     def _model_event(events: EventIndex, tok: Token) -> int | Token | None:
-        """The event a model word names: its own; for a name, or a verb that only carries its
-        object ("held a rally"), the event in its phrase, if any; else the word itself, as a new
-        (generic) event when it can name one."""
+        """The event a model word names: its own; for a name, a copula or a verb that only carries
+        its object ("held a rally"), the event in its phrase, if any; else the word itself, as a
+        new (generic) event when it can name one."""
         if tok.i in events.by_token:
             return events.by_token[tok.i]
-        if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON") or tok.lemma_.lower() in syntax.SUPPORT_VERBS:
-            return _phrase_event(events, tok)
-        if not tok.is_alpha or tok.ent_type_ in AMOUNTS or (tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS):
-            return None  # "9%", "Friday", "have": no event of their own
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "AUX":
+            # "are on strike": the strike; "was a serious issue": the issue; never "be" itself
+            found = _phrase_event(events, tok)
+            predicate = next((c for c in tok.children if c.dep_ in ("attr", "acomp") and c.is_alpha), None)
+            if found is not None or predicate is None:
+                return found
+            return CausalExtractor._model_event(events, predicate)
+        if (
+            tok.ent_type_ in NAMES
+            or tok.pos_ in ("PROPN", "PRON")
+            or lemma in syntax.SUPPORT_VERBS
+            or (tok.pos_ == "VERB" and lemma in LIGHT_VERBS)
+        ):
+            return _phrase_event(events, tok)  # "have", "Verizon": at most the event they carry
+        if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
+            return None  # "9%", "Friday": no event of their own
         return tok
 
     # -- finding cues -----------------------------------------------------------------------
@@ -507,11 +540,20 @@ def _relation_of(signal: tuple[Token, ...], lex: lexicon.Lexicon) -> RelationTyp
     return RelationType.CAUSES
 
 
-def _purpose(tok: Token) -> bool:
-    """A to-infinitive clause of purpose or intent: "to demand higher wages", "a plan to triple sales"."""
-    return tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children
-    )
+def _intended(tok: Token, lex: lexicon.Lexicon) -> bool:
+    """Whether a word names what is intended, not (yet) done: a to-infinitive of purpose ("went on
+    strike to demand higher wages", "a plan to triple sales") or what a verb frames ("aims to
+    increase", "urged them to leave"); not what a causal or aspectual verb brings about ("forced
+    them to resign", "began to riot")."""
+    if tok.dep_ == "xcomp":
+        head = tok.head.lemma_.lower()
+        # a causal verb of its own ("force", "lead to"), not the first word of a phrasal one ("set off")
+        causal = any(
+            c.kind in ("verb_prep", "object_prep") or (c.kind == "verb" and len(c.words) == 1)
+            for c in lex.cue_index.get(head, ())
+        )
+        return not causal and head not in ASPECTUAL
+    return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _modal(tok: Token) -> bool:

@@ -14,7 +14,7 @@ from kg.extract.attribution import attribution
 from kg.extract.context import Context
 from kg.extract.entity_index import EntityIndex
 from kg.extract.quantities import AMOUNT_LABELS, quantity
-from kg.model import EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
+from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp.trigger_tagger import SPANS_KEY
 
 PLACE_PREPS = (
@@ -72,7 +72,6 @@ ROLE_KINDS = {
     "patient": frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.ASSET}),
     "place": frozenset({EntityKind.PLACE}),
 }
-GENERIC = "Event"  # the type of an event the lexicon does not know
 MODALS = frozenset({"could", "may", "might", "would", "should", "will", "can", "'ll", "must"})
 # a complement of these verbs has not happened (yet): "threatened to cut", "plans to lift"
 IRREALIS = frozenset(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg import iri
-from kg.model import CausalRelation, Entity, EntityKind, Event, Extraction, Relation, ResolvedDocument, Status
+from kg.model import GENERIC, CausalRelation, Entity, EntityKind, Event, Extraction, Relation, ResolvedDocument, Status
 from kg.resolve.entities import AliasTable, resolve_entities
 from kg.resolve.events import resolve_events
 
@@ -60,6 +60,10 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
     events = _with_default_places([e for e in events if _specific(e, linked)], entities, causal)
     kept_events = {e.key for e in events}
     causal = [r for r in causal if r.cause in kept_events and r.effect in kept_events]
+    # an event the lexicon does not know exists only as the end of a causal relation: one whose
+    # relations all lost their other end goes too
+    ends = {k for r in causal for k in (r.cause, r.effect)}
+    events = [e for e in events if e.type != GENERIC or e.key in ends]
     relations = {
         (key_of[r.subject], r.predicate, key_of[r.object]): r.mention
         for r in reversed(extraction.relations)

@@ -1,0 +1,85 @@
+"""What the extractor keeps of the trained reader's pairs, on parses built by hand with a reading
+given (so no trained model): each guard beside the same pair where it does not apply."""
+
+from __future__ import annotations
+
+from kg.cleanup import clean
+from kg.extract.causal import CausalExtractor
+from kg.extract.context import Context
+from kg.extract.entities import EntityExtractor
+from kg.extract.events import GENERIC, EventExtractor
+from kg.model import Document
+from kg.nlp.causal_model import EXTENSION
+from tests.parses import doc
+
+
+def model_links(
+    tokens: str, cause: int, effect: int, probability: float = 0.9, aux: int | None = None
+) -> set[tuple[str, str, str, str]]:
+    """(cause, effect, signal, status) of the links built when the reader is sure of one pair
+    (``aux``: a token spaCy would call an auxiliary, as it does a copula)."""
+    d = doc(tokens)
+    if aux is not None:
+        d[aux].pos_ = "AUX"
+    d._.set(EXTENSION, [(0, 1.0, [(cause, effect, probability)])])
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx))
+    found = CausalExtractor()(ctx, events)
+    words = [e.mention.text for e in events.mentions]
+    return {(words[k.cause], words[k.effect], k.signal.text, k.status.value) for k in found}
+
+
+def test_what_a_verb_frames_is_potential_unless_the_verb_is_causal() -> None:
+    aims = "Nissan/NNP/nsubj/1 aims/VBZ/ROOT/1/aim to/TO/aux/3 expand/VB/xcomp/1 ./././1"
+    forced = "Nissan/NNP/nsubj/1 forced/VBD/ROOT/1/force rivals/NNS/dobj/1 to/TO/aux/4 rethink/VB/xcomp/1 ./././1"
+    # "aims to expand": the aim frames an expansion that has not happened
+    assert {(c, e, st) for c, e, _s, st in model_links(aims, 3, 1)} == {("expand", "aims", "potential")}
+    # "forced rivals to rethink": the forcing brings the rethink about
+    assert {(c, e, st) for c, e, _s, st in model_links(forced, 1, 4)} == {("forced", "rethink", "happened")}
+
+
+def test_a_complement_clause_is_no_cue() -> None:
+    # "analysts feared that investors panicked": "that" opens what is feared, so the link needs
+    # the likelihood of a link without a cue word
+    tokens = (
+        "analysts/NNS/nsubj/1 feared/VBD/ROOT/1/fear that/IN/mark/4 investors/NNS/nsubj/4 "
+        "panicked/VBD/ccomp/1/panic ./././1"
+    )
+    assert model_links(tokens, 4, 1, probability=0.7) == set()
+    assert {(c, e, sig) for c, e, sig, _st in model_links(tokens, 4, 1, probability=0.9)} == {
+        ("panicked", "feared", "")
+    }
+
+
+def test_a_concession_is_no_cause() -> None:
+    template = (
+        "traders/NNS/nsubj/1 laughed/VBD/ROOT/1/laugh {}/IN/mark/4 investors/NNS/nsubj/4 panicked/VBD/advcl/1/panic "
+        "./././1"
+    )
+    assert model_links(template.format("because"), 4, 1) == {("panicked", "laughed", "because", "happened")}
+    assert model_links(template.format("although"), 4, 1) == set()
+
+
+def test_a_copula_names_no_event_but_its_predicate_may() -> None:
+    # "shares are cheap because investors panicked": the panic makes them cheap; "are" is no event
+    template = (
+        "shares/NNS/nsubj/1 are/VBP/ROOT/1/be {}/{}/{}/1 because/IN/mark/5 investors/NNS/nsubj/5 "
+        "panicked/VBD/advcl/1/panic ./././1"
+    )
+    cheap = model_links(template.format("cheap", "JJ", "acomp"), 5, 1, aux=1)
+    assert {(c, e) for c, e, _s, _st in cheap} == {("panicked", "cheap")}
+    assert model_links(template.format("now", "RB", "advmod"), 5, 1, aux=1) == set()
+
+
+def test_a_lexicon_word_without_participants_at_a_link_end_becomes_a_generic_event() -> None:
+    # "people fled during rioting": the rioting has no participant, place or date of its own, so
+    # the link keeps it as something that happened, not as one of the lexicon's riots
+    d = doc("people/NNS/nsubj/1 fled/VBD/ROOT/1/flee during/IN/prep/1 rioting/NN/pobj/2 ./././1")
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx))
+    assert [e.type for e in events.mentions if e.mention.text == "rioting"] == ["Riot"]
+    d._.set(EXTENSION, [(0, 1.0, [(3, 1, 0.9)])])
+    links = CausalExtractor()(ctx, events)
+    assert [(events.mentions[k.cause].mention.text, events.mentions[k.cause].type) for k in links] == [
+        ("rioting", GENERIC)
+    ]
