@@ -14,11 +14,16 @@ from tests.parses import doc
 
 
 def model_links(
-    tokens: str, cause: int, effect: int, probability: float = 0.9, aux: int | None = None
+    tokens: str,
+    cause: int,
+    effect: int,
+    probability: float = 0.9,
+    aux: int | None = None,
+    ents: tuple[tuple[int, int, str], ...] = (),
 ) -> set[tuple[str, str, str, str]]:
     """(cause, effect, signal, status) of the links built when the reader is sure of one pair
     (``aux``: a token spaCy would call an auxiliary, as it does a copula)."""
-    d = doc(tokens)
+    d = doc(tokens, ents)
     if aux is not None:
         d[aux].pos_ = "AUX"
     d._.set(EXTENSION, [(0, 1.0, [(cause, effect, probability)])])
@@ -83,3 +88,13 @@ def test_a_lexicon_word_without_participants_at_a_link_end_becomes_a_generic_eve
     assert [(events.mentions[k.cause].mention.text, events.mentions[k.cause].type) for k in links] == [
         ("rioting", GENERIC)
     ]
+
+
+def test_a_support_verb_with_no_event_in_its_phrase_names_its_subject() -> None:
+    # "the rally was held in Delhi to highlight neglect": the rally is what was held
+    tokens = (
+        "the/DT/det/1 rally/NN/nsubjpass/3 was/VBD/auxpass/3/be held/VBN/ROOT/3/hold in/IN/prep/3 Delhi/NNP/pobj/4 "
+        "to/TO/aux/7 highlight/VB/advcl/3 neglect/NN/dobj/7 ./././3"
+    )
+    found = model_links(tokens, 7, 3, ents=((5, 6, "GPE"),))
+    assert found == {("highlight", "rally", "to", "potential")}

@@ -46,6 +46,7 @@ MARKER_POS = frozenset({"SCONJ", "ADP", "ADV"})
 PHRASE_STOPS = OWN_CLAUSES | {"conj", "cc", "punct", "appos", "nsubj", "nsubjpass", "advmod", "mark"}
 # verbs whose open complement happens: "began to riot", "managed to escape"
 ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "manage", "go", "end", "stop", "finish"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # a model link with no cue word on the path between its words must be this likely (on the CNC,
 # cross-validated, fewer than half of those links are right)
 IMPLICIT = 0.8
@@ -202,7 +203,11 @@ class CausalExtractor:
             or lemma in syntax.SUPPORT_VERBS
             or (tok.pos_ == "VERB" and lemma in LIGHT_VERBS)
         ):
-            return _phrase_event(events, tok)  # "have", "Verizon": at most the event they carry
+            if tok.pos_ == "VERB":
+                # "held a rally": the rally; "the rally was held", "the strike will continue": the strike
+                found = _phrase_event(events, tok)
+                return found if found is not None else _subject_event(events, tok)
+            return _phrase_event(events, tok)  # "Verizon": at most the event in its phrase
         if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
             return None  # "9%", "Friday": no event of their own
         return tok
@@ -487,6 +492,11 @@ def _phrase_event(events: EventIndex, tok: Token) -> int | None:
             if c.i in events.by_token:
                 return events.by_token[c.i]
     return None
+
+
+def _subject_event(events: EventIndex, verb: Token) -> int | None:
+    """The event that is a verb's subject: "the dharna was held", "the strike continued"."""
+    return next((events.by_token[c.i] for c in verb.children if c.dep_ in SUBJECTS and c.i in events.by_token), None)
 
 
 def _common_ancestor(a: Token, b: Token) -> Token:
