@@ -98,3 +98,15 @@ def test_a_support_verb_with_no_event_in_its_phrase_names_its_subject() -> None:
     )
     found = model_links(tokens, 7, 3, ents=((5, 6, "GPE"),))
     assert found == {("highlight", "rally", "to", "potential")}
+
+
+def test_an_unknown_word_that_the_lexicon_gives_the_other_ends_type_is_the_same_event() -> None:
+    template = (
+        "pickets/NNS/nsubjpass/2 were/VBD/auxpass/2/be held/VBN/ROOT/2/hold by/IN/agent/2 those/DT/pobj/3 "
+        "{}/VBG/acl/4/{} in/IN/prep/2 Cardiff/NNP/pobj/6 ./././2"
+    )
+    cardiff = ((7, 8, "GPE"),)
+    # "pickets were held by those striking": the striking is the picketing, read twice
+    assert model_links(template.format("striking", "strike"), 5, 2, ents=cardiff) == set()
+    starving = model_links(template.format("starving", "starve"), 5, 2, ents=cardiff)
+    assert {(c, e) for c, e, _s, _st in starving} == {("starving", "pickets")}

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, replace
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
 from kg import lexicon
@@ -72,6 +74,7 @@ class CausalExtractor:
     def __init__(self, *, generic_events: bool = True) -> None:
         self.lex = lexicon.load()
         self.generic_events = generic_events
+        self.cue_ids = frozenset(hash_string(word) for word in self.lex.cue_index)
 
     def __call__(self, ctx: Context, events: EventIndex) -> list[CausalLink]:
         links: dict[tuple[int, int], CausalLink] = {}
@@ -83,8 +86,12 @@ class CausalExtractor:
                     links[key] = link
 
         sents = list(ctx.doc.sents)
+        # the words that can start a cue, found on the doc's arrays: most words cannot, and reading a
+        # token's strings one by one is what this stage spent most of its time on
+        ids = ctx.doc.to_array([LOWER, LEMMA])
+        starts = {i for i, (lower, lemma) in enumerate(ids.tolist()) if lower in self.cue_ids or lemma in self.cue_ids}
         for k, sent in enumerate(sents):
-            for slots in self._cues(sent, sents[k - 1] if k else None):
+            for slots in self._cues(sent, sents[k - 1] if k else None, starts):
                 keep(self._link(ctx, events, slots, sents[k - 1] if k else None))
         readings = causal_model.readings(ctx.doc)
         if readings:
@@ -145,8 +152,7 @@ class CausalExtractor:
         )
         if events.heads[cause] == events.heads[effect]:
             return None
-        same_type = events.mentions[cause].type == events.mentions[effect].type
-        if same_type and (events.mentions[cause].type != GENERIC or cause_tok.lemma == effect_tok.lemma):
+        if self._one_event(events.mentions[cause], events.mentions[effect]):
             return None  # a strike that "causes" a strike is one event read twice, not a causal link
         for k in (cause, effect):
             if events.mentions[k].type != GENERIC and not _specific(events.mentions[k]):
@@ -182,6 +188,19 @@ class CausalExtractor:
             rule="model",
         )
 
+    def _one_event(self, a: EventMention, b: EventMention) -> bool:
+        """Whether two ends read one event twice: one type, or one word ("pickets were held by
+        striking civil servants": the striking is the picketing)."""
+        if a.type != b.type:
+            known, unknown = (a, b) if b.type == GENERIC else (b, a)
+            return unknown.type == GENERIC and self._lexicon_word_of(unknown.lemma, known.type)
+        return a.type != GENERIC or a.lemma == b.lemma
+
+    def _lexicon_word_of(self, lemma: str, event_type: str) -> bool:
+        lex = self.lex.events
+        entries = (*lex.nouns.get(lemma, ()), *lex.verbs.get(lemma, ()), *lex.adjectives.get(lemma, ()))
+        return any(lex.compatible(t.type, event_type) for t in entries)
+
     @staticmethod
     def _model_event(events: EventIndex, tok: Token) -> int | Token | None:
         """The event a model word names: its own; for a name, a copula or a verb that only carries
@@ -213,13 +232,19 @@ class CausalExtractor:
         return tok
 
     # -- finding cues -----------------------------------------------------------------------
-    def _cues(self, sent: Span, previous: Span | None) -> list[_Slots]:
+    def _cues(self, sent: Span, previous: Span | None, starts: set[int]) -> list[_Slots]:
         found: list[_Slots] = []
         used: set[int] = set()
-        for tok in sent:
-            if tok.i in used:
+        doc = sent.doc
+        for i in sorted(starts.intersection(range(sent.start, sent.end))):
+            if i in used:
                 continue
-            for cue in self.lex.cue_index.get(tok.lower_, ()) + self.lex.cue_index.get(tok.lemma_.lower(), ()):
+            tok = doc[i]
+            lower, lemma = tok.lower_, tok.lemma_.lower()
+            cues = self.lex.cue_index.get(lower, ())
+            if lemma != lower:
+                cues += self.lex.cue_index.get(lemma, ())
+            for cue in cues:
                 slots = self._match(cue, tok, sent, previous)
                 if slots is not None:
                     found.append(slots)
@@ -228,14 +253,13 @@ class CausalExtractor:
         return found
 
     def _match(self, cue: Cue, tok: Token, sent: Span, previous: Span | None) -> _Slots | None:
-        words = _words_at(tok, len(cue.words))
         if cue.kind in ("verb", "verb_prep", "object_prep", "change"):
             if tok.pos_ != "VERB" or tok.dep_ == "prep" or tok.lemma_.lower() != cue.words[0]:
                 return None
             if len(cue.words) > 1 and not set(cue.words[1:]) <= {c.lemma_.lower() for c in tok.subtree}:
                 return None
             return self._verb(cue, tok)
-        if words != cue.words:
+        if not _starts(tok, cue.words):
             return None
         last = tok.doc[tok.i + len(cue.words) - 1]
         signal = tuple(tok.doc[tok.i : last.i + 1])
@@ -571,6 +595,9 @@ def _modal(tok: Token) -> bool:
     return _irrealis(tok) or (tok.dep_ in ("xcomp", "pcomp") and _irrealis(tok.head))
 
 
-def _words_at(tok: Token, n: int) -> tuple[str, ...]:
+def _starts(tok: Token, words: tuple[str, ...]) -> bool:
+    """Whether the text from ``tok`` on reads ``words`` (lowercased)."""
     doc = tok.doc
-    return tuple(t.lower_ for t in doc[tok.i : min(len(doc), tok.i + n)])
+    if tok.i + len(words) > len(doc):
+        return False
+    return all(doc[tok.i + k].lower_ == word for k, word in enumerate(words))
