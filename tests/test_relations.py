@@ -59,3 +59,17 @@ def test_a_city_described_as_a_country_capital_lies_in_it() -> None:
         ((0, 1, "GPE"), (2, 3, "GPE")),
     )
     assert ("Almaty", "locatedIn", "Kazakhstan") in found
+
+
+def test_a_place_keeps_the_texts_spelling_when_the_gazetteer_only_adds_accents() -> None:
+    d = doc(
+        "protests/NNS/nsubj/1 spread/VBD/ROOT/1 in/IN/prep/1 Tamil/NNP/compound/4 Nadu/NNP/pobj/2 and/CC/cc/4 "
+        "Darjeeling/NNP/conj/4 ./././1",
+        ((3, 5, "GPE"), (6, 7, "GPE")),
+    )
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    names = {m.mention.text: (m.name, m.aliases) for m in EntityExtractor()(ctx).mentions}
+    # GeoNames writes "Tamil Nādu": the same name with accents, so the text's spelling is the label
+    assert names["Tamil Nadu"] == ("Tamil Nadu", ())
+    # "Dārjiling" is another spelling, not the same one with accents: GeoNames' name, the text's as an alias
+    assert names["Darjeeling"] == ("Dārjiling", ("Darjeeling",))

@@ -192,3 +192,29 @@ def test_a_site_introduces_an_outlet_name_but_the_protest_site_is_no_organisatio
     assert ents(site) == []
     website = doc("the/DT/det/2 news/NN/compound/2 website/NN/nsubj/3 said/VBD/ROOT/3/say ./././3")
     assert ents(website) == [("news website", "ORGDESC")]
+
+
+def test_an_organisation_that_is_titles_then_a_name_is_a_person_and_titles_alone_are_no_one() -> None:
+    titled = doc(
+        "District/NNP/compound/4 Collector/NNP/compound/4 B./NNP/compound/4 Janardhan/NNP/compound/4 "
+        "Reddy/NNP/nsubj/5 spoke/VBD/ROOT/5/speak ./././5",
+        ((0, 5, "ORG"),),
+    )
+    assert ents(titled) == [("District Collector B. Janardhan Reddy", "PERSON")]
+    council = doc(
+        "District/NNP/compound/2 Congress/NNP/compound/2 Committee/NNP/nsubj/3 met/VBD/ROOT/3/meet ./././3",
+        ((0, 3, "ORG"),),
+    )
+    assert ents(council) == [("District Congress Committee", "ORG")]
+    title = doc(
+        "Deputy/NNP/compound/2 Inspector/NNP/compound/2 General/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",
+        ((0, 3, "ORG"),),
+    )
+    assert ents(title) == []
+    company = doc("General/NNP/compound/1 Motors/NNPS/nsubj/2 rose/VBD/ROOT/2/rise ./././2", ((0, 2, "ORG"),))
+    assert ents(company) == [("General Motors", "ORG")]
+    body = doc(
+        "Student/NNP/compound/2 Representative/NNP/compound/2 Council/NNP/nsubj/3 met/VBD/ROOT/3/meet ./././3",
+        ((0, 3, "ORG"),),
+    )
+    assert ents(body) == [("Student Representative Council", "ORG")]

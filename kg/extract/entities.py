@@ -142,6 +142,8 @@ class EntityExtractor:
         subtype = _subtype_from_context(ent)
         if hit is not None and (subtype is None or subtype == hit[1] or hit[1] == "Country"):
             canonical, gsub, place, _pop = hit
+            if not canonical.isascii() and gazetteer.normalize(canonical) == gazetteer.normalize(name):
+                canonical = name  # "Tamil Nadu" as the text spells it, not GeoNames' "Tamil Nādu"
             aliases = (name,) if name != canonical else ()
             return EntityMention(
                 mention,

@@ -113,13 +113,37 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
         if label in ("PERSON", "ORG") and len(span) > 1 and self.lex.in_class("facility", span[-1].lower_):
             return Span(span.doc, span.start, span.end, label="FAC")  # "Sardar Patel Marg", "Azad Maidan"
-        if label == "PERSON" and all(self._not_a_name(t) for t in span):
-            return None
+        if label in ("PERSON", "ORG") and all(self._not_a_name(t) for t in span):
+            return None  # "Deputy Inspector General": a title, no one's name
+        if label == "ORG" and self._titled_name(span):
+            return Span(span.doc, span.start, span.end, label="PERSON")  # "District Collector B. Janardhan Reddy"
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
             return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
+
+    def _titled_name(self, span: Span) -> bool:
+        """Titles, then a capitalised name: a person the tagger took for an organisation."""
+        k = 0
+        while k < len(span):
+            pair = f"{span[k].lower_} {span[k + 1].lower_}" if k + 1 < len(span) else ""
+            if pair in self.lex.titles:
+                k += 2
+            elif self._not_a_name(span[k]):
+                k += 1
+            else:
+                break
+        rest = span[k:]
+        # two words at least, beyond one title: "General Motors" is a company; and no organisation
+        # word at the end: "Student Representative Council" is a body
+        return (
+            k > 0
+            and k + len(rest) >= 3
+            and len(rest) <= 4
+            and all(t.tag_ == "NNP" and not self._not_a_name(t) for t in rest)
+            and rest[-1].lower_ not in self.lex.organizations
+        )
 
     def _not_a_name(self, tok: Token) -> bool:
         word = tok.lower_.rstrip(".")
