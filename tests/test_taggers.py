@@ -218,3 +218,11 @@ def test_an_organisation_that_is_titles_then_a_name_is_a_person_and_titles_alone
         ((0, 3, "ORG"),),
     )
     assert ents(body) == [("Student Representative Council", "ORG")]
+
+
+def test_a_plural_name_is_a_group_not_a_person() -> None:
+    d = doc(
+        "the/DT/det/2 Lib/NNP/compound/2 Dems/NNPS/nsubj/3 said/VBD/ROOT/3/say ./././3",
+        ((1, 3, "PERSON"),),
+    )
+    assert ents(d) == [("Lib Dems", "GROUP")]

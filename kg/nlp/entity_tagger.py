@@ -119,6 +119,8 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="PERSON")  # "District Collector B. Janardhan Reddy"
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
+        if label == "PERSON" and span[-1].tag_ == "NNPS" and span[-1].lower_.endswith("s"):
+            return Span(span.doc, span.start, span.end, label="GROUP")  # "the Lib Dems": a party's people
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
             return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
