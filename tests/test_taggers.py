@@ -226,3 +226,16 @@ def test_a_plural_name_is_a_group_not_a_person() -> None:
         ((1, 3, "PERSON"),),
     )
     assert ents(d) == [("Lib Dems", "GROUP")]
+
+
+def test_a_phrasal_trigger_needs_its_particle_not_a_later_preposition() -> None:
+    took_over = doc(
+        "Rosneft/NNP/nsubj/1 took/VBD/ROOT/1/take over/RP/prt/1 the/DT/det/4 unit/NN/dobj/1 ./././1",
+        ((0, 1, "ORG"),),
+    )
+    assert ("took over", "Acquisition") in triggers(took_over)
+    taken = doc(
+        "no/DT/det/1 decision/NN/nsubjpass/4 has/VBZ/aux/4/have been/VBN/auxpass/4/be taken/VBN/ROOT/4/take "
+        "yet/RB/advmod/4 over/IN/prep/4 the/DT/det/8 role/NN/pobj/6 ./././4"
+    )
+    assert [t for t in triggers(taken) if t[1] == "Acquisition"] == []

@@ -18,6 +18,8 @@ SPANS_KEY = "kg_triggers"
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 NOUN_ARG_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # classes a verb's subject can satisfy: "the strike affected ..." ({event}), "a bomb exploded" ({weapons})
+# words of a phrasal verb trigger that must be its particle: "take over", "crack down", "walk out"
+PARTICLES = frozenset({"over", "out", "down", "off", "up", "back", "away", "on", "in"})
 SUBJECT_CLASSES = frozenset({"event", "weapons"})
 VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", "advmod"})
 ARG_PREPS = frozenset({"of", "to", "on", "at", "off", "in", "into", "for"})
@@ -141,6 +143,8 @@ class TriggerTagger:
         for trig in candidates:
             if trig.words and not set(trig.words) <= arg_lemmas:
                 continue
+            if not noun and not all(self._particle(tok, w) for w in trig.words if w in PARTICLES):
+                continue  # "no decision has been taken yet over whether ...": no takeover
             if trig.wordclass and not any(self._in_class(trig.wordclass, a) for a in self._slots(tok, trig, args)):
                 continue
             event_type = self._refine(tok, trig.type, args, noun=noun)
@@ -149,6 +153,15 @@ class TriggerTagger:
             start, end = self._extent(tok, trig, noun=noun)
             return start, end, event_type
         return None
+
+    @staticmethod
+    def _particle(verb: Token, word: str) -> bool:
+        """Whether ``word`` is the verb's particle ("took over the firm", "called the strike off"),
+        not a preposition further on."""
+        return any(
+            c.lemma_.lower() == word and (c.dep_ == "prt" or (c.i == verb.i + 1 and c.dep_ in ("prep", "advmod")))
+            for c in verb.children
+        )
 
     def _slots(self, tok: Token, trig: Trigger, args: list[Token]) -> list[Token]:
         """Where a word-class constraint looks: the arguments, and the subject for {event} ("the
