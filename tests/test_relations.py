@@ -5,15 +5,20 @@ from __future__ import annotations
 from kg.cleanup import clean
 from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
+from kg.extract.entity_index import EntityIndex
 from kg.extract.relations import RelationExtractor
 from kg.model import Document
 from tests.parses import doc
 
 
-def relations(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> set[tuple[str, str, str]]:
+def extracted(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> tuple[Context, EntityIndex]:
     d = doc(tokens, ents)
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
-    index = EntityExtractor()(ctx)
+    return ctx, EntityExtractor()(ctx)
+
+
+def relations(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> set[tuple[str, str, str]]:
+    ctx, index = extracted(tokens, ents)
     names = [m.name for m in index.mentions]
     return {(names[r.subject], r.predicate, names[r.object]) for r in RelationExtractor()(ctx, index)}
 
@@ -62,13 +67,12 @@ def test_a_city_described_as_a_country_capital_lies_in_it() -> None:
 
 
 def test_a_place_keeps_the_texts_spelling_when_the_gazetteer_only_adds_accents() -> None:
-    d = doc(
+    _ctx, index = extracted(
         "protests/NNS/nsubj/1 spread/VBD/ROOT/1 in/IN/prep/1 Tamil/NNP/compound/4 Nadu/NNP/pobj/2 and/CC/cc/4 "
         "Darjeeling/NNP/conj/4 ./././1",
         ((3, 5, "GPE"), (6, 7, "GPE")),
     )
-    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
-    names = {m.mention.text: (m.name, m.aliases) for m in EntityExtractor()(ctx).mentions}
+    names = {m.mention.text: (m.name, m.aliases) for m in index.mentions}
     # GeoNames writes "Tamil Nādu": the same name with accents, so the text's spelling is the label
     assert names["Tamil Nadu"] == ("Tamil Nadu", ())
     # "Dārjiling" is another spelling, not the same one with accents: GeoNames' name, the text's as an alias

@@ -52,11 +52,11 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # a model link with no cue word on the path between its words must be this likely (on the CNC,
 # cross-validated, fewer than half of those links are right)
 IMPLICIT = 0.8
-# named things are not events: a model pair on a name takes the event in its phrase, if any
 # a concession is the opposite of a cause: "fell, although sales rose"
 CONCESSIVE = frozenset({"although", "though", "despite", "whereas", "notwithstanding"})
 # words on the path that mark a complement, not a cause: "fears that ...", "asked whether ..."
 CONTENT_MARKERS = frozenset({"that", "whether"})
+# named things are not events: a model pair on a name takes the event in its phrase, if any
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 
