@@ -210,23 +210,26 @@ class CausalExtractor:
             return events.by_token[tok.i]
         lemma = tok.lemma_.lower()
         if tok.pos_ == "AUX":
-            # "are on strike": the strike; "was a serious issue": the issue; never "be" itself
+            # "are on strike": the strike; "was a serious issue": the issue; "is to visit": the visit;
+            # never "be" itself
             found = _phrase_event(events, tok)
-            predicate = next((c for c in tok.children if c.dep_ in ("attr", "acomp") and c.is_alpha), None)
-            if found is not None or predicate is None:
+            if found is not None:
                 return found
-            return CausalExtractor._model_event(events, predicate)
-        if (
-            tok.ent_type_ in NAMES
-            or tok.pos_ in ("PROPN", "PRON")
-            or lemma in syntax.SUPPORT_VERBS
-            or (tok.pos_ == "VERB" and lemma in LIGHT_VERBS)
-        ):
-            if tok.pos_ == "VERB":
-                # "held a rally": the rally; "the rally was held", "the strike will continue": the strike
-                found = _phrase_event(events, tok)
-                return found if found is not None else _subject_event(events, tok)
+            inner = next((c for c in tok.children if c.dep_ in ("attr", "acomp", "xcomp") and c.is_alpha), None)
+            return None if inner is None else CausalExtractor._model_event(events, inner)
+        if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON"):
             return _phrase_event(events, tok)  # "Verizon": at most the event in its phrase
+        if lemma in syntax.SUPPORT_VERBS or (tok.pos_ == "VERB" and lemma in LIGHT_VERBS):
+            # "held a rally": the rally; "the rally was held", "the strike will continue": the
+            # strike; "had to postpone", "tried to join": the postponing, the joining; else none (the
+            # verb alone names no event the graph can show: "launched a plan", "put it down to")
+            for found in (_phrase_event(events, tok), _subject_event(events, tok)):
+                if found is not None:
+                    return found
+            inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+            if inner is not None:
+                return CausalExtractor._model_event(events, inner)
+            return None
         if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
             return None  # "9%", "Friday": no event of their own
         return tok
