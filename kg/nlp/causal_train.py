@@ -85,6 +85,7 @@ class _Rows:
     sentence_labels: list[int] = field(default_factory=list)
     pair_rows: list[list[str]] = field(default_factory=list)
     pair_labels: list[int] = field(default_factory=list)
+    pair_hits: list[bool] = field(default_factory=list)  # inside a gold cause and effect, heads or not
     # per causal sentence: the rows of its pairs, and which of them fall inside a gold relation
     pair_groups: list[tuple[range, list[bool]]] = field(default_factory=list)
 
@@ -115,9 +116,20 @@ def _rows(examples: Sequence[Example], signals: frozenset[str]) -> _Rows:
                 rows.pair_rows.append(["c:" + f for f in sf.words[i]] + ["e:" + f for f in sf.words[j]] + feats)
                 rows.pair_labels.append(int((i, j) in gold))
                 hits.append(any(_inside(ex.doc, i, c) and _inside(ex.doc, j, e) for c, e in ex.relations))
+                rows.pair_hits.append(hits[-1])
             if label and hits:
                 rows.pair_groups.append((range(first, len(rows.pair_rows)), hits))
     return rows
+
+
+def fit_pairs(rows: _Rows) -> LinearModel:
+    """The pair model, fitted on the heads of gold relations against every other pair but those
+    of two other words inside a gold cause and effect ("rubber bullets" for "fired"): the link
+    such a pair makes is right, so it is no counter-example (measured: the best pair of a held-out
+    causal CNC sentence lies inside its gold relation 73.0% of the time, 70.7% when they count
+    as counter-examples)."""
+    kept = [k for k, (label, hit) in enumerate(zip(rows.pair_labels, rows.pair_hits, strict=True)) if label or not hit]
+    return fit([rows.pair_rows[k] for k in kept], [rows.pair_labels[k] for k in kept], penalty=PAIR_PENALTY)
 
 
 def _platt(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -140,7 +152,7 @@ def calibrate(examples: Sequence[Example], signals: frozenset[str]) -> dict[str,
     probability that this pair lies inside a gold cause and effect (the CNC's relation match)."""
     train, held = _rows(examples[::2], signals), _rows(examples[1::2], signals)
     sentence = fit(train.sentence_rows, train.sentence_labels, penalty=SENTENCE_PENALTY)
-    pair = fit(train.pair_rows, train.pair_labels, penalty=PAIR_PENALTY)
+    pair = fit_pairs(train)
     s_scores = np.array([sentence.score(set(f)) + sentence.bias for f in held.sentence_rows])
     best, right = [], []
     for group, hits in held.pair_groups:
@@ -169,5 +181,5 @@ def train(examples: Sequence[Example]) -> CausalModel:
         "calibration": calibrate(examples, signals),
     }
     sentence = fit(rows.sentence_rows, rows.sentence_labels, penalty=SENTENCE_PENALTY)
-    pair = fit(rows.pair_rows, rows.pair_labels, penalty=PAIR_PENALTY)
+    pair = fit_pairs(rows)
     return CausalModel(sentence, pair, signals, meta)
