@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Whole lines that are page furniture, not news.
 _FURNITURE = re.compile(
@@ -74,6 +74,7 @@ class CleanText:
 
     text: str
     segments: tuple[_Segment, ...]
+    _starts: list[int] = field(init=False, repr=False, compare=False)
 
     def to_original(self, begin: int, end: int) -> tuple[int, int]:
         """Map a span of the cleaned text to the span of the original it came from."""

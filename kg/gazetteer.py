@@ -123,11 +123,11 @@ def load() -> Gazetteer:
         _add(entries, c["name"], entry)
         _add(entries, c["iso3"], entry)
     for country in pycountry.countries:
-        entry = by_iso.get(country.alpha_2)
-        if entry:
+        known = by_iso.get(country.alpha_2)
+        if known:
             for attr in ("name", "official_name", "common_name"):
                 if getattr(country, attr, None):
-                    _add(entries, getattr(country, attr), entry)
+                    _add(entries, getattr(country, attr), known)
     for city in gc.get_cities().values():
         entry = (
             city["name"],

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pyoxigraph import (
+    BlankNode,
     Literal,
     NamedNode,
     QueryBoolean,
@@ -19,6 +20,7 @@ from pyoxigraph import (
     QuerySolutions,
     QueryTriples,
     Store,
+    Triple,
     Variable,
 )
 
@@ -119,7 +121,9 @@ def run(
     ``named-graph-uri``): pyoxigraph's union option would otherwise override a FROM clause
     silently. Evaluation is lazy, so an ``OSError`` can also come later, while the result is read.
     """
-    substitutions = {Variable(k): _term(v) for k, v in (bindings or {}).items()}
+    substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
+        Variable(k): _term(v) for k, v in (bindings or {}).items()
+    }
     explicit = bool(default_graphs or named_graphs)
     try:
         return store.query(
@@ -158,4 +162,6 @@ def serialize(result: QuerySolutions | QueryBoolean, fmt: str) -> str:
         raise KgError(E.E033, value=fmt, choices=", ".join(FORMATS))
     if isinstance(result, QueryBoolean):
         return json.dumps({"head": {}, "boolean": bool(result)}) if fmt == "json" else str(bool(result)).lower()
-    return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    data = result.serialize(format=_RESULT_FORMATS[fmt])
+    assert data is not None  # with no output given, serialize returns the bytes
+    return data.decode("utf-8")

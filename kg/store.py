@@ -14,6 +14,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph
 from pyoxigraph import NamedNode, Quad, Store
@@ -144,16 +145,16 @@ def load_ontology(store: Store) -> None:
 def content_hash(store: Store, graph: NamedNode) -> str | None:
     """The hash recorded for the text of the document in ``graph``."""
     for quad in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(KG.contentHash)), None, graph):
-        return str(quad.object.value)
+        return str(cast(pyoxigraph.Literal, quad.object).value)  # written as a literal, never a triple
     return None
 
 
 def document_graphs(store: Store) -> list[NamedNode]:
     doc_type = pyoxigraph.NamedNode(str(KG.Document))
     rdf_type = pyoxigraph.NamedNode(str(RDF.type))
-    return sorted(
-        {q.graph_name for q in store.quads_for_pattern(None, rdf_type, doc_type, None)}, key=lambda g: g.value
-    )  # type: ignore[union-attr]
+    # a document's triples are always in its own named graph
+    graphs = cast(set[NamedNode], {q.graph_name for q in store.quads_for_pattern(None, rdf_type, doc_type, None)})
+    return sorted(graphs, key=lambda g: g.value)
 
 
 def sorted_triples(store: Store) -> list[pyoxigraph.Triple]:

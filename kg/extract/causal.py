@@ -20,15 +20,15 @@ from collections import deque
 from dataclasses import dataclass, replace
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
 from spacy.tokens import Span, Token
 
 from kg import lexicon
 from kg.extract import syntax
 from kg.extract.context import Context
-from kg.extract.events import GENERIC, EventIndex, _irrealis
+from kg.extract.events import EventIndex, _irrealis
 from kg.lexicon import Cue
-from kg.model import CausalLink, EventMention, Mention, RelationType, Status
+from kg.model import GENERIC, CausalLink, EventMention, Mention, RelationType, Status
 from kg.nlp import causal_model
 from kg.nlp.causal_model import Pair, Reading
 
@@ -284,6 +284,8 @@ class CausalExtractor:
 
     def _verb(self, cue: Cue, verb: Token) -> _Slots | None:
         signal: tuple[Token, ...] = (verb,)
+        cause: Token | None
+        effect: Token | None
         if cue.kind == "change":
             # the change verb's own subject must be an event: "the outage reduced ..."
             subj = next(iter(syntax.children(verb, "nsubj")), None)

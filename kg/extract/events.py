@@ -307,7 +307,7 @@ def _sentence_place(mention: Mention, roles: list[Role], entities: EntityIndex) 
     """The place of an event the parse leaves without one: the only place its sentence names
     ("Police detained 40 people after clashes near the border with Georgia" names one place)."""
     taken = {r.entity for r in roles}
-    places = {}
+    places: dict[str, int] = {}
     for j, m in enumerate(entities.mentions):
         if m.kind == EntityKind.PLACE and m.mention.sentence == mention.sentence and j not in taken:
             places.setdefault(m.key or m.name, j)
@@ -316,9 +316,10 @@ def _sentence_place(mention: Mention, roles: list[Role], entities: EntityIndex) 
 
 def _nested_places(noun: Token, depth: int = 3) -> list[Token]:
     """Objects of "in"/"at"... up to ``depth`` prepositional phrases down a noun phrase."""
-    found, frontier = [], [noun]
+    found: list[Token] = []
+    frontier = [noun]
     for _ in range(depth):
-        nxt = []
+        nxt: list[Token] = []
         for tok in frontier:
             for prep, obj in syntax.prep_objects(tok):
                 (found if prep.lower_ in PLACE_PREPS else nxt).append(obj)

@@ -201,13 +201,13 @@ class RelationExtractor:
 
     def _backers(self, root: Token, entities: EntityIndex) -> list[tuple[str, int, tuple[Token, Token]]]:
         """ "Tokayev, who is backed by Russia"."""
-        out = []
+        out: list[tuple[str, int, tuple[Token, Token]]] = []
         for clause in root.children:
             if clause.dep_ == "relcl" and clause.lemma_.lower() in ("back", "support", "sponsor", "arm", "fund"):
                 agent = syntax.passive_agent(clause)
                 k = entities.at(agent) if agent is not None else None
-                if k is not None:
-                    out.append(("backedBy", k, (root, agent)))  # type: ignore[arg-type]
+                if agent is not None and k is not None:
+                    out.append(("backedBy", k, (root, agent)))
         return out
 
 

@@ -151,7 +151,7 @@ def _dateparser(t: str, anchor: date) -> tuple[str, str] | None:
         "RETURN_TIME_AS_PERIOD": False,
         "REQUIRE_PARTS": ["year", "month"] if "day" not in t else [],
     }
-    parsed = dateparser.parse(t, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(t, languages=["en"], settings=settings)
     if parsed is None:
         return None
     return parsed.date().isoformat(), "day"

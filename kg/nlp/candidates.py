@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
 from spacy.tokens import Doc, Token
 
 

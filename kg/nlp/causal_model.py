@@ -135,8 +135,8 @@ def paths(words: Words, candidates: list[int]) -> dict[tuple[int, int], TreePath
         above[i] = tuple(chain)
     # where each candidate's chain passes: ancestor -> (candidate, steps up to it)
     through: dict[int, list[tuple[int, int]]] = {}
-    for j, chain in above.items():
-        for m, t in enumerate(chain):
+    for j, up in above.items():
+        for m, t in enumerate(up):
             through.setdefault(t, []).append((j, m))
     found: dict[tuple[int, int], TreePath] = {}
     for i in candidates:
@@ -293,7 +293,7 @@ class LinearModel:
         self.weights = weights.astype(np.float64)
         self.bias = float(bias)
         # plain floats by feature: look-ups without numpy's per-item overhead
-        self.table = dict(zip(vocab, self.weights.tolist(), strict=True))
+        self.table: dict[str, float] = dict(zip(vocab, self.weights.tolist(), strict=True))
 
     def score(self, feats: Iterable[str]) -> float:
         return sum(map(self.table.get, feats, repeat(0.0)))

@@ -7,6 +7,8 @@ GROUP (protesters, police), ORGDESC (the interior ministry) and ASSET (bitcoin, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -452,7 +454,7 @@ def _modifies(span: Span) -> bool:
     return span.root.dep_ in ("compound", "poss") and span.root.head.pos_ == "NOUN"
 
 
-def _joined(ents: tuple[Span, ...]) -> list[Span]:
+def _joined(ents: Sequence[Span]) -> list[Span]:
     """Join "Public" + "and" + "Commercial Services Union": one name the tagger cut in two."""
     out: list[Span] = []
     for ent in ents:

@@ -64,7 +64,7 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
     # relations all lost their other end goes too
     ends = {k for r in causal for k in (r.cause, r.effect)}
     events = [e for e in events if e.type != GENERIC or e.key in ends]
-    relations = {
+    relation_mentions = {
         (key_of[r.subject], r.predicate, key_of[r.object]): r.mention
         for r in reversed(extraction.relations)
         if key_of[r.subject] != key_of[r.object]
@@ -74,7 +74,7 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
         tuple(entities),
         tuple(events),
         tuple(causal),
-        tuple(Relation(s, p, o, m) for (s, p, o), m in sorted(relations.items())),
+        tuple(Relation(s, p, o, m) for (s, p, o), m in sorted(relation_mentions.items())),
         tuple(merges),
         extraction.sentences,
     )

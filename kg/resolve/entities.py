@@ -186,7 +186,7 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
         if found is not None and found in aliases.labels:
             label = aliases.labels[found]
         key = found or own
-        names = sorted(names - {label})
+        other_names = sorted(names - {label})
         subtype = next((m.subtype for m in members if m.subtype and not m.pronoun), None)
         hit = gaz.lookup(label) if kind == EntityKind.PLACE else None
         place = hit[2] if hit is not None and any(m.key and m.key.startswith("place:") for m in members) else None
@@ -196,7 +196,7 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
                 kind,
                 label,
                 tuple(sorted({m.mention for m in members})),
-                tuple(names),
+                tuple(other_names),
                 subtype,
                 place,
                 doc_id if scoped else None,
@@ -210,7 +210,7 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
                 merges.append(Merge(key, mentions[i].mention, rule))
         if not scoped:
             aliases.add_label(key, label)
-            for n in (label, *names):
+            for n in (label, *other_names):
                 aliases.add(kind, n, key)
             if kind == EntityKind.PERSON:
                 aliases.add(kind, label.split()[-1], key)

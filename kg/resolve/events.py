@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg import iri, lexicon
-from kg.model import Entity, Event, EventAttribution, EventMention, Extraction, Mention, Status
+from kg.model import Entity, Event, EventAttribution, EventMention, Extraction, Mention, Quantity, Status
 
 GENERIC = "Event"  # the type of an event the lexicon does not know
 # status a merged event keeps: the document's own word beats a report, a report beats a claim
@@ -125,7 +125,7 @@ def _event(
     first = mentions_in[0]
     mentions: set[Mention] = set()
     roles: list[tuple[str, str]] = []
-    quantities = []
+    quantities: list[Quantity] = []
     attributions: list[EventAttribution] = []
     for ev in mentions_in:
         mentions.add(ev.mention)
