@@ -6,6 +6,7 @@ with the corpus; texts, parses and triples are dropped once a document is stored
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -173,12 +174,27 @@ def _build_into(
     return _publish(staging, out, files)
 
 
+def fingerprint(options: BuildOptions) -> str:
+    """What a document's graph depends on besides its text and date: newskg's version, the spaCy
+    pipeline and its version, the causal reader's file, the threshold and the IRI base. A
+    document is built again when any of them changes, not only its text."""
+    from kg import __version__, nlp
+
+    pipeline = nlp.load(options.model, options.causal_model, options.threshold)
+    reader = "rules"
+    if options.causal_model is not None:
+        reader = hashlib.sha256((options.causal_model / "model.json.gz").read_bytes()).hexdigest()
+    parts = (__version__, options.model, str(pipeline.meta.get("version", "")), reader, repr(options.threshold))
+    return "\x00".join((*parts, options.base))
+
+
 def _documents(
     sources: list[ingest.Source], options: BuildOptions, st: Store, report: BuildReport
 ) -> Iterator[tuple[str, tuple[Document, cleanup.CleanText, str, NamedNode]]]:
     """(clean text, context) pairs for ``nlp.pipe``; unchanged and repeated documents skipped."""
     seen: dict[str, str] = {}
     by_hash: dict[str, str] = {}
+    built_by = fingerprint(options)
     for source in sources:
         for document in ingest.read(
             source, default_date=options.date, encoding=options.encoding, max_chars=options.max_chars
@@ -186,11 +202,13 @@ def _documents(
             if document.id in seen:
                 raise KgError(E.E009, id=document.id, first=seen[document.id], second=document.source)
             seen[document.id] = document.source
-            digest = ingest.content_hash(document.text + "\x00" + (document.date.isoformat() if document.date else ""))
-            if digest in by_hash:
-                report.duplicates.append((document.id, by_hash[digest]))
+            dated = document.text + "\x00" + (document.date.isoformat() if document.date else "")
+            text_hash = ingest.content_hash(dated)
+            if text_hash in by_hash:
+                report.duplicates.append((document.id, by_hash[text_hash]))
                 continue
-            by_hash[digest] = document.id
+            by_hash[text_hash] = document.id
+            digest = ingest.content_hash(text_hash + "\x00" + built_by)
             graph = rdf.graph_name(options.base, document.id)
             if not options.force and store.content_hash(st, graph) == digest:
                 report.unchanged.append(document.id)

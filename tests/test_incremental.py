@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -101,6 +102,17 @@ def test_unchanged_documents_are_skipped(grown: dict, tmp_path: Path) -> None:
     assert redated.built == [FOLLOWUP.stem]
     forced = build([SAMPLE], BuildOptions(out=out, date=SAMPLE_DATE, html=False, force=True))
     assert forced.built == [SAMPLE.stem] and graph_quads(out, SAMPLE.stem) == grown["sample_graph"]
+
+
+def test_a_document_is_built_again_when_what_builds_it_changes(grown: dict, tmp_path: Path) -> None:
+    # an upgrade or another option must not leave graphs that the new build would not make
+    out = tmp_path / "out"
+    shutil.copytree(grown["out"], out, symlinks=True)
+    same = BuildOptions(out=out, date=SAMPLE_DATE, html=False)
+    assert build([SAMPLE], same).unchanged == [SAMPLE.stem]
+    assert build([SAMPLE], replace(same, threshold=0.6)).built == [SAMPLE.stem]
+    assert build([SAMPLE], replace(same, threshold=0.6)).unchanged == [SAMPLE.stem]
+    assert build([SAMPLE], replace(same, threshold=0.6, causal_model=None)).built == [SAMPLE.stem]
 
 
 def test_a_rebuilt_document_replaces_its_graph_and_drops_what_it_no_longer_says(grown: dict, tmp_path: Path) -> None:
