@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 DEFAULT_BASE = "https://w3id.org/newskg/id/"
@@ -28,6 +29,7 @@ def slug(text: str) -> str:
     return s[:80]
 
 
+@lru_cache(maxsize=1024)  # every mention, sentence and quantity key of a document quotes its id again
 def doc_path(document_id: str) -> str:
     """A document id as a path: its own '/' kept (folder-relative ids), the rest encoded."""
     return quote(document_id, safe="/-._~")

@@ -23,7 +23,9 @@ class Context:
 
     def __post_init__(self) -> None:
         for sent in self.doc.sents:
-            text = sent.text
+            # the doc was parsed from the clean text: slicing it costs less than ``sent.text``,
+            # which joins a Python Token per word
+            text = self.clean.text[sent.start_char : sent.end_char]
             if text.strip():
                 # a sentence is its words: the whitespace spaCy leaves at its end is not evidence
                 start = sent.start_char + len(text) - len(text.lstrip())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import gazetteer, iri
 from kg.model import Entity, EntityKind, EntityMention, Extraction, Merge
@@ -39,6 +40,7 @@ class AliasTable:
         return next(iter(keys)) if len(keys) == 1 else None
 
 
+@lru_cache(maxsize=8192)  # names repeat across mentions and documents
 def _norm(name: str) -> str:
     return gazetteer.normalize(name)
 
@@ -69,11 +71,13 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
     by_key: dict[tuple[EntityKind, str], int] = {}
     # longest names first, so that a surname finds the full name
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].name), i))
+    # each mention's names, normalised once: the scan below compares every pair of mentions
+    names_of = [{_norm(m.name), *(_norm(a) for a in m.aliases)} for m in mentions]
     for i in order:
         m = mentions[i]
         if m.antecedent is not None:
             continue
-        names = {_norm(m.name), *(_norm(a) for a in m.aliases)}
+        names = names_of[i]
         if m.key and m.key != "description":
             ident = (m.kind, m.key)
             if ident in by_key:
@@ -87,7 +91,7 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
             other = mentions[j]
             if len(other.name) < len(m.name) or (len(other.name) == len(m.name) and j > i):
                 continue
-            rule = _same_referent(m, names, other)
+            rule = _same_referent(m, names, other, names_of[j])
             if rule:
                 clusters.union(j, i, rule)
                 break
@@ -104,9 +108,9 @@ def _anaphor_rule(m: EntityMention) -> str:
     return "pronoun" if m.name.lower() in PRONOUNS else "description"
 
 
-def _same_referent(m: EntityMention, names: set[str], other: EntityMention) -> str | None:
-    """Why the shorter mention ``m`` names the same referent as ``other``, or None."""
-    other_names = {_norm(other.name), *(_norm(a) for a in other.aliases)}
+def _same_referent(m: EntityMention, names: set[str], other: EntityMention, other_names: set[str]) -> str | None:
+    """Why the shorter mention ``m`` (normalised names ``names``) names the same referent as
+    ``other`` (``other_names``), or None."""
     if names & other_names:
         return "same name"
     short, full = _norm(m.name).split(), _norm(other.name).split()
