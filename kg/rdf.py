@@ -58,6 +58,7 @@ class _Writer:
         self.doc_node = self.node(f"doc/{iri.doc_path(document.id)}")
         self.quads: list[Quad] = []
         self.written: set[NamedNode] = set()
+        self.sentences: dict[Span, NamedNode] = {}  # every mention names its sentence: mint each once
 
     def node(self, key: str) -> NamedNode:
         return NamedNode(iri.mint(self.base, key))
@@ -81,9 +82,9 @@ class _Writer:
         ]
 
     def sentence(self, span: Span) -> NamedNode:
-        node = self.node(iri.span_key("sentence", self.document.id, span.begin, span.end))
-        if node not in self.written:
-            self.written.add(node)
+        node = self.sentences.get(span)
+        if node is None:
+            node = self.sentences[span] = self.node(iri.span_key("sentence", self.document.id, span.begin, span.end))
             self.quads += [
                 Quad(node, _TYPE, _SENTENCE_CLASS, self.graph),
                 Quad(node, _BEGIN, integer(span.begin), self.graph),

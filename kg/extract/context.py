@@ -20,8 +20,11 @@ class Context:
     clean: CleanText
     sentences: list[CharSpan] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
+    # the doc's entities, read once: ``doc.ents`` builds every Span again on each access
+    ents: tuple[Span, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
+        self.ents = tuple(self.doc.ents)
         for sent in self.doc.sents:
             # the doc was parsed from the clean text: slicing it costs less than ``sent.text``,
             # which joins a Python Token per word

@@ -54,7 +54,7 @@ class EntityExtractor:
         sent_of_token = []
         for k, sent in enumerate(ctx.doc.sents):
             sent_of_token.extend([k] * len(sent))
-        for ent in ctx.doc.ents:
+        for ent in ctx.ents:
             if ent.label_ in KINDS:
                 mention = self._from_ent(ctx, ent)
                 if mention is not None:

@@ -256,7 +256,7 @@ class EventExtractor:
                 candidates.append(cur)
         for tok in candidates:
             for date_tok in _date_tokens(tok):
-                ent = _ent_of(date_tok)
+                ent = _ent_of(ctx, date_tok)
                 if ent is None:
                     continue
                 found = temporal.normalize(ent.text, anchor)
@@ -281,14 +281,14 @@ class EventExtractor:
         # the change itself: "fell by 12%", "rose 5%", "fell below $42,000"
         for c in head.children:
             if c.ent_type_ in AMOUNT_LABELS and c.dep_ in ("npadvmod", "dobj", "advmod", "pobj"):
-                add(_ent_of(c), None)
+                add(_ent_of(ctx, c), None)
             if c.dep_ == "prep" and c.lower_ in CHANGE_PREPS:
                 for o in c.children:
                     if o.ent_type_ in AMOUNT_LABELS:
-                        add(_ent_of(o), None)
+                        add(_ent_of(ctx, o), None)
                     for n in o.children:
                         if n.ent_type_ in AMOUNT_LABELS and n.dep_ in ("nummod", "nmod", "quantmod"):
-                            add(_ent_of(n), None)
+                            add(_ent_of(ctx, n), None)
         # counts of participants: "26 protesters and 18 police", "more than 3,800 people"
         participants = (
             [*syntax.objects(head), *syntax.children(head, "nsubj", "nsubjpass")]
@@ -299,7 +299,7 @@ class EventExtractor:
             for t in syntax.conjuncts(tok):
                 for n in t.children:
                     if n.dep_ == "nummod" and n.ent_type_ in AMOUNT_LABELS:
-                        add(_ent_of(n), t)
+                        add(_ent_of(ctx, n), t)
         return found
 
 
@@ -333,8 +333,8 @@ def _kind(tok: Token, entities: EntityIndex) -> EntityKind | None:
     return entities.mentions[j].kind if j is not None else None
 
 
-def _ent_of(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
+def _ent_of(ctx: Context, tok: Token) -> Span | None:
+    for ent in ctx.ents:
         if ent.start <= tok.i < ent.end:
             return ent
     return None
