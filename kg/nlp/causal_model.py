@@ -27,6 +27,7 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 # the model shipped with the package (trained on the whole CNC V2 training split)
@@ -39,6 +40,7 @@ SENTENCE_PATH = 3  # paths this short also describe the sentence as a whole
 WINDOW = 12  # signal words looked for between a pair's words, at most this many tokens on
 FUNCTION_CHILDREN = frozenset({"mark", "advmod", "aux", "auxpass", "neg", "prep", "agent", "cc", "prt", "dative"})
 CLAUSES = frozenset({"advcl", "acl", "xcomp", "ccomp", "relcl", "conj", "pcomp"})
+NAMED = frozenset({"prep", "agent", "dative"}) | CLAUSES  # node labels that add a word or a form
 CLOSED = frozenset({"ADP", "SCONJ", "PART", "ADV", "CCONJ"})
 
 
@@ -83,135 +85,178 @@ def node_label(tok: Token) -> str:
 
 
 def _label(tok: Token, dep: str, lower: str, tag: str) -> str:
-    if dep in ("prep", "agent", "dative"):
-        return f"{dep}:{lower}"
+    marker = ""
     if dep in CLAUSES:
         markers = (c.lower_ for c in tok.children if c.dep_ in ("mark", "aux") and c.tag_ in ("IN", "TO", "WRB"))
         marker = next(markers, "")
+    return _marked_label(dep, lower, tag, marker)
+
+
+def _marked_label(dep: str, lower: str, tag: str, marker: str) -> str:
+    """``node_label`` with the clause's marker (its first "mark" or "aux" child that is IN, TO
+    or WRB; "" when none) already found."""
+    if dep in ("prep", "agent", "dative"):
+        return f"{dep}:{lower}"
+    if dep in CLAUSES:
         return f"{dep}[{marker or tag}]"
     return dep
 
 
-def word_features(tok: Token, trigger: str | None) -> list[str]:
-    """Features of one word, the same whether it is read as a cause or as an effect."""
-    doc = tok.doc
-    dep, tag = tok.dep_, tok.tag_
+class DocWords:
+    """Per-token strings of a whole doc, read from spaCy once: one ``doc.to_array`` and the string
+    store, since a token's attribute is a ``doc[i]`` plus a property call, for each token and
+    attribute. Lists indexed by the token's index in the doc."""
+
+    __slots__ = ("deps", "ents", "function_children", "heads", "labels", "lemmas", "lowers", "poses", "tags")
+
+    def __init__(self, doc: Doc) -> None:
+        array = doc.to_array([LOWER, LEMMA, DEP, POS, TAG, HEAD, ENT_TYPE])
+        strings = doc.vocab.strings
+        columns = array.T.tolist()
+        lowers, lemmas, deps, poses, tags, ents = ([strings[h] for h in columns[k]] for k in (0, 1, 2, 3, 4, 6))
+        # HEAD is relative, stored unsigned: as int64 it is the signed offset
+        heads = [i + offset for i, offset in enumerate(array[:, 5].astype(np.int64).tolist())]
+        self.lowers, self.deps, self.poses, self.tags, self.heads, self.ents = lowers, deps, poses, tags, heads, ents
+        self.lemmas = [lemma.lower() for lemma in lemmas]
+        # a token's children in the order spaCy gives them (by index): the clause markers that
+        # node labels name, and the function words that word features name
+        markers: dict[int, str] = {}
+        children: dict[int, list[str]] = {}
+        named: list[int] = []  # the tokens whose node label is more than their dependency label
+        for k, (dep, head) in enumerate(zip(deps, heads, strict=True)):
+            if dep in NAMED:
+                named.append(k)
+            if head == k:
+                continue
+            if dep in ("mark", "aux") and tags[k] in ("IN", "TO", "WRB"):
+                markers.setdefault(head, lowers[k])
+            if dep in FUNCTION_CHILDREN:
+                children.setdefault(head, []).append(f"child:{dep}:{lowers[k]}")
+        self.function_children = children
+        self.labels = labels = list(deps)
+        for k in named:
+            labels[k] = _marked_label(deps[k], lowers[k], tags[k], markers.get(k, ""))
+
+
+def word_features(doc: DocWords, i: int, trigger: str | None) -> list[str]:
+    """Features of one word (token ``i``), the same whether it is read as a cause or as an effect."""
+    dep, tag = doc.deps[i], doc.tags[i]
     feats = [
         "bias",
         "dep=" + dep,
-        "pos=" + tok.pos_,
+        "pos=" + doc.poses[i],
         "tag=" + tag,
-        "lemma=" + tok.lemma_.lower(),
-        "left=" + (doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"),
-        "node=" + _label(tok, dep, tok.lower_, tag),
+        "lemma=" + doc.lemmas[i],
+        "left=" + (doc.lowers[i - 1] if i > 0 else "<s>"),
+        "node=" + doc.labels[i],
     ]
     if trigger is not None:
         feats += ["trigger", "trigger=" + trigger]
-    if tok.ent_type_:
-        feats.append("ent=" + tok.ent_type_)
-    for c in tok.children:
-        if c.dep_ in FUNCTION_CHILDREN:
-            feats.append(f"child:{c.dep_}:{c.lower_}")
-    head = tok.head
-    if head != tok:
-        feats += [f"head:{dep}:{head.lemma_.lower()}", f"headpos:{dep}:{head.pos_}"]
-        if head.dep_ in ("prep", "agent") and head.head != head:
-            feats += [f"pp:{head.lower_}:{head.head.pos_}", f"pp:{head.lower_}:{head.head.lemma_.lower()}"]
+    if doc.ents[i]:
+        feats.append("ent=" + doc.ents[i])
+    feats += doc.function_children.get(i, ())
+    head = doc.heads[i]
+    if head != i:
+        feats += [f"head:{dep}:{doc.lemmas[head]}", f"headpos:{dep}:{doc.poses[head]}"]
+        above = doc.heads[head]
+        if doc.deps[head] in ("prep", "agent") and above != head:
+            word = doc.lowers[head]
+            feats += [f"pp:{word}:{doc.poses[above]}", f"pp:{word}:{doc.lemmas[above]}"]
     return list(dict.fromkeys(feats))  # each feature once, as training counts them
 
 
-TreePath = tuple[tuple[int, ...], tuple[int, ...]]
+# a path between two words: its labels ("nsubj^advcl[after]"), its steps, and the common ancestor
+TreePath = tuple[str, int, int]
 
 
 def paths(words: Words, candidates: list[int]) -> dict[tuple[int, int], TreePath]:
     """Every ordered pair of candidates at most ``MAX_PATH`` steps apart in the tree, with the path:
-    the tokens (indices) from the first up to the common ancestor, and from there down to the second."""
-    head = words.heads
+    the labels of the tokens from the first up to (not including) the common ancestor, "^", and
+    those from there down to the second."""
+    head, labels = words.doc.heads, words.doc.labels
     above: dict[int, tuple[int, ...]] = {}
-    for i in candidates:
-        chain = [i]
+    ups: dict[int, list[str]] = {}
+    # where each candidate's chain passes: ancestor -> (candidate, steps up to it, the token
+    # before it on the chain or -1, the labels from it down to the candidate)
+    through: dict[int, list[tuple[int, int, int, str]]] = {}
+    for j in candidates:
+        chain = [j]
         while head[chain[-1]] != chain[-1] and len(chain) <= MAX_PATH:
             chain.append(head[chain[-1]])
-        above[i] = tuple(chain)
-    # where each candidate's chain passes: ancestor -> (candidate, steps up to it)
-    through: dict[int, list[tuple[int, int]]] = {}
-    for j, up in above.items():
-        for m, t in enumerate(up):
-            through.setdefault(t, []).append((j, m))
+        above[j] = tuple(chain)
+        # the labels on the way up ("a/b") and, reversed, on the way down ("b/a"), by steps: a
+        # pair's path joins two of these instead of joining its labels anew
+        up, down = "", ""
+        ups[j] = ["^"]  # "^" already added: one concatenation per pair
+        through.setdefault(j, []).append((j, 0, -1, down))
+        for m in range(1, len(chain)):
+            label = labels[chain[m - 1]]
+            up = up + "/" + label if m > 1 else label
+            down = label + "/" + down if m > 1 else label
+            ups[j].append(up + "^")
+            through.setdefault(chain[m], []).append((j, m, chain[m - 1], down))
     found: dict[tuple[int, int], TreePath] = {}
     for i in candidates:
-        up_i = above[i]
-        for k, t in enumerate(up_i):
-            for j, m in through[t]:
-                if j == i or k + m > MAX_PATH:
-                    continue
-                below_j = above[j]
-                if k and m and up_i[k - 1] == below_j[m - 1]:
-                    continue  # a lower common ancestor exists: found there
-                # tuple slices: the path up to the ancestor, and down from it (reversed)
-                found[(i, j)] = (up_i[: k + 1], below_j[m - 1 :: -1] if m else ())
+        up_i = ups[i]
+        previous = -2  # the token before t on i's chain; -2: none (never equal to the -1 above)
+        for k, t in enumerate(above[i]):
+            room = MAX_PATH - k
+            for j, m, below, down in through[t]:
+                # the same token just below t on both chains: a lower common ancestor, found there
+                if m <= room and j != i and below != previous:
+                    found[(i, j)] = (up_i[k] + down, k + m, t)
+            previous = t
     return found
 
 
 @dataclass(frozen=True)
 class Words:
-    """Per-token strings of one sentence, read from spaCy once."""
+    """The strings of one sentence's words: the doc's (``DocWords``), and the sentence's own."""
 
-    labels: dict[int, str]  # node_label
-    lemmas: dict[int, str]
-    deps: dict[int, str]
-    heads: dict[int, int]
+    doc: DocWords
     signals: tuple[tuple[int, str], ...]  # the signal words, in order, with their index
     plain: list[str]  # the sentence features that need no path
 
 
-def read_words(sent: Span, signals: frozenset[str]) -> tuple[Words, list[int]]:
-    """Two passes over a sentence's tokens: their strings, and the candidates; then the features
-    that need no path."""
-    labels, lemmas, deps, heads = {}, {}, {}, {}
+def read_words(doc: DocWords, sent: Span, signals: frozenset[str]) -> tuple[Words, list[int]]:
+    """One pass over a sentence's tokens: the signal words, the candidates, and the features that
+    need no path."""
+    lemmas, deps, heads, lowers, poses, tags = doc.lemmas, doc.deps, doc.heads, doc.lowers, doc.poses, doc.tags
     found, candidates = [], []
-    shapes = []
-    for tok in sent:
-        # each string read from spaCy once: a token's attribute is a property call
-        i, lemma, dep, lower, pos, tag = tok.i, tok.lemma_.lower(), tok.dep_, tok.lower_, tok.pos_, tok.tag_
-        labels[i], lemmas[i], deps[i], heads[i] = _label(tok, dep, lower, tag), lemma, dep, tok.head.i
+    plain = ["bias"]
+    previous = "<s>"
+    for i in range(sent.start, sent.end):
+        lemma, dep, lower, pos, head = lemmas[i], deps[i], lowers[i], poses[i], heads[i]
         if lower in signals:
             found.append((i, lower))
         if _candidate(pos, dep):
             candidates.append(i)
-        shapes.append((i, lower, lemma if pos in CLOSED else tag))
-    plain = ["bias"]
-    previous = "<s>"
-    for i, lower, shape in shapes:
-        lemma, dep, head = lemmas[i], deps[i], heads[i]
         plain.append("w=" + lemma)
-        plain.append(f"d={dep}:{shape}")
+        plain.append(f"d={dep}:{lemma if pos in CLOSED else tags[i]}")
         if head != i:
             plain.append(f"h={dep}:{lemmas[head]}:{lemma}")
         plain.append(f"bi={previous}_{lower}")
         previous = lower
-    return Words(labels, lemmas, deps, heads, tuple(found), plain), candidates
+    return Words(doc, tuple(found), plain), candidates
 
 
-def path_features(i: int, j: int, up: tuple[int, ...], down: tuple[int, ...], words: Words) -> list[str]:
+def path_features(i: int, j: int, path: TreePath, words: Words) -> list[str]:
     """Features of the path from a cause word ``i`` to an effect word ``j``."""
-    label = words.labels.__getitem__
+    labels, steps, top = path
+    deps = words.doc.deps
     order = "<" if i < j else ">"
-    path = "/".join(map(label, up[:-1])) + "^" + "/".join(map(label, down))
-    top = up[-1]
-    steps = len(up) - 1 + len(down)
     feats = [
-        "path=" + path,
-        f"path{order}={path}",
+        "path=" + labels,
+        f"path{order}={labels}",
         "order=" + order,
         f"steps={steps}{order}",
-        f"deps={words.deps[i]}|{words.deps[j]}{order}",
+        f"deps={deps[i]}|{deps[j]}{order}",
     ]
     if top in (i, j):
-        feats.append(f"pathtop={path}:{'cause' if top == i else 'effect'}")
+        feats.append(f"pathtop={labels}:{'cause' if top == i else 'effect'}")
     else:
-        lemma = words.lemmas[top]
-        feats += [f"pathtop={path}:{lemma}", "top=" + lemma]
+        lemma = words.doc.lemmas[top]
+        feats += [f"pathtop={labels}:{lemma}", "top=" + lemma]
     low, high = min(i, j), max(i, j)
     stop = min(high, low + WINDOW)
     for k, word in words.signals:
@@ -224,12 +269,11 @@ def sentence_features(paths_: Iterable[TreePath], words: Words) -> list[str]:
     """Features of a sentence as a whole: its words, their dependencies (``words.plain``), and its
     short paths."""
     feats = list(words.plain)
-    labels = words.labels
-    for up, down in paths_:
-        if len(up) - 1 + len(down) <= SENTENCE_PATH:
-            path = "/".join([labels[t] for t in up[:-1]]) + "^" + "/".join([labels[t] for t in down])
-            feats.append("p=" + path)
-            feats.append(f"p={path}:{words.lemmas[up[-1]]}")
+    lemmas = words.doc.lemmas
+    for labels, steps, top in paths_:
+        if steps <= SENTENCE_PATH:
+            feats.append("p=" + labels)
+            feats.append(f"p={labels}:{lemmas[top]}")
     return feats
 
 
@@ -258,25 +302,26 @@ class SentenceFeatures:
 def featurize(doc: Doc, signals: frozenset[str]) -> Iterator[SentenceFeatures]:
     """The features of each sentence, its pairs' included (what training reads)."""
     triggers = triggers_of(doc)
+    words = DocWords(doc)
     for sent in doc.sents:
-        sf = sentence_only(sent, signals)
+        sf = sentence_only(words, sent, signals)
         add_pairs(sf, triggers, signals)
         yield sf
 
 
-def sentence_only(sent: Span, signals: frozenset[str]) -> SentenceFeatures:
+def sentence_only(doc: DocWords, sent: Span, signals: frozenset[str]) -> SentenceFeatures:
     """A sentence's candidates, paths and sentence features; its pairs' features come later
     (``add_pairs``), and only for a sentence likely enough to hold a link."""
-    words, candidates = read_words(sent, signals)
+    words, candidates = read_words(doc, sent, signals)
     found = paths(words, candidates)
     feats = sentence_features(found.values(), words)
     return SentenceFeatures(sent, candidates, {}, list(found), [], feats, found, words)
 
 
 def add_pairs(sf: SentenceFeatures, triggers: dict[int, str], signals: frozenset[str]) -> None:
-    doc = sf.sent.doc
-    sf.words = {i: word_features(doc[i], triggers.get(i)) for i in sf.candidates}
-    sf.pair_feats = [path_features(i, j, *sf.paths[(i, j)], sf.words_) for i, j in sf.pairs]
+    doc = sf.words_.doc
+    sf.words = {i: word_features(doc, i, triggers.get(i)) for i in sf.candidates}
+    sf.pair_feats = [path_features(i, j, sf.paths[(i, j)], sf.words_) for i, j in sf.pairs]
 
 
 # ------------------------------------------------------------------------------- the model
@@ -321,23 +366,27 @@ class CausalModel:
         (sentence probability times pair probability) only."""
         readings = []
         triggers = triggers_of(doc)
+        words = DocWords(doc)
         for sent in doc.sents:
-            sf = sentence_only(sent, self.signals)
+            sf = sentence_only(words, sent, self.signals)
             a, b = self.sentence_scale
             p_sentence = _sigmoid(a + b * (self.sentence.score(set(sf.feats)) + self.sentence.bias))
             if p_sentence < floor:
                 # no pair can reach the floor (a pair's probability is at most 1): skip the pairs' features
                 readings.append(Reading(sent.start, round(p_sentence, 4), ()))
                 continue
-            as_cause, as_effect = self._word_scores(doc, sf.candidates, triggers)
+            as_cause, as_effect = self._word_scores(words, sf.candidates, triggers)
             # the paths' features only for the pairs whose words score best: the others seldom reach
             # the top pairs (measured on the CNC: 14 of 600 sentences' readings differ, and the
             # cross-validated relation F1 moves by 0.004)
-            pairs = sorted(sf.pairs, key=lambda ij: -(as_cause[ij[0]] + as_effect[ij[1]]))[:SCORED_PAIRS]
+            # (a stable sort of the indices by precomputed keys: ties keep the pairs' order, as before)
+            keys = [-(as_cause[i] + as_effect[j]) for i, j in sf.pairs]
+            best = sorted(range(len(keys)), key=keys.__getitem__)[:SCORED_PAIRS]
+            pairs = [sf.pairs[k] for k in best]
             a, b = self.pair_scale
             scored = []
             for i, j in pairs:
-                feats = path_features(i, j, *sf.paths[(i, j)], sf.words_)
+                feats = path_features(i, j, sf.paths[(i, j)], sf.words_)
                 z = as_cause[i] + as_effect[j] + self.pair.score(feats) + self.pair.bias
                 scored.append(Pair(i, j, round(_sigmoid(a + b * z), 4)))
             scored.sort(key=lambda p: (-p.probability, p.cause, p.effect))
@@ -346,14 +395,14 @@ class CausalModel:
         return readings
 
     def _word_scores(
-        self, doc: Doc, candidates: list[int], triggers: dict[int, str]
+        self, doc: DocWords, candidates: list[int], triggers: dict[int, str]
     ) -> tuple[dict[int, float], dict[int, float]]:
         """Each candidate's score as a cause and as an effect, from its own features."""
         weights = self.word_weights
         as_cause, as_effect = {}, {}
         for i in candidates:
             cause = effect = 0.0
-            for f in word_features(doc[i], triggers.get(i)):
+            for f in word_features(doc, i, triggers.get(i)):
                 found = weights.get(f)
                 if found is not None:
                     cause += found[0]
