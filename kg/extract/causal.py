@@ -204,8 +204,9 @@ class CausalExtractor:
     @staticmethod
     def _model_event(events: EventIndex, tok: Token) -> int | Token | None:
         """The event a model word names: its own; for a name, a copula or a verb that only carries
-        its object ("held a rally"), the event in its phrase, if any; else the word itself, as a
-        new (generic) event when it can name one."""
+        its object ("held a rally"), the event in its phrase, its subject's or the clause it frames
+        ("had to postpone"), if any; else the word itself, as a new (generic) event when it can
+        name one."""
         if tok.i in events.by_token:
             return events.by_token[tok.i]
         lemma = tok.lemma_.lower()
@@ -412,9 +413,9 @@ def clause_event(events: EventIndex, tok: Token, avoid: tuple[Token, ...] = ()) 
                     return events.by_token[c.i]
         return own
     if tok.lemma_.lower() in COPULAR or tok.pos_ == "AUX":
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i in events.by_token:
-                return events.by_token[c.i]
+        subject = _subject_event(events, tok)
+        if subject is not None:
+            return subject
     queue = deque([(c, 1) for c in tok.children if c not in avoid])
     best: tuple[int, int, int] | None = None
     while queue:

@@ -78,23 +78,10 @@ def _candidate(pos: str, dep: str) -> bool:
     return False
 
 
-def node_label(tok: Token) -> str:
-    """A path step: the dependency label, with the preposition ("prep:after") or the clause's
-    marker or form ("advcl[after]", "advcl[VBG]", "xcomp[to]")."""
-    return _label(tok, tok.dep_, tok.lower_, tok.tag_)
-
-
-def _label(tok: Token, dep: str, lower: str, tag: str) -> str:
-    marker = ""
-    if dep in CLAUSES:
-        markers = (c.lower_ for c in tok.children if c.dep_ in ("mark", "aux") and c.tag_ in ("IN", "TO", "WRB"))
-        marker = next(markers, "")
-    return _marked_label(dep, lower, tag, marker)
-
-
 def _marked_label(dep: str, lower: str, tag: str, marker: str) -> str:
-    """``node_label`` with the clause's marker (its first "mark" or "aux" child that is IN, TO
-    or WRB; "" when none) already found."""
+    """A path step: the dependency label, with the preposition ("prep:after") or the clause's
+    marker or form ("advcl[after]", "advcl[VBG]", "xcomp[to]"); ``marker`` is the clause's first
+    "mark" or "aux" child that is IN, TO or WRB ("" when none)."""
     if dep in ("prep", "agent", "dative"):
         return f"{dep}:{lower}"
     if dep in CLAUSES:
@@ -305,7 +292,7 @@ def featurize(doc: Doc, signals: frozenset[str]) -> Iterator[SentenceFeatures]:
     words = DocWords(doc)
     for sent in doc.sents:
         sf = sentence_only(words, sent, signals)
-        add_pairs(sf, triggers, signals)
+        add_pairs(sf, triggers)
         yield sf
 
 
@@ -318,7 +305,7 @@ def sentence_only(doc: DocWords, sent: Span, signals: frozenset[str]) -> Sentenc
     return SentenceFeatures(sent, candidates, {}, list(found), [], feats, found, words)
 
 
-def add_pairs(sf: SentenceFeatures, triggers: dict[int, str], signals: frozenset[str]) -> None:
+def add_pairs(sf: SentenceFeatures, triggers: dict[int, str]) -> None:
     doc = sf.words_.doc
     sf.words = {i: word_features(doc, i, triggers.get(i)) for i in sf.candidates}
     sf.pair_feats = [path_features(i, j, sf.paths[(i, j)], sf.words_) for i, j in sf.pairs]
