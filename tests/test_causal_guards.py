@@ -3,6 +3,8 @@ given (so no trained model): each guard beside the same pair where it does not a
 
 from __future__ import annotations
 
+import pytest
+
 from kg.cleanup import clean
 from kg.extract.causal import CausalExtractor
 from kg.extract.context import Context
@@ -128,3 +130,11 @@ def test_a_light_verb_or_copula_with_no_event_of_its_own_names_the_clause_it_fra
         "village/NN/dobj/4 after/IN/prep/4 the/DT/det/9 attack/NN/pobj/7 ./././2"
     )
     assert {(c, e) for c, e, _s, _st in model_links(visit, 9, 2, aux=2)} == {("attack", "visit")}
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("predicted", "predict"), ("described", "describe")])
+def test_an_as_clause_that_compares_is_no_cause(verb: str, lemma: str) -> None:
+    # "traders sold as analysts panicked" explains; "as analysts predicted" only compares
+    template = "traders/NNS/nsubj/1 sold/VBD/ROOT/1/sell as/IN/mark/4 analysts/NNS/nsubj/4 {}/VBD/advcl/1/{} ./././1"
+    assert model_links(template.format("panicked", "panic"), 4, 1) == {("panicked", "sold", "as", "happened")}
+    assert model_links(template.format(verb, lemma), 4, 1) == set()

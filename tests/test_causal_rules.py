@@ -92,3 +92,18 @@ def test_without_a_cue_to_the_previous_sentence_there_is_no_link() -> None:
         )
         == set()
     )
+
+
+def test_a_means_clause_causes_what_it_achieves() -> None:
+    # "raised prices by cutting subsidies": the cutting brings the rise about
+    by = (
+        "the/DT/det/1 government/NN/nsubj/2 raised/VBD/ROOT/2/raise prices/NNS/dobj/2/price by/IN/prep/2 "
+        "cutting/VBG/pcomp/4/cut subsidies/NNS/dobj/5/subsidy ./././2"
+    )
+    assert links(by) == {("cutting", "raised", "causes", "happened")}
+    # "by 10 percent" is an amount, not a means
+    amount = (
+        "the/DT/det/1 government/NN/nsubj/2 raised/VBD/ROOT/2/raise prices/NNS/dobj/2/price by/IN/prep/2 "
+        "10/CD/nummod/6 percent/NN/pobj/4 ./././2"
+    )
+    assert links(amount) == set()

@@ -56,6 +56,12 @@ IMPLICIT = 0.8
 CONCESSIVE = frozenset({"although", "though", "despite", "whereas", "notwithstanding"})
 # words on the path that mark a complement, not a cause: "fears that ...", "asked whether ..."
 CONTENT_MARKERS = frozenset({"that", "whether"})
+# verbs of an "as" clause that compares rather than explains: "as the act is nicknamed", "as
+# expected", "as planned" (reporting verbs too: "as he said")
+COMPARING = frozenset(
+    {"call", "name", "nickname", "dub", "know", "term", "describe", "label", "brand", "expect", "predict"}
+    | {"forecast", "anticipate", "plan", "intend", "promise", "hope", "fear", "suggest", "show", "put"}
+)
 # named things are not events: a model pair on a name takes the event in its phrase, if any
 NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
@@ -129,6 +135,8 @@ class CausalExtractor:
         top = _common_ancestor(cause_tok, effect_tok)
         if top not in (cause_tok, effect_tok) and syntax.is_negated(top):
             return None  # "did not cause", "was not caused by": no causal link
+        if _comparative(cause_tok, self.lex) or _comparative(effect_tok, self.lex):
+            return None
         found_cause = self._model_event(events, cause_tok)
         found_effect = self._model_event(events, effect_tok)
         if found_cause is None or found_effect is None or found_cause == found_effect:
@@ -269,8 +277,18 @@ class CausalExtractor:
         signal = tuple(tok.doc[tok.i : last.i + 1])
         if cue.kind == "prep":
             return self._prep(cue, tok, last, signal)
-        if cue.kind == "mark" and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        if (
+            cue.kind == "mark"
+            and tok.dep_ == "mark"
+            and tok.head.dep_ == "advcl"
+            and not _comparative(tok.head, self.lex)
+        ):
             return _Slots(tok.head, tok.head.head, cue, signal, tok.head.head)
+        if cue.kind == "means" and tok.dep_ == "prep" and tok.head != tok:
+            # "raised prices by cutting subsidies": the gerund is how (so why) the head came about
+            gerund = next((c for c in tok.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if gerund is not None:
+                return _Slots(gerund, tok.head, cue, signal, tok.head)
         if cue.kind == "result" and tok.dep_ in ("mark", "advmod", "cc") and tok.head != tok:
             clause = tok.head if tok.dep_ != "cc" else next((c for c in tok.head.children if c.dep_ == "conj"), None)
             if clause is not None and clause.head != clause:
@@ -594,6 +612,15 @@ def _intended(tok: Token, lex: lexicon.Lexicon) -> bool:
         )
         return not causal and head not in ASPECTUAL
     return tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
+def _comparative(tok: Token, lex: lexicon.Lexicon) -> bool:
+    """Whether a word heads an "as" clause that compares, not explains: "Section 404, as the act
+    is nicknamed, ...", "as expected", "as he said"."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in COMPARING or lemma in lex.reporting
 
 
 def _modal(tok: Token) -> bool:
