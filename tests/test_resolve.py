@@ -67,6 +67,17 @@ def test_acronym_and_head_noun_descriptions() -> None:
     assert ministry.key == "organization/d1/interior-ministry"  # a description belongs to its document
 
 
+def test_a_description_set_in_an_earlier_time_is_another_referent() -> None:
+    org = EntityKind.ORGANIZATION
+    ents = [
+        EntityMention(m("government", 0), org, "government", key="description"),
+        EntityMention(m("previous government", 100), org, "previous government", key="description"),
+        EntityMention(m("government", 200), org, "government", key="description"),
+    ]
+    r = resolve(extraction(ents))
+    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [("government", 2), ("previous government", 1)]
+
+
 def test_groups_of_one_kind_are_one_group_scoped_to_the_document() -> None:
     g = EntityKind.GROUP
     ents = [

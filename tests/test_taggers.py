@@ -239,3 +239,17 @@ def test_a_phrasal_trigger_needs_its_particle_not_a_later_preposition() -> None:
         "yet/RB/advmod/4 over/IN/prep/4 the/DT/det/8 role/NN/pobj/6 ./././4"
     )
     assert [t for t in triggers(taken) if t[1] == "Acquisition"] == []
+
+
+def test_a_persons_names_cut_in_two_by_the_tagger_are_one_name_but_two_people_stay_two() -> None:
+    d = doc(
+        "President/NNP/compound/3 Susilo/NNP/compound/3 Bambang/NNP/compound/3 Yudhoyono/NNP/nsubj/4 "
+        "spoke/VBD/ROOT/4/speak ./././4",
+        ((1, 3, "PERSON"), (3, 4, "PERSON")),
+    )
+    assert ents(d) == [("Susilo Bambang Yudhoyono", "PERSON")]
+    d = doc(
+        "rivals/NNS/nsubj/1 gave/VBD/ROOT/1/give Smith/NNP/dative/1 Jones/NNP/dobj/1 ./././1",
+        ((2, 3, "PERSON"), (3, 4, "PERSON")),
+    )
+    assert ents(d) == [("Smith", "PERSON"), ("Jones", "PERSON")]

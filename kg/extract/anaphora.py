@@ -217,6 +217,7 @@ class AnaphoraResolver:
                 and self.lex.titles.get(tok.lemma_.lower()) == "role"
                 and _is_source(tok)
                 and _specified(tok)
+                and not _named(tok)
             ):
                 first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound")])
                 index.add(
@@ -254,6 +255,13 @@ def _specified(tok: Token) -> bool:
     return any(c.dep_ in ("compound", "amod", "poss") for c in tok.lefts) or any(
         c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from") for c in tok.rights
     )
+
+
+def _named(tok: Token) -> bool:
+    """ "The BBC's correspondent in Jakarta, Rachel Harvey, told ...": the person has a name, and
+    the name is the source."""
+    near = [c for c in tok.subtree if c.dep_ == "appos" and c.head.i >= tok.i]
+    return any(t.ent_type_ == "PERSON" for t in near) or (tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON")
 
 
 def _is_source(tok: Token) -> bool:

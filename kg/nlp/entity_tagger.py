@@ -455,22 +455,32 @@ def _modifies(span: Span) -> bool:
 
 
 def _joined(ents: Sequence[Span]) -> list[Span]:
-    """Join "Public" + "and" + "Commercial Services Union": one name the tagger cut in two."""
+    """Join one name the tagger cut in two: "Public" + "and" + "Commercial Services Union";
+    "Susilo Bambang" + "Yudhoyono", a person's names side by side, the first a compound of the last."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.label_ == ent.label_ == "ORG"
-            and ent.start - prev.end == 1
-            and ent.doc[prev.end].lower_ in ("and", "&")
-            and len(prev) == 1
-            and ent[-1].lower_ in ORG_HEADS
-        ):
-            out[-1] = Span(ent.doc, prev.start, ent.end, label="ORG")
+        if prev is not None and _one_name(prev, ent):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=ent.label_)
         else:
             out.append(ent)
     return out
+
+
+def _one_name(prev: Span, ent: Span) -> bool:
+    doc = ent.doc
+    if prev.label_ == ent.label_ == "ORG":
+        return (
+            ent.start - prev.end == 1
+            and doc[prev.end].lower_ in ("and", "&")
+            and len(prev) == 1
+            and ent[-1].lower_ in ORG_HEADS
+        )
+    return (
+        prev.label_ == ent.label_ == "PERSON"
+        and ent.start == prev.end
+        and all(t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i >= ent.start for t in prev)
+    )
 
 
 def _trim(ent: Span) -> Span | None:

@@ -17,6 +17,8 @@ from kg import gazetteer, iri
 from kg.model import Entity, EntityKind, EntityMention, Extraction, Merge
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"})
+# modifiers that put a description in an earlier time: "the previous government" is not "the government"
+ERA_WORDS = frozenset({"previous", "former", "old", "outgoing", "last", "past"})
 GLOBAL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.ASSET})
 
 
@@ -125,9 +127,16 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
     if m.kind == EntityKind.ORGANIZATION:
         if other_named and m.name in _acronyms(other.name):
             return "acronym"
-        if described and (short[-1:] == full[-1:] or (other_named and short[-1] in full)):
-            return "head noun"  # "the ministry" and "the interior ministry" or "Ministry of Defence"
+        if described and (short[-1:] == full[-1:] or (other_named and short[-1] in full)) and _era(short) == _era(full):
+            # "the ministry" and "the interior ministry" or "Ministry of Defence"; not "the
+            # government" and "the previous government"
+            return "head noun"
     return None
+
+
+def _era(words: list[str]) -> set[str]:
+    """The words that set a description in an earlier time: "the previous government"."""
+    return set(words) & ERA_WORDS
 
 
 def _titles_of(person: EntityMention) -> set[str]:

@@ -1,0 +1,25 @@
+"""Entity mentions on parses built by hand (no trained model)."""
+
+from __future__ import annotations
+
+from kg.cleanup import clean
+from kg.extract.context import Context
+from kg.extract.entities import EntityExtractor
+from kg.model import Document
+from tests.parses import doc
+
+
+def mentions(tokens: str, ents: tuple[tuple[int, int, str], ...] = ()) -> list[tuple[str, str | None]]:
+    d = doc(tokens, ents)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    return [(m.name, m.key) for m in EntityExtractor()(ctx).mentions]
+
+
+def test_an_unnamed_source_is_a_person_but_a_named_one_is_only_its_name() -> None:
+    unnamed = "a/DT/det/2 police/NN/compound/2/police spokeswoman/NN/nsubj/3 said/VBD/ROOT/3/say ./././3"
+    assert mentions(unnamed) == [("police spokeswoman", "description")]
+    named = (
+        "the/DT/det/2 police/NN/compound/2/police spokeswoman/NN/nsubj/7 ,/,/punct/2 Sally/NNP/compound/5 "
+        "Beer/NNP/appos/2 ,/,/punct/2 said/VBD/ROOT/7/say ./././7"
+    )
+    assert mentions(named, ((4, 6, "PERSON"),)) == [("Sally Beer", None)]
