@@ -253,3 +253,10 @@ def test_a_persons_names_cut_in_two_by_the_tagger_are_one_name_but_two_people_st
         ((2, 3, "PERSON"), (3, 4, "PERSON")),
     )
     assert ents(d) == [("Smith", "PERSON"), ("Jones", "PERSON")]
+
+
+@pytest.mark.parametrize("last", ["Unit", "United"])
+def test_a_name_ending_in_a_word_for_a_body_is_an_organisation_not_a_person(last: str) -> None:
+    tokens = f"Economist/NNP/compound/2 Intelligence/NNP/compound/2 {last}/NNP/nsubj/3 said/VBD/ROOT/3/say ./././3"
+    assert ents(doc(tokens, ((0, 3, "PERSON"),))) == [(f"Economist Intelligence {last}", "ORG")]
+    assert ents(doc(tokens, ((0, 3, "ORG"),))) == [(f"Economist Intelligence {last}", "ORG")]

@@ -115,6 +115,8 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
         if label in ("PERSON", "ORG") and len(span) > 1 and self.lex.in_class("facility", span[-1].lower_):
             return Span(span.doc, span.start, span.end, label="FAC")  # "Sardar Patel Marg", "Azad Maidan"
+        if label == "PERSON" and len(span) > 1 and self._org_head(span[-1]):
+            return Span(span.doc, span.start, span.end, label="ORG")  # "Economist Intelligence Unit"
         if label in ("PERSON", "ORG") and all(self._not_a_name(t) for t in span):
             return None  # "Deputy Inspector General": a title, no one's name
         if label == "ORG" and self._titled_name(span):
@@ -146,8 +148,13 @@ class EntityTagger:
             and k + len(rest) >= 3
             and len(rest) <= 4
             and all(t.tag_ == "NNP" and not self._not_a_name(t) for t in rest)
-            and rest[-1].lower_ not in self.lex.organizations
+            and not self._org_head(rest[-1])
         )
+
+    def _org_head(self, tok: Token) -> bool:
+        """A word that ends the names of bodies, not people: "Council", "Unit", "United"."""
+        word = tok.lower_
+        return word in self.lex.organizations or word in ORG_HEADS or word in CLUB_HEADS
 
     def _not_a_name(self, tok: Token) -> bool:
         word = tok.lower_.rstrip(".")
@@ -336,6 +343,8 @@ LOCATIVE_PREPS = frozenset(
 
 
 # last words of organisation names: "... Services Union", "... Investment Bank"
+# last words of the names of teams and bodies that are no one's surname: "Manchester United"
+CLUB_HEADS = frozenset({"united", "unit", "rovers", "wanderers", "athletic"})
 ORG_HEADS = frozenset(
     {
         "union",
