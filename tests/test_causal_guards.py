@@ -138,3 +138,13 @@ def test_an_as_clause_that_compares_is_no_cause(verb: str, lemma: str) -> None:
     template = "traders/NNS/nsubj/1 sold/VBD/ROOT/1/sell as/IN/mark/4 analysts/NNS/nsubj/4 {}/VBD/advcl/1/{} ./././1"
     assert model_links(template.format("panicked", "panic"), 4, 1) == {("panicked", "sold", "as", "happened")}
     assert model_links(template.format(verb, lemma), 4, 1) == set()
+
+
+def test_a_means_read_as_the_effect_of_what_it_achieves_is_turned_round() -> None:
+    # "the tool works by creating links": the reader's pair (works -> creating) is the wrong way round
+    tokens = (
+        "the/DT/det/1 tool/NN/nsubj/2 works/VBZ/ROOT/2/work {}/IN/prep/2 creating/VBG/pcomp/3/create "
+        "links/NNS/dobj/4/link ./././2"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(tokens.format("by"), 2, 4)} == {("creating", "works")}
+    assert {(c, e) for c, e, _s, _st in model_links(tokens.format("after"), 2, 4)} == {("works", "creating")}

@@ -132,6 +132,8 @@ class CausalExtractor:
     ) -> CausalLink | None:
         doc = ctx.doc
         cause_tok, effect_tok = doc[pair.cause], doc[pair.effect]
+        if self._means(effect_tok) and effect_tok.head.head == cause_tok:
+            cause_tok, effect_tok = effect_tok, cause_tok  # "works by creating links": the means is the cause
         top = _common_ancestor(cause_tok, effect_tok)
         if top not in (cause_tok, effect_tok) and syntax.is_negated(top):
             return None  # "did not cause", "was not caused by": no causal link
@@ -194,6 +196,15 @@ class CausalExtractor:
             relation,
             status,
             rule="model",
+        )
+
+    def _means(self, tok: Token) -> bool:
+        """A gerund that a preposition of means introduces: "by creating", "through cutting"."""
+        prep = tok.head
+        return (
+            tok.dep_ == "pcomp"
+            and tok.tag_ == "VBG"
+            and any(c.kind == "means" for c in self.lex.cue_index.get(prep.lower_, ()))
         )
 
     def _one_event(self, a: EventMention, b: EventMention) -> bool:
