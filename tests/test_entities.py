@@ -23,3 +23,11 @@ def test_an_unnamed_source_is_a_person_but_a_named_one_is_only_its_name() -> Non
         "Beer/NNP/appos/2 ,/,/punct/2 said/VBD/ROOT/7/say ./././7"
     )
     assert mentions(named, ((4, 6, "PERSON"),)) == [("Sally Beer", None)]
+
+
+def test_a_title_the_tagger_put_inside_a_name_goes_to_the_alias() -> None:
+    d = doc("Mr/NNP/compound/1 Prentis/NNP/nsubj/2 said/VBD/ROOT/2/say ./././2", ((0, 2, "PERSON"),))
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    (m,) = EntityExtractor()(ctx).mentions
+    # "Prentis" is the name that "Dave Prentis" shares; "Mr Prentis" stays a way of writing it
+    assert (m.name, m.aliases) == ("Prentis", ("Mr Prentis",))

@@ -6,7 +6,7 @@ aliases and resolution keys; ``kg.extract.anaphora`` adds what names alone miss.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg import gazetteer, lexicon
 from kg.extract.anaphora import AnaphoraResolver
@@ -71,7 +71,12 @@ class EntityExtractor:
         kind = KINDS[label]
         mention = ctx.span_mention(ent)
         if label == "PERSON":
-            return EntityMention(mention, kind, name, aliases=self._titled(ent, name))
+            # "Mr Prentis" tagged whole: the name is "Prentis", the title goes with the alias
+            first = ent.start
+            while first < ent.end - 1 and ent.doc[first].is_title and self._title(ent.doc[first]):
+                first += 1
+            bare = clean_name(ent.doc[first : ent.end].text) if first > ent.start else name
+            return EntityMention(mention, kind, bare or name, aliases=self._titled(ent, bare or name))
         if label == "GROUP":
             return self._group(mention, ent, name)
         if label in ("GPE", "LOC", "FAC"):
@@ -92,12 +97,16 @@ class EntityExtractor:
             start > 0
             and doc[start - 1].is_title
             and (
-                doc[start - 1].lower_.rstrip(".") in self.lex.titles
+                self._title(doc[start - 1])
                 or (doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start)
             )
         ):
             start -= 1
-        return (clean_name(doc[start : ent.end].text),) if start < ent.start else ()
+        titled = clean_name(doc[start : ent.end].text)
+        return (titled,) if titled != name else ()
+
+    def _title(self, tok: Token) -> bool:
+        return tok.lower_.rstrip(".") in self.lex.titles
 
     def _acronym(self, ent: Span) -> tuple[str, ...]:
         """An acronym given in brackets after the name: "Collective Security Treaty Organisation (CSTO)"."""
