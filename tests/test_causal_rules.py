@@ -61,6 +61,8 @@ def test_a_modal_cue_gives_a_potential_link() -> None:
         # "The crackdown resulted from the protests."
         "The/DT/det/1 crackdown/NN/nsubj/2 resulted/VBD/ROOT/2/result from/IN/prep/2 the/DT/det/5 "
         "protests/NNS/pobj/3 ./././2",
+        # "The crackdown reflects the protests."
+        "The/DT/det/1 crackdown/NN/nsubj/2 reflects/VBZ/ROOT/2/reflect the/DT/det/4 protests/NNS/dobj/2 ./././2",
     ],
 )
 def test_a_reversed_cue_puts_the_cause_after_the_effect(tokens: str) -> None:

@@ -260,3 +260,13 @@ def test_a_name_ending_in_a_word_for_a_body_is_an_organisation_not_a_person(last
     tokens = f"Economist/NNP/compound/2 Intelligence/NNP/compound/2 {last}/NNP/nsubj/3 said/VBD/ROOT/3/say ./././3"
     assert ents(doc(tokens, ((0, 3, "PERSON"),))) == [(f"Economist Intelligence {last}", "ORG")]
     assert ents(doc(tokens, ((0, 3, "ORG"),))) == [(f"Economist Intelligence {last}", "ORG")]
+
+
+def test_a_definite_change_noun_just_after_a_change_the_same_way_names_it_again() -> None:
+    fell = "Shares/NNS/nsubj/1/share fell/VBD/ROOT/1/fall ./././1 "
+    rose = "Shares/NNS/nsubj/1/share rose/VBD/ROOT/1/rise ./././1 "
+    the_fall = "The/DT/det/4 fall/NN/nsubj/5 hurt/VBD/ROOT/5/hurt ./././5"
+    assert triggers(doc(fell + the_fall)) == [("fell", "PriceFall"), ("fall", "PriceFall")]
+    # a change the other way, or none before it: "the fall" alone says nothing of what fell
+    assert triggers(doc(rose + the_fall)) == [("rose", "PriceRise")]
+    assert triggers(doc(the_fall.replace("/4", "/1").replace("/5", "/2"))) == []

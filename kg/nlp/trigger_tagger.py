@@ -91,16 +91,39 @@ class TriggerTagger:
         self.candidates = WordFilter(heads | {h.rsplit("-", 1)[-1] for h in heads if "-" in h})
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans: list[Span] = []
         for tok in self.candidates.tokens(doc):
             if tok.ent_type_ in NAME_LABELS or _in_idiom(tok):
                 continue
             found = self.tag(tok)
+            if found is None and tok.pos_ == "NOUN" and spans:
+                found = self._named_again(tok, spans[-1])
             if found is not None:
                 start, end, event_type = found
                 spans.append(Span(doc, start, end, label=event_type))
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def _named_again(self, tok: Token, last: Span) -> tuple[int, int, str] | None:
+        """ "GDP fell 0.1%. The fall reflects weak exports": a change noun with nothing that
+        changes, definite, just after a change the same way, names that change again."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        sent = tok.sent
+        previous = tok.doc[sent.start - 1].sent.start if sent.start else 0
+        if _arguments(tok, noun=True) or last.start < previous or last.end > tok.i:
+            return None
+        way = self._way(last.label_)
+        if way and any(self._way(t.type) == way for t in self._noun_candidates(tok)):
+            return tok.i, tok.i + 1, last.label_
+        return None
+
+    def _way(self, event_type: str) -> str | None:
+        """Which way a change goes: "Decline" (a price fall too), "Increase", or None."""
+        for way, price in (("Decline", "PriceFall"), ("Increase", "PriceRise")):
+            if self.events.is_a(event_type, way) or self.events.is_a(event_type, price):
+                return way
+        return None
 
     def tag(self, tok: Token) -> tuple[int, int, str] | None:
         """(start, end, type) of the trigger headed by ``tok``, or None."""
