@@ -31,3 +31,8 @@ def test_a_title_the_tagger_put_inside_a_name_goes_to_the_alias() -> None:
     (m,) = EntityExtractor()(ctx).mentions
     # "Prentis" is the name that "Dave Prentis" shares; "Mr Prentis" stays a way of writing it
     assert (m.name, m.aliases) == ("Prentis", ("Mr Prentis",))
+
+
+def test_an_unnamed_source_keeps_all_the_words_that_say_whose_it_is() -> None:
+    tokens = "a/DT/det/3 Home/NNP/compound/2 Office/NNP/compound/3 spokesman/NN/nsubj/4 said/VBD/ROOT/4/say ./././4"
+    assert ("Home Office spokesman", "description") in mentions(tokens, ((1, 3, "ORG"),))

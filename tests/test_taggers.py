@@ -270,3 +270,10 @@ def test_a_definite_change_noun_just_after_a_change_the_same_way_names_it_again(
     # a change the other way, or none before it: "the fall" alone says nothing of what fell
     assert triggers(doc(rose + the_fall)) == [("rose", "PriceRise")]
     assert triggers(doc(the_fall.replace("/4", "/1").replace("/5", "/2"))) == []
+
+
+def test_a_name_after_an_honorific_is_a_person_whatever_the_ner_says() -> None:
+    d = doc("Ms/NNP/compound/1 Blears/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2", ((0, 2, "ORG"),))
+    assert ents(d) == [("Ms Blears", "PERSON")]
+    d = doc("Home/NNP/compound/1 Office/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2", ((0, 2, "ORG"),))
+    assert ents(d) == [("Home Office", "ORG")]

@@ -219,7 +219,8 @@ class AnaphoraResolver:
                 and _specified(tok)
                 and not _named(tok)
             ):
-                first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound")])
+                # "a Home Office spokesman": the compounds with their own
+                first = min([tok.i, *(c.left_edge.i for c in tok.lefts if c.dep_ == "compound")])
                 index.add(
                     EntityMention(
                         ctx.tokens_mention(ctx.doc[first], tok),

@@ -119,6 +119,8 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG")  # "Economist Intelligence Unit"
         if label in ("PERSON", "ORG") and all(self._not_a_name(t) for t in span):
             return None  # "Deputy Inspector General": a title, no one's name
+        if label == "ORG" and len(span) > 1 and self.lex.titles.get(span[0].lower_.rstrip(".")) == "title":
+            return Span(span.doc, span.start, span.end, label="PERSON")  # "Ms Blears", "Sir Digby Jones"
         if label == "ORG" and self._titled_name(span):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "District Collector B. Janardhan Reddy"
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
