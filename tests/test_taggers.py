@@ -277,3 +277,31 @@ def test_a_name_after_an_honorific_is_a_person_whatever_the_ner_says() -> None:
     assert ents(d) == [("Ms Blears", "PERSON")]
     d = doc("Home/NNP/compound/1 Office/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2", ((0, 2, "ORG"),))
     assert ents(d) == [("Home Office", "ORG")]
+
+
+def test_a_persons_name_is_its_capitalised_words() -> None:
+    # the tagger took a verb before the name and an amount after it
+    d = doc("phone/NN/nsubj/1 rang/VBD/ROOT/1/ring Lucy/NNP/dobj/1 ./././1", ((1, 3, "PERSON"),))
+    assert ents(d) == [("Lucy", "PERSON")]
+    d = doc("courts/NNS/nsubj/1 paid/VBD/ROOT/1/pay Varig/NNP/dative/1 2bn/CD/dobj/1 ./././1", ((2, 4, "PERSON"),))
+    assert ents(d) == [("Varig", "PERSON")]
+
+
+def test_first_names_the_tagger_left_out_join_the_name_but_a_title_phrase_does_not() -> None:
+    d = doc(
+        "Luiz/NNP/compound/2 Inacio/NNP/compound/2 Silva/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",
+        ((1, 3, "PERSON"),),
+    )
+    assert ents(d) == [("Luiz Inacio Silva", "PERSON")]
+    d = doc(
+        "Minister/NNP/nsubj/6 for/IN/prep/0 Children/NNPS/pobj/1 and/CC/cc/2 Families/NNP/compound/5 "
+        "Hodge/NNP/appos/0 spoke/VBD/ROOT/6/speak ./././6",
+        ((5, 6, "PERSON"),),
+    )
+    assert ("Hodge", "PERSON") in ents(d)
+
+
+@pytest.mark.parametrize("label", ["PERSON", "ORG"])
+def test_the_name_of_a_law_is_no_actor(label: str) -> None:
+    d = doc("the/DT/det/2 Finance/NNP/compound/2 Bill/NNP/nsubj/3 passed/VBD/ROOT/3/pass ./././3", ((1, 3, label),))
+    assert ents(d) == []

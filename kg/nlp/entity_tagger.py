@@ -91,6 +91,8 @@ class EntityTagger:
         span = _trim(ent)
         if span is None:
             return None
+        if label == "PERSON":
+            span = self._with_first_names(span)
         text, root = span.text, span.root
         if (
             len(span) == 1
@@ -115,6 +117,8 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
         if label in ("PERSON", "ORG") and len(span) > 1 and self.lex.in_class("facility", span[-1].lower_):
             return Span(span.doc, span.start, span.end, label="FAC")  # "Sardar Patel Marg", "Azad Maidan"
+        if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].lower_ in LAW_HEADS:
+            return None  # "the Finance Bill", "the Sarbanes-Oxley Act": a law, not an actor
         if label == "PERSON" and len(span) > 1 and self._org_head(span[-1]):
             return Span(span.doc, span.start, span.end, label="ORG")  # "Economist Intelligence Unit"
         if label in ("PERSON", "ORG") and all(self._not_a_name(t) for t in span):
@@ -130,6 +134,25 @@ class EntityTagger:
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
             return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
+
+    def _with_first_names(self, span: Span) -> Span:
+        """A person's first names the tagger left out: "Luiz" of "Luiz Inacio Lula da Silva"
+        (capitalised proper nouns, compounds of the name, no title and no other entity)."""
+        doc, start = span.doc, span.start
+        while start > 0:
+            tok = doc[start - 1]
+            if (
+                tok.ent_type_
+                or tok.tag_ != "NNP"
+                or not tok.is_title
+                or tok.dep_ != "compound"
+                or not span.start <= tok.head.i < span.end
+                or self._not_a_name(tok)
+                or (start > 1 and doc[start - 2].lower_ in ("and", "&", ",", "of", "for"))  # "... and Families"
+            ):
+                break
+            start -= 1
+        return Span(doc, start, span.end, label=span.label_) if start < span.start else span
 
     def _titled_name(self, span: Span) -> bool:
         """Titles, then a capitalised name: a person the tagger took for an organisation."""
@@ -345,6 +368,8 @@ LOCATIVE_PREPS = frozenset(
 
 
 # last words of organisation names: "... Services Union", "... Investment Bank"
+# last words of the names of laws
+LAW_HEADS = frozenset({"bill", "act", "treaty", "convention", "directive", "amendment"})
 # last words of the names of teams and bodies that are no one's surname: "Manchester United"
 CLUB_HEADS = frozenset({"united", "unit", "rovers", "wanderers", "athletic"})
 ORG_HEADS = frozenset(
@@ -510,4 +535,16 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in QUOTES or doc[end - 1].tag_ == "POS"):
         end -= 1
+    if ent.label_ == "PERSON":
+        # a name is capitalised words: "rang Lucy" is "Lucy", "Varig 2bn" is "Varig"
+        while start < end and _not_in_name(doc[start]):
+            start += 1
+        while end > start and _not_in_name(doc[end - 1]):
+            end -= 1
     return Span(doc, start, end, label=ent.label_) if end > start else None
+
+
+def _not_in_name(tok: Token) -> bool:
+    if tok.is_title or tok.is_upper:
+        return False
+    return tok.pos_ in ("VERB", "NUM", "PUNCT") or tok.like_num or any(ch.isdigit() for ch in tok.text) or tok.is_lower
