@@ -23,10 +23,15 @@ _FURNITURE = re.compile(
         (?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ newsletter.* |
         read\ more:?.{0,80} | related(?:\ (?:articles|stories|coverage))?:? |
         all\ rights\ reserved\.? | ©.{0,80} | copyright\ ©?.{0,80} |
-        follow\ us\ on.{0,60} | (?:image|photo)\ (?:copyright|caption|source).{0,120}
+        follow\ us\ on.{0,60} | (?:image|photo)\ (?:copyright|caption|source).{0,120} |
+        our\ standards:.{0,80} |
+        \(?(?:additional\ )?(?:reporting|writing|editing|compiled|produced)\ by\ .{0,200}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A byline: "By Olzhas Auyezov and Mariya Gordeyeva" (capitalised names only, on a line of its own).
+_NAME = r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|van|von|bin|al-\w+))*"
+_BYLINE = re.compile(rf"^\s*By\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*$")
 
 # Spelled-out currency signs, as some feeds write them: "(dollar)42,000".
 _SIGNS = {"dollar": "$", "dollars": "$", "pound": "£", "pounds": "£", "euro": "€", "euros": "€", "yen": "¥"}
@@ -174,7 +179,7 @@ def clean(text: str, *, markdown: bool = False) -> CleanText:
     first = True
     for start, end in _paragraphs(text):
         line = text[start:end]
-        if _FURNITURE.match(line):
+        if _FURNITURE.match(line) or _BYLINE.match(line):
             continue
         words = _words(line)
         if _repeats(words, seen):

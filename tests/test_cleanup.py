@@ -48,11 +48,19 @@ def test_repeated_lead_paragraph_is_one_fact() -> None:
         "Share this article",
         "Read more: the crisis explained",
         "© 2022 Example News",
+        "By Olzhas Auyezov and Mariya Gordeyeva",
+        "Reporting by Olzhas Auyezov; Editing by Mark Potter",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     ],
 )
 def test_page_furniture_is_not_news(furniture: str) -> None:
     c = clean(f"Protesters gathered in the square.\n\n{furniture}\n")
     assert furniture.split()[0] not in c.text
+
+
+def test_a_sentence_that_starts_like_a_byline_is_news() -> None:
+    text = "By Friday, protesters had gathered in the square.\n\nBy Tuesday Night Protesters Had Gone\n"
+    assert clean(text).text.startswith("By Friday, protesters had gathered")
 
 
 def test_short_repeated_lines_are_kept() -> None:
