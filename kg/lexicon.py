@@ -101,6 +101,60 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
+# last words of organisation names: "... Services Union", "... Investment Bank", "Labour Party"
+ORG_HEADS = frozenset(
+    {
+        "union",
+        "association",
+        "council",
+        "party",
+        "bank",
+        "company",
+        "corporation",
+        "corp",
+        "institute",
+        "commission",
+        "committee",
+        "authority",
+        "agency",
+        "board",
+        "service",
+        "services",
+        "department",
+        "ministry",
+        "organisation",
+        "organization",
+        "federation",
+        "league",
+        "society",
+        "foundation",
+        "trust",
+        "group",
+        "alliance",
+        "front",
+        "movement",
+        "fund",
+        "court",
+        "office",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "industries",
+        "holdings",
+        "inc",
+        "ltd",
+        "plc",
+        "co",
+        "network",
+        "centre",
+        "center",
+        "forum",
+        "congress",
+        "assembly",
+    }
+)
+
 _TRIGGER = re.compile(r"^(?P<words>[^{}]+?)\s*(?:\{(?P<cls>\w+)\})?$")
 
 

@@ -67,6 +67,18 @@ def test_acronym_and_head_noun_descriptions() -> None:
     assert ministry.key == "organization/d1/interior-ministry"  # a description belongs to its document
 
 
+def test_a_short_form_joins_the_full_name_but_a_part_of_a_body_stays_apart() -> None:
+    org = EntityKind.ORGANIZATION
+    names = ["Federal Reserve", "Fed", "Labour Party", "Labour", "BBC Radio 4", "BBC"]
+    r = resolve(extraction([EntityMention(m(n, 100 * k), org, n) for k, n in enumerate(names)]))
+    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [
+        ("BBC", 1),
+        ("BBC Radio 4", 1),
+        ("Federal Reserve", 2),
+        ("Labour Party", 2),
+    ]
+
+
 def test_a_description_set_in_an_earlier_time_is_another_referent() -> None:
     org = EntityKind.ORGANIZATION
     ents = [

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg import gazetteer, lexicon
+from kg.lexicon import ORG_HEADS
 from kg.nlp.candidates import WordFilter, with_pos
 
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
@@ -367,63 +368,10 @@ LOCATIVE_PREPS = frozenset(
 )
 
 
-# last words of organisation names: "... Services Union", "... Investment Bank"
 # last words of the names of laws
 LAW_HEADS = frozenset({"bill", "act", "treaty", "convention", "directive", "amendment"})
 # last words of the names of teams and bodies that are no one's surname: "Manchester United"
 CLUB_HEADS = frozenset({"united", "unit", "rovers", "wanderers", "athletic"})
-ORG_HEADS = frozenset(
-    {
-        "union",
-        "association",
-        "council",
-        "party",
-        "bank",
-        "company",
-        "corporation",
-        "corp",
-        "institute",
-        "commission",
-        "committee",
-        "authority",
-        "agency",
-        "board",
-        "service",
-        "services",
-        "department",
-        "ministry",
-        "organisation",
-        "organization",
-        "federation",
-        "league",
-        "society",
-        "foundation",
-        "trust",
-        "group",
-        "alliance",
-        "front",
-        "movement",
-        "fund",
-        "court",
-        "office",
-        "university",
-        "college",
-        "school",
-        "hospital",
-        "industries",
-        "holdings",
-        "inc",
-        "ltd",
-        "plc",
-        "co",
-        "network",
-        "centre",
-        "center",
-        "forum",
-        "congress",
-        "assembly",
-    }
-)
 # nouns that make a name before them a product: "the redesigned Avalon sedan"
 PRODUCT_NOUNS = frozenset(
     {

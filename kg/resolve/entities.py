@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer, iri
+from kg.lexicon import ORG_HEADS
 from kg.model import Entity, EntityKind, EntityMention, Extraction, Merge
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"})
@@ -127,11 +128,21 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
     if m.kind == EntityKind.ORGANIZATION:
         if other_named and m.name in _acronyms(other.name):
             return "acronym"
+        if other_named and not described and _short_form(short, full):
+            return "short form"  # "the Fed" and "the Federal Reserve", "Labour" and "the Labour Party"
         if described and (short[-1:] == full[-1:] or (other_named and short[-1] in full)) and _era(short) == _era(full):
             # "the ministry" and "the interior ministry" or "Ministry of Defence"; not "the
             # government" and "the previous government"
             return "head noun"
     return None
+
+
+def _short_form(short: list[str], full: list[str]) -> bool:
+    """One word that shortens the first of a name ("Fed", "Federal Reserve") or drops the word
+    that says what kind of body it is ("Labour", "Labour Party"); not "BBC" for "BBC Radio 4"."""
+    if len(short) != 1 or len(full) < 2 or len(short[0]) < 3 or not full[0].startswith(short[0]):
+        return False
+    return full[0] != short[0] or (len(full) == 2 and full[1] in ORG_HEADS)
 
 
 def _era(words: list[str]) -> set[str]:
