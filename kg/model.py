@@ -144,6 +144,7 @@ class EventMention:
     negated: bool = False
     extra: tuple[Mention, ...] = ()
     nominal: bool = True
+    theme: str | None = None  # what a change of a measure is of ("profit", "hashrate"): two changes apart
 
 
 @dataclass(frozen=True, slots=True)

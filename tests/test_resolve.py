@@ -10,6 +10,7 @@ from kg.model import (
     EventMention,
     Extraction,
     Mention,
+    Quantity,
     Role,
     Span,
     Status,
@@ -141,6 +142,17 @@ def test_incidents_merge_only_when_the_same_word_names_them() -> None:
         _event("killing", 200, "Killing", "kill", roles=victims),
     ]
     r = resolve(extraction([POLICE], evs))
+    assert sorted(len(e.mentions) for e in r.events) == [1, 2]
+
+
+def test_changes_of_different_measures_are_different_events() -> None:
+    amount = (Quantity(m("8%", 40), 8.0, "%"),)
+    evs = [
+        _event("fell", 0, "Decline", "fall", quantities=amount, theme="profit"),
+        _event("fell", 100, "Decline", "fall", quantities=amount, theme="sale"),
+        _event("slid", 300, "Decline", "slide", quantities=amount, theme="profit"),
+    ]
+    r = resolve(extraction([], evs))
     assert sorted(len(e.mentions) for e in r.events) == [1, 2]
 
 

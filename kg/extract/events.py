@@ -15,7 +15,7 @@ from kg.extract.context import Context
 from kg.extract.entity_index import EntityIndex
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
-from kg.nlp.trigger_tagger import SPANS_KEY
+from kg.nlp.trigger_tagger import SPANS_KEY, change_theme
 
 PLACE_PREPS = (
     "in",
@@ -65,6 +65,10 @@ ASPECTUAL = frozenset(
         "ensue",
         "take",
     }
+)
+# measure words too vague to tell two changes apart: "the amount of computing power"
+VAGUE_MEASURES = frozenset(
+    {"amount", "number", "level", "value", "figure", "total", "volume", "it", "this", "that", "which"}
 )
 UNACCUSATIVE = frozenset({"die", "collapse", "perish", "drown", "default", "crash", "sink", "explode"})
 ROLE_KINDS = {
@@ -178,7 +182,21 @@ class EventExtractor:
             False,
             tuple(extra),
             nominal=noun,
+            theme=self._theme(head, span.label_),
         )
+
+    def _theme(self, head: Token, event_type: str) -> str | None:
+        """What a change of a measure (not of a price: the asset tells those apart) is of: "profit"
+        in "profits fell", "sale" in "sales which fell"; None for a word that names no measure of
+        its own ("the amount of computing power")."""
+        events = self.lex.events
+        if not (events.is_a(event_type, "Decline") or events.is_a(event_type, "Increase")):
+            return None
+        theme = change_theme(head)
+        if theme is None:
+            return None
+        lemma = syntax.antecedent(theme).lemma_.lower()
+        return None if lemma in VAGUE_MEASURES else lemma
 
     # -- roles ------------------------------------------------------------------------------
     def _roles(

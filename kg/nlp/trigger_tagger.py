@@ -52,6 +52,16 @@ def _arguments(tok: Token, *, noun: bool) -> list[Token]:
     return args
 
 
+def change_theme(tok: Token) -> Token | None:
+    """What a change word says changes: the object of a causative, else the subject; for a noun,
+    a modifier or an "of"/"in" object ("the fall in sales")."""
+    if tok.pos_ == "NOUN":
+        args = _arguments(tok, noun=True)
+        return args[0] if args else None
+    by_dep = {c.dep_: c for c in tok.children}
+    return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
+
+
 def _hyphenated(tok: Token) -> bool:
     """Part of a hyphenated modifier: "shoot-to-kill order" names an order, not a shooting."""
     doc = tok.doc
@@ -170,7 +180,7 @@ class TriggerTagger:
                 continue  # "no decision has been taken yet over whether ...": no takeover
             if trig.wordclass and not any(self._in_class(trig.wordclass, a) for a in self._slots(tok, trig, args)):
                 continue
-            event_type = self._refine(tok, trig.type, args, noun=noun)
+            event_type = self._refine(tok, trig.type)
             if event_type is None:
                 continue
             start, end = self._extent(tok, trig, noun=noun)
@@ -213,14 +223,14 @@ class TriggerTagger:
                 start, end = min(start, child.i), max(end, child.i + 1)
         return start, end
 
-    def _refine(self, tok: Token, event_type: str, args: list[Token], *, noun: bool) -> str | None:
+    def _refine(self, tok: Token, event_type: str) -> str | None:
         """Decide whether a change word names an event, and whether it is a price change."""
         ev = self.events
         if not (ev.is_a(event_type, "Decline") or ev.is_a(event_type, "Increase")) or ev.is_a(
             event_type, "PriceChange"
         ):
             return event_type
-        theme = self._theme(tok, args, noun=noun)
+        theme = change_theme(tok)
         amount = self._has_amount(tok)
         if theme is not None and theme.pos_ == "NOUN" and theme.lemma_.lower() in ev.nouns and not amount:
             return None  # "the unrest grew": a phase of the unrest, not a new event
@@ -230,13 +240,6 @@ class TriggerTagger:
         if amount or (theme is not None and self.lex.in_class("measure", theme.lemma_, theme.ent_type_)):
             return event_type
         return None
-
-    def _theme(self, tok: Token, args: list[Token], *, noun: bool) -> Token | None:
-        """What changes: the object of a causative, else the subject; for nouns, a modifier or 'of'/'in' object."""
-        if noun:
-            return args[0] if args else None
-        by_dep = {c.dep_: c for c in tok.children}
-        return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
 
     def _is_price(self, theme: Token) -> bool:
         """ "prices", "shares", "Bitcoin" itself; not "Bitcoin's hashrate" (a measure, not a price)."""

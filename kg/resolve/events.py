@@ -26,6 +26,7 @@ class _EventCluster:
     agents: set[str]
     patients: set[str]
     time: str | None
+    themes: set[str]
 
 
 def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
@@ -74,7 +75,8 @@ def _fits(
         return False
     agents_clash = c.agents and roles["agent"] and not c.agents & roles["agent"]
     patients_clash = c.patients and roles["patient"] and not c.patients & roles["patient"]
-    if agents_clash or patients_clash:
+    themes_clash = c.themes and ev.theme and ev.theme not in c.themes  # "profits fell", "sales fell"
+    if agents_clash or patients_clash or themes_clash:
         return False
     return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
 
@@ -99,8 +101,9 @@ def resolve_events(
         fitting = (-i for _rank_, i in sorted(candidates) if _fits(clusters[-i], ev, roles, time, entities, lex))
         target = next(fitting, None)
         if target is None:
+            themes = {ev.theme} if ev.theme else set()
             clusters.append(
-                _EventCluster([k], ev.type, {ev.lemma}, roles["place"], roles["agent"], roles["patient"], time)
+                _EventCluster([k], ev.type, {ev.lemma}, roles["place"], roles["agent"], roles["patient"], time, themes)
             )
             cluster_of.append(len(clusters) - 1)
             continue
@@ -110,6 +113,8 @@ def resolve_events(
         c.places |= roles["place"]
         c.agents |= roles["agent"]
         c.patients |= roles["patient"]
+        if ev.theme:
+            c.themes.add(ev.theme)
         c.time = c.time if c.time and (not time or len(c.time) >= len(time)) else time
         if lex.parents.get(ev.type) == c.type:
             c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown

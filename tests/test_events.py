@@ -1,0 +1,29 @@
+"""Event mentions on parses built by hand (no trained model)."""
+
+from __future__ import annotations
+
+from kg.cleanup import clean
+from kg.extract.context import Context
+from kg.extract.entities import EntityExtractor
+from kg.extract.events import EventExtractor
+from kg.model import Document
+from tests.parses import doc
+
+
+def themes(tokens: str) -> list[tuple[str, str | None]]:
+    d = doc(tokens)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    return [(e.type, e.theme) for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
+
+
+def test_a_change_of_a_measure_knows_what_it_is_of_unless_the_word_is_vague() -> None:
+    assert themes("profits/NNS/nsubj/1/profit fell/VBD/ROOT/1/fall 8/CD/nummod/3 %/NN/npadvmod/1 ./././1") == [
+        ("Decline", "profit")
+    ]
+    vague = (
+        "it/PRP/nsubj/1 reduced/VBD/ROOT/1/reduce the/DT/det/3 amount/NN/dobj/1 by/IN/prep/1 8/CD/nummod/6 "
+        "%/NN/pobj/4 ./././1"
+    )
+    assert themes(vague) == [("Decline", None)]
+    # a price: the asset tells two price changes apart, not the word for the price
+    assert themes("prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall ./././1") == [("PriceFall", None)]
