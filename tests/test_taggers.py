@@ -305,3 +305,16 @@ def test_first_names_the_tagger_left_out_join_the_name_but_a_title_phrase_does_n
 def test_the_name_of_a_law_is_no_actor(label: str) -> None:
     d = doc("the/DT/det/2 Finance/NNP/compound/2 Bill/NNP/nsubj/3 passed/VBD/ROOT/3/pass ./././3", ((1, 3, label),))
     assert ents(d) == []
+
+
+def test_a_headline_s_capitalised_words_that_tell_the_news_are_no_name() -> None:
+    headline = (
+        "Oil/NNP/compound/1 Prices/NNP/nsubj/2 Surge/VBP/ROOT/2/surge After/IN/prep/2 Saudi/NNP/compound/5 "
+        "Attack/NNP/compound/7 Halts/NNP/compound/7 Output/NNP/pobj/3"
+    )
+    assert ents(doc(headline, ((4, 8, "ORG"),))) == [("Oil", "ASSET")]
+    sentence = (
+        "the/DT/det/3 Saudi/NNP/compound/3 Attack/NNP/compound/3 Committee/NNP/nsubj/4 met/VBD/ROOT/4/meet "
+        "on/IN/prep/4 Monday/NNP/pobj/5 ./././4"
+    )
+    assert ("Saudi Attack Committee", "ORG") in ents(doc(sentence, ((1, 4, "ORG"),)))

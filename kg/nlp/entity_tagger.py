@@ -101,6 +101,8 @@ class EntityTagger:
             and (root.lemma_.lower() in self.lex.events.nouns or root.lemma_.lower() in self.lex.groups)
         ):
             return None  # "Protests" tagged NORP is an event, "Protesters" a group
+        if label in ("ORG", "PERSON") and len(span) > 1 and _headline(span.sent) and self._tells_news(span):
+            return None  # "Oil Prices Surge After Saudi Attack Halts Output": a headline's words, no name
         if text.lower() in self.lex.assets:
             return Span(span.doc, span.start, span.end, label="ASSET")
         demonym = self.gaz.country_of_demonym(text) is not None
@@ -135,6 +137,11 @@ class EntityTagger:
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
             return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
+
+    def _tells_news(self, span: Span) -> bool:
+        """Whether a span holds a word that names an event ("Attack", "Halts")."""
+        events = self.lex.events
+        return any(t.lemma_.lower() in events.nouns or t.lemma_.lower() in events.verbs for t in span)
 
     def _with_first_names(self, span: Span) -> Span:
         """A person's first names the tagger left out: "Luiz" of "Luiz Inacio Lula da Silva"
@@ -436,6 +443,12 @@ def _names_product(span: Span) -> bool:
 def _modifies(span: Span) -> bool:
     """A name used as a modifier ("Toyota sales") is a company or brand more often than a city."""
     return span.root.dep_ in ("compound", "poss") and span.root.head.pos_ == "NOUN"
+
+
+def _headline(sent: Span) -> bool:
+    """A line in title case: "Oil Prices Surge After Saudi Attack Halts Output"."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words) and sent[-1].text not in ".?!"
 
 
 def _joined(ents: Sequence[Span]) -> list[Span]:
