@@ -101,6 +101,53 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
+# verbs that carry a nominal event without adding one: "issued an order", "launched a crackdown"
+SUPPORT_VERBS = frozenset(
+    {
+        "issue",
+        "give",
+        "launch",
+        "stage",
+        "hold",
+        "conduct",
+        "carry",
+        "mount",
+        "lead",
+        "organise",
+        "organize",
+        "impose",
+        "declare",
+        "announce",
+        "begin",
+        "start",
+        "continue",
+        "step",
+        "intensify",
+        "escalate",
+        "end",
+        "respond",
+        "order",
+        "make",
+        "take",
+        "face",
+        "see",
+        "witness",
+        "suffer",
+        "join",
+        "call",
+        "deliver",
+        "sign",
+        "unleash",
+        "wage",
+        "perform",
+        "undertake",
+        "experience",
+        "trigger",
+        "spark",
+        "prompt",
+        "fuel",
+    }
+)
 # last words of organisation names: "... Services Union", "... Investment Bank", "Labour Party"
 ORG_HEADS = frozenset(
     {

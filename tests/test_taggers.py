@@ -318,3 +318,14 @@ def test_a_headline_s_capitalised_words_that_tell_the_news_are_no_name() -> None
         "on/IN/prep/4 Monday/NNP/pobj/5 ./././4"
     )
     assert ("Saudi Attack Committee", "ORG") in ents(doc(sentence, ((1, 4, "ORG"),)))
+
+
+def test_a_multi_word_trigger_is_one_event_and_a_verb_that_carries_an_event_noun_is_none() -> None:
+    declared = (
+        "he/PRP/nsubj/1 declared/VBD/ROOT/1/declare a/DT/det/3 state/NN/dobj/1 of/IN/prep/3 emergency/NN/pobj/4 "
+        "and/CC/cc/1 imposed/VBD/conj/1/impose a/DT/det/9 curfew/NN/dobj/7 ./././1"
+    )
+    assert triggers(doc(declared)) == [("state of emergency", "Curfew"), ("curfew", "Curfew")]
+    # the same verb with an object that names no event is the event: "imposed tariffs"
+    tariffs = "he/PRP/nsubj/1 imposed/VBD/ROOT/1/impose tariffs/NNS/dobj/1/tariff ./././1"
+    assert triggers(doc(tariffs)) == [("imposed", "PolicyChange")]

@@ -239,7 +239,7 @@ class CausalExtractor:
             return None if inner is None else CausalExtractor._model_event(events, inner)
         if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON"):
             return _phrase_event(events, tok)  # "Verizon": at most the event in its phrase
-        if lemma in syntax.SUPPORT_VERBS or (tok.pos_ == "VERB" and lemma in LIGHT_VERBS):
+        if lemma in lexicon.SUPPORT_VERBS or (tok.pos_ == "VERB" and lemma in LIGHT_VERBS):
             # "held a rally": the rally; "the rally was held", "the strike will continue": the
             # strike; "had to postpone", "tried to join": the postponing, the joining; else none (the
             # verb alone names no event the graph can show: "launched a plan", "put it down to")

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg.lexicon import SUPPORT_VERBS
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # verbs whose object, not their subject, does what the complement clause says
 OBJECT_CONTROL = frozenset(
@@ -33,53 +35,6 @@ OBJECT_CONTROL = frozenset(
         "call",
         "get",
         "invite",
-    }
-)
-# verbs that carry a nominal event without adding one: "issued an order", "launched a crackdown"
-SUPPORT_VERBS = frozenset(
-    {
-        "issue",
-        "give",
-        "launch",
-        "stage",
-        "hold",
-        "conduct",
-        "carry",
-        "mount",
-        "lead",
-        "organise",
-        "organize",
-        "impose",
-        "declare",
-        "announce",
-        "begin",
-        "start",
-        "continue",
-        "step",
-        "intensify",
-        "escalate",
-        "end",
-        "respond",
-        "order",
-        "make",
-        "take",
-        "face",
-        "see",
-        "witness",
-        "suffer",
-        "join",
-        "call",
-        "deliver",
-        "sign",
-        "unleash",
-        "wage",
-        "perform",
-        "undertake",
-        "experience",
-        "trigger",
-        "spark",
-        "prompt",
-        "fuel",
     }
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})

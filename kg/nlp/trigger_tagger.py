@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.lexicon import Trigger
+from kg.lexicon import SUPPORT_VERBS, Trigger
 from kg.nlp.candidates import WordFilter
 
 SPANS_KEY = "kg_triggers"
@@ -103,8 +103,8 @@ class TriggerTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         for tok in self.candidates.tokens(doc):
-            if tok.ent_type_ in NAME_LABELS or _in_idiom(tok):
-                continue
+            if tok.ent_type_ in NAME_LABELS or _in_idiom(tok) or (spans and tok.i < spans[-1].end):
+                continue  # a name, an idiom, or a word of the trigger before ("state of emergency")
             found = self.tag(tok)
             if found is None and tok.pos_ == "NOUN" and spans:
                 found = self._named_again(tok, spans[-1])
@@ -173,6 +173,8 @@ class TriggerTagger:
     def _match(self, tok: Token, candidates: tuple[Trigger, ...], *, noun: bool) -> tuple[int, int, str] | None:
         args = _arguments(tok, noun=noun)
         arg_lemmas = {a.lemma_.lower() for a in args} | {c.lemma_.lower() for c in tok.children}
+        if not noun and tok.lemma_.lower() in SUPPORT_VERBS and any(self._event_noun(c) for c in tok.children):
+            return None  # "imposed a curfew": the curfew is the event, the verb only carries it
         for trig in candidates:
             if trig.words and not set(trig.words) <= arg_lemmas:
                 continue
@@ -186,6 +188,9 @@ class TriggerTagger:
             start, end = self._extent(tok, trig, noun=noun)
             return start, end, event_type
         return None
+
+    def _event_noun(self, tok: Token) -> bool:
+        return tok.dep_ == "dobj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in self.events.nouns
 
     @staticmethod
     def _particle(verb: Token, word: str) -> bool:
@@ -215,12 +220,15 @@ class TriggerTagger:
         if noun and tok.i >= 2 and doc[tok.i - 1].tag_ == "HYPH":
             start = tok.i - 2
         for child in tok.children:
-            if (
-                child.lemma_.lower() in trig.words
-                and abs(child.i - tok.i) <= 3
-                and child.dep_ in ("prt", "compound", "dobj", "acomp", "oprd")
-            ):
-                start, end = min(start, child.i), max(end, child.i + 1)
+            # "state of emergency": the trigger's word is the object of a preposition after the head
+            inner = [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            for word in inner:
+                if (
+                    word.lemma_.lower() in trig.words
+                    and abs(word.i - tok.i) <= 3
+                    and word.dep_ in ("prt", "compound", "dobj", "acomp", "oprd", "pobj")
+                ):
+                    start, end = min(start, word.i), max(end, word.i + 1)
         return start, end
 
     def _refine(self, tok: Token, event_type: str) -> str | None:
