@@ -4,4 +4,4 @@ The library mirrors the command line: ``kg.pipeline.build`` is ``kg build``, ``k
 is ``kg query``, ``kg.validate.validate_store`` is ``kg validate``. Importing ``kg`` loads nothing heavy.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
