@@ -109,3 +109,12 @@ def test_a_means_clause_causes_what_it_achieves() -> None:
         "10/CD/nummod/6 percent/NN/pobj/4 ./././2"
     )
     assert links(amount) == set()
+
+
+def test_an_event_that_grounds_flights_causes_the_grounding() -> None:
+    # "The strike grounded flights": a disruption verb with an event for subject
+    grounded = "The/DT/det/1 strike/NN/nsubj/2 grounded/VBD/ROOT/2/ground flights/NNS/dobj/2/flight ./././2"
+    assert links(grounded) == {("strike", "grounded", "causes", "happened")}
+    # "The pilots grounded flights": no event caused it
+    pilots = "The/DT/det/1 pilots/NNS/nsubj/2/pilot grounded/VBD/ROOT/2/ground flights/NNS/dobj/2/flight ./././2"
+    assert links(pilots) == set()
