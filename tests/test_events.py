@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from kg.cleanup import clean
 from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
@@ -27,3 +29,17 @@ def test_a_change_of_a_measure_knows_what_it_is_of_unless_the_word_is_vague() ->
     assert themes(vague) == [("Decline", None)]
     # a price: the asset tells two price changes apart, not the word for the price
     assert themes("prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall ./././1") == [("PriceFall", None)]
+
+
+def dates(tokens: str) -> list[tuple[str, str | None]]:
+    d = doc(tokens, ((6, 7, "DATE"),))
+    ctx = Context(d, Document("t", d.text, "test", date=datetime.date(2022, 7, 13)), clean(d.text))
+    return [(e.type, e.time.value if e.time else None) for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
+
+
+def test_a_relative_clause_that_says_when_an_event_began_dates_it() -> None:
+    began = (
+        "The/DT/det/1 strike/NN/nsubj/8 ,/,/punct/1 which/WDT/nsubj/4 began/VBD/relcl/1/begin on/IN/prep/4 "
+        "Monday/NNP/pobj/5 ,/,/punct/1 hurt/VBD/ROOT/8/hurt ./././8"
+    )
+    assert dates(began)[0] == ("Protest", "2022-07-11")

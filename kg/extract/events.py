@@ -370,8 +370,17 @@ def _date_tokens(tok: Token) -> list[Token]:
 
 
 def _aspectual_verb(noun: Token) -> Token | None:
+    """The verb that says when or where a nominal event happened: "protests erupted in ...", "the
+    strike, which began on Monday"."""
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in ASPECTUAL and noun.head.pos_ == "VERB":
         return noun.head
+    for clause in noun.children:
+        if (
+            clause.dep_ == "relcl"
+            and clause.lemma_.lower() in ASPECTUAL
+            and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in clause.children)
+        ):
+            return clause
     return None
 
 
