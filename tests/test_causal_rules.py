@@ -118,3 +118,12 @@ def test_an_event_that_grounds_flights_causes_the_grounding() -> None:
     # "The pilots grounded flights": no event caused it
     pilots = "The/DT/det/1 pilots/NNS/nsubj/2/pilot grounded/VBD/ROOT/2/ground flights/NNS/dobj/2/flight ./././2"
     assert links(pilots) == set()
+
+
+@pytest.mark.parametrize("on_head", [1, 3])  # "on" under the verb, or under its object as parsers often put it
+def test_blaming_an_event_on_another_makes_the_second_its_cause(on_head: int) -> None:
+    tokens = (
+        f"Officials/NNS/nsubj/1/official blamed/VBD/ROOT/1/blame the/DT/det/3 crackdown/NN/dobj/1 on/IN/prep/{on_head} "
+        "the/DT/det/6 protests/NNS/pobj/4 ./././1"
+    )
+    assert links(tokens) == {("protests", "crackdown", "causes", "happened")}

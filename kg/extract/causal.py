@@ -323,8 +323,14 @@ class CausalExtractor:
         if cue.kind == "object_prep":
             # "blamed high fuel prices for low sales": the object causes the prepositional object
             obj = next(iter(syntax.objects(verb)), None)
-            pobj = next((o for p, o in syntax.prep_objects(verb, cue.prep or "") if p.head == verb), None)
-            if obj is None or pobj is None:
+            if obj is None:
+                return None
+            # the preposition on the verb, or on its object as the parser often has it ("blamed
+            # [the losses on rising costs]")
+            pobj = next(
+                (o for t in (verb, obj) for p, o in syntax.prep_objects(t, cue.prep or "") if p.head == t), None
+            )
+            if pobj is None:
                 return None
             cause, effect = (obj, pobj) if cue.direction == "forward" else (pobj, obj)
             return _Slots(cause, effect, cue, (verb, pobj.head), verb)
