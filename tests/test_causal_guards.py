@@ -148,3 +148,11 @@ def test_a_means_read_as_the_effect_of_what_it_achieves_is_turned_round() -> Non
     )
     assert {(c, e) for c, e, _s, _st in model_links(tokens.format("by"), 2, 4)} == {("creating", "works")}
     assert {(c, e) for c, e, _s, _st in model_links(tokens.format("after"), 2, 4)} == {("works", "creating")}
+
+
+@pytest.mark.parametrize(
+    ("verb", "built"), [("Protesting/VBG/advcl/5/protest", True), ("Speaking/VBG/advcl/5/speak", False)]
+)
+def test_a_fronted_participle_of_speaking_frames_a_statement_and_causes_nothing(verb: str, built: bool) -> None:
+    tokens = f"{verb} on/IN/prep/0 radio/NN/pobj/1 ,/,/punct/5 he/PRP/nsubj/5 criticised/VBD/ROOT/5/criticise ./././5"
+    assert bool(model_links(tokens, 0, 5, probability=0.7)) == built

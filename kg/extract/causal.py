@@ -56,6 +56,8 @@ IMPLICIT = 0.8
 CONCESSIVE = frozenset({"although", "though", "despite", "whereas", "notwithstanding"})
 # words on the path that mark a complement, not a cause: "fears that ...", "asked whether ..."
 CONTENT_MARKERS = frozenset({"that", "whether"})
+# verbs of speaking whose fronted participle frames a statement: "Speaking to reporters, ..."
+SPEAKING = frozenset({"speak", "talk", "address", "write", "comment", "respond", "reply", "testify", "brief"})
 # verbs of an "as" clause that compares rather than explains: "as the act is nicknamed", "as
 # expected", "as planned" (reporting verbs too: "as he said")
 COMPARING = frozenset(
@@ -591,9 +593,16 @@ def _signal(cause: Token, effect: Token, top: Token, lex: lexicon.Lexicon) -> tu
             to = [c for c in t.children if c.dep_ == "aux" and c.tag_ == "TO"]
             if to:
                 return (to[0],)
-        if t.dep_ in ("advcl", "acl", "xcomp") and t.tag_ == "VBG":
+        if t.dep_ in ("advcl", "acl", "xcomp") and t.tag_ == "VBG" and not _speaking(t, lex):
             return (t,)
     return ()
+
+
+def _speaking(tok: Token, lex: lexicon.Lexicon) -> bool:
+    """A participle before its clause that says where or to whom someone spoke: "Speaking on the
+    radio, he criticised ..." frames what follows; it causes nothing."""
+    lemma = tok.lemma_.lower()
+    return tok.i < tok.head.i and (lemma in lex.reporting or lemma in SPEAKING)
 
 
 def _phrase(prep: Token) -> tuple[Token, ...]:
