@@ -329,3 +329,10 @@ def test_a_multi_word_trigger_is_one_event_and_a_verb_that_carries_an_event_noun
     # the same verb with an object that names no event is the event: "imposed tariffs"
     tariffs = "he/PRP/nsubj/1 imposed/VBD/ROOT/1/impose tariffs/NNS/dobj/1/tariff ./././1"
     assert triggers(doc(tariffs)) == [("imposed", "PolicyChange")]
+
+
+def test_a_one_word_person_with_shares_or_profits_is_a_company() -> None:
+    shares = "Yukos/NNP/compound/1 shares/NNS/nsubj/2/share fell/VBD/ROOT/2/fall ./././2"
+    assert ents(doc(shares, ((0, 1, "PERSON"),))) == [("Yukos", "ORG")]
+    plans = "Blair/NNP/poss/2 's/POS/case/0 plans/NNS/nsubj/3/plan failed/VBD/ROOT/3/fail ./././3"
+    assert ents(doc(plans, ((0, 1, "PERSON"),))) == [("Blair", "PERSON")]

@@ -77,7 +77,7 @@ class EntityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
-        spans = _one_sense([self._in_place_list(s) for s in spans])
+        spans = _companies(_one_sense([self._in_place_list(s) for s in spans]))
         spans += self._descriptions(doc)
         spans += self._assets(doc)
         spans += self._untagged_names(doc, spans)
@@ -379,6 +379,23 @@ LOCATIVE_PREPS = frozenset(
 LAW_HEADS = frozenset({"bill", "act", "treaty", "convention", "directive", "amendment"})
 # last words of the names of teams and bodies that are no one's surname: "Manchester United"
 CLUB_HEADS = frozenset({"united", "unit", "rovers", "wanderers", "athletic"})
+# what companies have, and persons seldom: "Yukos shares", "Pfizer's profits", "shares in Pfizer"
+HOLDINGS = frozenset({"share", "stake", "shareholder", "takeover", "acquisition", "subsidiary", "unit", "division"})
+OWNED = frozenset({"share", "stake"})  # "Khodorkovsky's shares": a person's holding
+COMPANY_NOUNS = (
+    HOLDINGS
+    | {"stock", "profit", "revenue", "earnings", "sale", "executive", "chairman", "board"}
+    | {
+        "merger",
+        "bid",
+        "customer",
+        "factory",
+        "plant",
+        "brand",
+        "drug",
+        "product",
+    }
+)
 # nouns that make a name before them a product: "the redesigned Avalon sedan"
 PRODUCT_NOUNS = frozenset(
     {
@@ -430,6 +447,26 @@ def _one_sense(spans: list[Span]) -> list[Span]:
             votes.setdefault(s.text, []).append(s.label_)
     best = {text: max(labels, key=labels.count) for text, labels in votes.items() if len(set(labels)) > 1}
     return [Span(s.doc, s.start, s.end, label=best[s.text]) if s.text in best else s for s in spans]
+
+
+def _companies(spans: list[Span]) -> list[Span]:
+    """A one-word "person" that has shares, profits or a chief executive somewhere in the article
+    is a company ("Yukos shares", "shares in Pfizer", "Pfizer's profits"); not a surname of a
+    person named in full there."""
+    surnames = {s[-1].text for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    business = {s.text for s in spans if len(s) == 1 and s.text not in surnames and _in_business(s.root)}
+    return [
+        Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and s.text in business else s for s in spans
+    ]
+
+
+def _in_business(tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ == "compound":
+        return head.lemma_.lower() in COMPANY_NOUNS
+    if tok.dep_ == "poss":
+        return head.lemma_.lower() in COMPANY_NOUNS - OWNED
+    return tok.dep_ == "pobj" and head.lower_ in ("in", "of") and head.head.lemma_.lower() in HOLDINGS
 
 
 def _names_product(span: Span) -> bool:
