@@ -156,3 +156,13 @@ def test_a_means_read_as_the_effect_of_what_it_achieves_is_turned_round() -> Non
 def test_a_fronted_participle_of_speaking_frames_a_statement_and_causes_nothing(verb: str, built: bool) -> None:
     tokens = f"{verb} on/IN/prep/0 radio/NN/pobj/1 ,/,/punct/5 he/PRP/nsubj/5 criticised/VBD/ROOT/5/criticise ./././5"
     assert bool(model_links(tokens, 0, 5, probability=0.7)) == built
+
+
+def test_a_verb_of_coming_with_where_to_is_an_event_though_light() -> None:
+    # "workers came out to confront protesters": the coming out is what the confronting is for
+    template = (
+        "workers/NNS/nsubj/1/worker came/VBD/ROOT/1/come {} to/TO/aux/4 confront/VB/advcl/1/confront "
+        "protesters/NNS/dobj/4/protester ./././1"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(template.format("out/RP/prt/1"), 4, 1)} == {("confront", "came")}
+    assert model_links(template.format("again/RB/advmod/1"), 4, 1) == set()  # "came again": nothing to show

@@ -251,7 +251,7 @@ class CausalExtractor:
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
             if inner is not None:
                 return CausalExtractor._model_event(events, inner)
-            return None
+            return tok if _moves(tok) else None
         if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
             return None  # "9%", "Friday": no event of their own
         return tok
@@ -487,6 +487,10 @@ def _effect_of_causal_verb(verb: Token) -> Token | None:
 EVENTIVE_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "age", "al", "ing", "ism", "ity", "cy")
 
 
+# where a verb of coming or going goes: "came together", "went home"
+DIRECTIONS = frozenset(
+    {"together", "home", "out", "back", "away", "forward", "ahead", "down", "up", "inside", "outside"}
+)
 # verbs too empty to name an event of their own
 LIGHT_VERBS = frozenset(
     {
@@ -513,6 +517,14 @@ LIGHT_VERBS = frozenset(
         "use",
     }
 )
+
+
+def _moves(verb: Token) -> bool:
+    """A verb of coming or going with where to: "came out of the building", "came together", "went
+    home"; a movement the graph can show, though the verb alone is light."""
+    if verb.lemma_.lower() not in ("come", "go") or verb.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in DIRECTIONS) for c in verb.children)
 
 
 def _eventive(tok: Token) -> bool:
