@@ -86,9 +86,10 @@ def test_a_description_set_in_an_earlier_time_is_another_referent() -> None:
         EntityMention(m("government", 0), org, "government", key="description"),
         EntityMention(m("previous government", 100), org, "previous government", key="description"),
         EntityMention(m("government", 200), org, "government", key="description"),
+        EntityMention(m("last government", 300), org, "last government", key="description"),
     ]
     r = resolve(extraction(ents))
-    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [("government", 2), ("previous government", 1)]
+    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [("government", 2), ("previous government", 2)]
 
 
 def test_groups_of_one_kind_are_one_group_scoped_to_the_document() -> None:

@@ -219,7 +219,7 @@ class AnaphoraResolver:
                 and _specified(tok)
                 and not _named(tok)
             ):
-                # "a Home Office spokesman": the compounds with their own
+                # "a Home Office spokesman": each compound with the words before it ("Home Office")
                 first = min([tok.i, *(c.left_edge.i for c in tok.lefts if c.dep_ == "compound")])
                 index.add(
                     EntityMention(

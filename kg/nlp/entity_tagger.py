@@ -382,19 +382,9 @@ CLUB_HEADS = frozenset({"united", "unit", "rovers", "wanderers", "athletic"})
 # what companies have, and persons seldom: "Yukos shares", "Pfizer's profits", "shares in Pfizer"
 HOLDINGS = frozenset({"share", "stake", "shareholder", "takeover", "acquisition", "subsidiary", "unit", "division"})
 OWNED = frozenset({"share", "stake"})  # "Khodorkovsky's shares": a person's holding
-COMPANY_NOUNS = (
-    HOLDINGS
-    | {"stock", "profit", "revenue", "earnings", "sale", "executive", "chairman", "board"}
-    | {
-        "merger",
-        "bid",
-        "customer",
-        "factory",
-        "plant",
-        "brand",
-        "drug",
-        "product",
-    }
+COMPANY_NOUNS = HOLDINGS | frozenset(
+    {"stock", "profit", "revenue", "earnings", "sale", "executive", "chairman", "board", "merger", "bid"}
+    | {"customer", "factory", "plant", "brand", "drug", "product"}
 )
 # nouns that make a name before them a product: "the redesigned Avalon sedan"
 PRODUCT_NOUNS = frozenset(

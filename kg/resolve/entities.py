@@ -130,7 +130,11 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
             return "acronym"
         if other_named and not described and _short_form(short, full):
             return "short form"  # "the Fed" and "the Federal Reserve", "Labour" and "the Labour Party"
-        if described and (short[-1:] == full[-1:] or (other_named and short[-1] in full)) and _era(short) == _era(full):
+        if (
+            described
+            and (short[-1:] == full[-1:] or (other_named and short[-1] in full))
+            and _earlier(short) == _earlier(full)
+        ):
             # "the ministry" and "the interior ministry" or "Ministry of Defence"; not "the
             # government" and "the previous government"
             return "head noun"
@@ -145,9 +149,10 @@ def _short_form(short: list[str], full: list[str]) -> bool:
     return full[0] != short[0] or (len(full) == 2 and full[1] in ORG_HEADS)
 
 
-def _era(words: list[str]) -> set[str]:
-    """The words that set a description in an earlier time: "the previous government"."""
-    return set(words) & ERA_WORDS
+def _earlier(words: list[str]) -> bool:
+    """Whether a description is set in an earlier time: "the previous government", "the last
+    administration" (one referent, whichever word says so)."""
+    return not ERA_WORDS.isdisjoint(words)
 
 
 def _titles_of(person: EntityMention) -> set[str]:
