@@ -336,3 +336,11 @@ def test_a_one_word_person_with_shares_or_profits_is_a_company() -> None:
     assert ents(doc(shares, ((0, 1, "PERSON"),))) == [("Yukos", "ORG")]
     plans = "Blair/NNP/poss/2 's/POS/case/0 plans/NNS/nsubj/3/plan failed/VBD/ROOT/3/fail ./././3"
     assert ents(doc(plans, ((0, 1, "PERSON"),))) == [("Blair", "PERSON")]
+
+
+def test_a_capitalised_asset_the_tagger_took_for_an_adjective_is_an_asset() -> None:
+    # a headline's "Bitcoin slumps", parsed as an adjective and a noun
+    d = doc("Bitcoin/JJ/amod/1 slumps/NNS/ROOT/1/slump")
+    assert ents(d) == [("Bitcoin", "ASSET")]
+    assert triggers(d) == [("slumps", "PriceFall")]
+    assert ents(doc("bitcoin/JJ/amod/1 slumps/NNS/ROOT/1/slump")) == []  # a lower-case adjective: a modifier

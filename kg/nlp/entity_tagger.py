@@ -343,10 +343,19 @@ class EntityTagger:
         after = f"{tok.lower_} {doc[tok.i + 1].lemma_.lower()}" if tok.i + 1 < len(doc) else ""
         return before in self.lex.not_assets or after in self.lex.not_assets
 
+    def _asset_phrase(self, tok: Token) -> bool:
+        """The first word of a two-word asset: "Crude" of "Crude oil"."""
+        doc = tok.doc
+        return tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in self.lex.assets
+
     def _assets(self, doc: Doc) -> list[Span]:
         spans = []
         for tok in self.asset_words.tokens(doc):
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "npadvmod" or self._in_non_asset_phrase(tok):
+            # a capitalised name the tagger took for an adjective, as in a headline: "Bitcoin slumps"
+            named = tok.pos_ in ("NOUN", "PROPN") or (
+                tok.pos_ == "ADJ" and tok.is_title and not self._asset_phrase(tok)
+            )
+            if not named or tok.dep_ == "npadvmod" or self._in_non_asset_phrase(tok):
                 continue
             if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in self.lex.assets:
                 spans.append(Span(doc, tok.i - 1, tok.i + 1, label="ASSET"))
