@@ -11,6 +11,7 @@ from kg.model import (
     Extraction,
     Mention,
     Quantity,
+    ResolvedDocument,
     Role,
     Span,
     Status,
@@ -28,6 +29,15 @@ def m(text: str, begin: int) -> Mention:
 
 def person(name: str, at: int, **kw: object) -> EntityMention:
     return EntityMention(m(name, at), EntityKind.PERSON, name, **kw)  # type: ignore[arg-type]
+
+
+def organisation(name: str, at: int, **kw: object) -> EntityMention:
+    return EntityMention(m(name, at), EntityKind.ORGANIZATION, name, **kw)  # type: ignore[arg-type]
+
+
+def sizes(r: ResolvedDocument) -> list[tuple[str, int]]:
+    """Each entity's label and its number of mentions, sorted."""
+    return sorted((e.label, len(e.mentions)) for e in r.entities)
 
 
 def extraction(entities=(), events=(), causal=(), doc_id="d1") -> Extraction:  # type: ignore[no-untyped-def]
@@ -69,27 +79,15 @@ def test_acronym_and_head_noun_descriptions() -> None:
 
 
 def test_a_short_form_joins_the_full_name_but_a_part_of_a_body_stays_apart() -> None:
-    org = EntityKind.ORGANIZATION
     names = ["Federal Reserve", "Fed", "Labour Party", "Labour", "BBC Radio 4", "BBC"]
-    r = resolve(extraction([EntityMention(m(n, 100 * k), org, n) for k, n in enumerate(names)]))
-    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [
-        ("BBC", 1),
-        ("BBC Radio 4", 1),
-        ("Federal Reserve", 2),
-        ("Labour Party", 2),
-    ]
+    r = resolve(extraction([organisation(n, 100 * k) for k, n in enumerate(names)]))
+    assert sizes(r) == [("BBC", 1), ("BBC Radio 4", 1), ("Federal Reserve", 2), ("Labour Party", 2)]
 
 
 def test_a_description_set_in_an_earlier_time_is_another_referent() -> None:
-    org = EntityKind.ORGANIZATION
-    ents = [
-        EntityMention(m("government", 0), org, "government", key="description"),
-        EntityMention(m("previous government", 100), org, "previous government", key="description"),
-        EntityMention(m("government", 200), org, "government", key="description"),
-        EntityMention(m("last government", 300), org, "last government", key="description"),
-    ]
-    r = resolve(extraction(ents))
-    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [("government", 2), ("previous government", 2)]
+    names = ["government", "previous government", "government", "last government"]
+    r = resolve(extraction([organisation(n, 100 * k, key="description") for k, n in enumerate(names)]))
+    assert sizes(r) == [("government", 2), ("previous government", 2)]
 
 
 def test_groups_of_one_kind_are_one_group_scoped_to_the_document() -> None:
@@ -100,7 +98,7 @@ def test_groups_of_one_kind_are_one_group_scoped_to_the_document() -> None:
         EntityMention(m("police", 90), g, "police", key="group:security"),
     ]
     r = resolve(extraction(ents))
-    assert sorted((e.label, len(e.mentions)) for e in r.entities) == [("police", 1), ("protesters", 2)]
+    assert sizes(r) == [("police", 1), ("protesters", 2)]
     assert all(e.key.startswith("group/d1/") for e in r.entities)
 
 
