@@ -166,3 +166,25 @@ def test_a_verb_of_coming_with_where_to_is_an_event_though_light() -> None:
     )
     assert {(c, e) for c, e, _s, _st in model_links(template.format("out/RP/prt/1"), 4, 1)} == {("confront", "came")}
     assert model_links(template.format("again/RB/advmod/1"), 4, 1) == set()  # "came again": nothing to show
+
+
+def test_a_value_after_a_value_tells_when_not_why() -> None:
+    # "the deficit hit $412bn after reaching $377bn": two levels of one measure in turn
+    template = (
+        "the/DT/det/1 deficit/NN/nsubj/2 hit/VBD/ROOT/2/hit $/$/nmod/4 412bn/CD/dobj/2 after/IN/prep/2 {} ./././2"
+    )
+    reaching = template.format("reaching/VBG/pcomp/5/reach $/$/nmod/8 377bn/CD/dobj/6")
+    assert model_links(reaching, 6, 2, ents=((3, 5, "MONEY"), (7, 9, "MONEY"))) == set()
+    soaring = template.format("soaring/VBG/pcomp/5/soar")
+    assert {(c, e) for c, e, _s, _st in model_links(soaring, 6, 2, ents=((3, 5, "MONEY"),))} == {("soaring", "hit")}
+
+
+@pytest.mark.parametrize(("verb", "built"), [("win/VBP/advcl/4/win", True), ("think/VBP/advcl/4/think", False)])
+def test_thinking_names_no_event_and_being_able_names_what_one_is_able_to_do(verb: str, built: bool) -> None:
+    # "consumers are able to seek damages if they win" / "... if they think": a thought is no happening
+    tokens = (
+        "consumers/NNS/nsubj/1 are/VBP/ROOT/1/be able/JJ/acomp/1 to/TO/aux/4 seek/VB/xcomp/2 "
+        f"damages/NNS/dobj/4 if/IN/mark/8 they/PRP/nsubj/8 {verb} ./././1"
+    )
+    found = {(c, e) for c, e, _s, _st in model_links(tokens, 8, 2)}
+    assert found == ({(verb.split("/")[0], "seek")} if built else set())

@@ -141,6 +141,8 @@ class CausalExtractor:
             return None  # "did not cause", "was not caused by": no causal link
         if _comparative(cause_tok, self.lex) or _comparative(effect_tok, self.lex):
             return None
+        if _values_in_turn(cause_tok, effect_tok):
+            return None
         found_cause = self._model_event(events, cause_tok)
         found_effect = self._model_event(events, effect_tok)
         if found_cause is None or found_effect is None or found_cause == found_effect:
@@ -252,6 +254,9 @@ class CausalExtractor:
             if inner is not None:
                 return CausalExtractor._model_event(events, inner)
             return tok if _moves(tok) else None
+        if lemma in MODAL_ADJECTIVES:
+            inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            return None if inner is None else CausalExtractor._model_event(events, inner)
         if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
             return None  # "9%", "Friday": no event of their own
         return tok
@@ -515,8 +520,35 @@ LIGHT_VERBS = frozenset(
         "need",
         "try",
         "use",
+        # thinking and knowing: "if they think they have fallen victim" names no happening
+        "think",
+        "believe",
+        "know",
+        "feel",
+        "hope",
+        "wish",
     }
 )
+# verbs that give a measure's level, not a change in it: "hit $412bn", "reached a record"
+LEVEL_VERBS = frozenset({"reach", "hit", "touch", "total", "top", "peak"})
+# adjectives of ability and likelihood: the event is the verb they govern ("able to seek")
+MODAL_ADJECTIVES = frozenset({"able", "unable", "likely", "unlikely", "willing", "unwilling", "ready", "eager"})
+
+
+def _values_in_turn(cause: Token, effect: Token) -> bool:
+    """Two values of a measure, one after the other: "the deficit hit $412bn, after reaching
+    $377bn" tells when, not why. Changes can cause one another ("shares rose 5% after profits
+    climbed 10%"), so at least one end must be a verb of level."""
+    if cause.lemma_.lower() not in LEVEL_VERBS and effect.lemma_.lower() not in LEVEL_VERBS:
+        return False
+    return all(
+        tok.pos_ == "VERB"
+        and any(
+            c.dep_ in ("dobj", "attr") and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+            for c in tok.children
+        )
+        for tok in (cause, effect)
+    )
 
 
 def _moves(verb: Token) -> bool:
