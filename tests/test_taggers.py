@@ -344,3 +344,21 @@ def test_a_capitalised_asset_the_tagger_took_for_an_adjective_is_an_asset() -> N
     assert ents(d) == [("Bitcoin", "ASSET")]
     assert triggers(d) == [("slumps", "PriceFall")]
     assert ents(doc("bitcoin/JJ/amod/1 slumps/NNS/ROOT/1/slump")) == []  # a lower-case adjective: a modifier
+
+
+def test_a_word_capitalised_only_as_a_sentences_first_is_no_name() -> None:
+    template = "Spyware/NNP/nsubj/1 spreads/VBZ/ROOT/1/spread ./././1 users/NNS/nsubj/4 fear/VBP/ROOT/4 {} ./././4"
+    assert ents(doc(template.format("spyware/NN/dobj/4"), ((0, 1, "GPE"),))) == []
+    # written with a capital inside a sentence too: a name ("Labour ... voters fear Labour")
+    assert ents(doc(template.format("Spyware/NNP/dobj/4"), ((0, 1, "GPE"),))) == [("Spyware", "GPE")]
+    # but not when the capital is only inside a longer name ("under the Spyware Act")
+    law = template.format("spyware/NN/dobj/4 under/IN/prep/4 the/DT/det/9 Spyware/NNP/compound/9 Act/NNP/pobj/6")
+    assert ents(doc(law, ((0, 1, "GPE"), (8, 10, "LAW")))) == []
+
+
+def test_a_word_of_time_that_opens_a_sentence_is_not_part_of_the_name() -> None:
+    tokens = (
+        "Past/JJ/amod/3 Congressional/NNP/compound/2 Budget/NNP/compound/3 Office/NNP/compound/4 "
+        "forecasts/NNS/nsubj/5 said/VBD/ROOT/5/say ./././5"
+    )
+    assert ents(doc(tokens, ((0, 4, "ORG"),))) == [("Congressional Budget Office", "ORG")]

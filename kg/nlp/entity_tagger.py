@@ -22,6 +22,8 @@ MISC = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"})
 TITLE_MODIFIERS = frozenset(
     {"deputy", "senior", "chief", "assistant", "additional", "joint", "vice", "acting", "former"}
 )
+# words of time that open a sentence and so are capitalised: "Past Congressional Budget Office forecasts"
+WHEN_MODIFIERS = frozenset({"past", "previous", "recent", "current", "future", "then", "former"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
 # adjectives that count or size a group rather than describe it
@@ -78,6 +80,7 @@ class EntityTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
         spans = _companies(_one_sense([self._in_place_list(s) for s in spans]))
+        spans = _proper_only(doc, spans)
         spans += self._descriptions(doc)
         spans += self._assets(doc)
         spans += self._untagged_names(doc, spans)
@@ -516,6 +519,25 @@ def _one_name(prev: Span, ent: Span) -> bool:
     )
 
 
+def _proper_only(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Without the one-word names that are only capitalised as a sentence's first word and are
+    written in lower case elsewhere in the text ("Spyware is considered ..." with "spyware" later):
+    a common noun. A name capitalised inside a sentence somewhere ("Labour") stays, unless only
+    inside a longer name ("the Consumer Protection Against Spyware Act")."""
+    lower = {t.text for t in doc if t.is_lower}
+    in_longer = {i for s in doc.ents if len(s) > 1 for i in range(s.start, s.end)}
+    inside = {t.text for t in doc if t.is_title and not t.is_sent_start and t.i not in in_longer}
+    return [
+        s
+        for s in spans
+        if s.label_ in NUMERIC
+        or len(s) > 1
+        or not s[0].is_sent_start
+        or s.text.lower() not in lower
+        or s.text in inside
+    ]
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop a leading article or preposition, quotes and a trailing possessive from an entity span.
 
@@ -528,6 +550,7 @@ def _trim(ent: Span) -> Span | None:
         doc[start].text in QUOTES
         or (doc[start].lower_ in ("the", "a", "an") and (doc[start].text.islower() or doc[start].is_sent_start))
         or (doc[start].pos_ in ("ADP", "SCONJ", "CCONJ") and doc[start].tag_ != "NNP")
+        or (doc[start].is_sent_start and doc[start].lower_ in WHEN_MODIFIERS)
     ):
         start += 1
     while end > start and (doc[end - 1].text in QUOTES or doc[end - 1].tag_ == "POS"):
