@@ -84,6 +84,13 @@ def test_a_short_form_joins_the_full_name_but_a_part_of_a_body_stays_apart() -> 
     assert sizes(r) == [("BBC", 1), ("BBC Radio 4", 1), ("Federal Reserve", 2), ("Labour Party", 2)]
 
 
+def test_a_word_that_another_derives_from_is_no_short_form() -> None:
+    # "Congress" begins "Congressional Budget Office" but is another body; "Fed" is clipped
+    names = ["Congressional Budget Office", "Congress", "Federal Budget Office", "Fed"]
+    r = resolve(extraction([organisation(n, 100 * k) for k, n in enumerate(names)]))
+    assert sizes(r) == [("Congress", 1), ("Congressional Budget Office", 1), ("Federal Budget Office", 2)]
+
+
 def test_a_description_set_in_an_earlier_time_is_another_referent() -> None:
     names = ["government", "previous government", "government", "last government"]
     r = resolve(extraction([organisation(n, 100 * k, key="description") for k, n in enumerate(names)]))

@@ -20,6 +20,7 @@ from kg.model import Entity, EntityKind, EntityMention, Extraction, Merge
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"})
 # modifiers that put a description in an earlier time: "the previous government" is not "the government"
 ERA_WORDS = frozenset({"previous", "former", "old", "outgoing", "last", "past"})
+CLIPPED = 4  # a clipped name is short: "Fed", "Met"
 GLOBAL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.ASSET})
 
 
@@ -142,11 +143,14 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
 
 
 def _short_form(short: list[str], full: list[str]) -> bool:
-    """One word that shortens the first of a name ("Fed", "Federal Reserve") or drops the word
-    that says what kind of body it is ("Labour", "Labour Party"); not "BBC" for "BBC Radio 4"."""
+    """One word that clips the first of a name ("Fed", "Federal Reserve") or drops the word
+    that says what kind of body it is ("Labour", "Labour Party"); not "BBC" for "BBC Radio 4",
+    nor a word that another derives from ("Congress", "Congressional Budget Office")."""
     if len(short) != 1 or len(full) < 2 or len(short[0]) < 3 or not full[0].startswith(short[0]):
         return False
-    return full[0] != short[0] or (len(full) == 2 and full[1] in ORG_HEADS)
+    if full[0] != short[0]:
+        return len(short[0]) <= CLIPPED or len(short[0]) <= len(full[0]) / 2
+    return len(full) == 2 and full[1] in ORG_HEADS
 
 
 def _earlier(words: list[str]) -> bool:
