@@ -362,3 +362,37 @@ def test_a_word_of_time_that_opens_a_sentence_is_not_part_of_the_name() -> None:
         "forecasts/NNS/nsubj/5 said/VBD/ROOT/5/say ./././5"
     )
     assert ents(doc(tokens, ((0, 4, "ORG"),))) == [("Congressional Budget Office", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("clause", "at", "label"),
+    [
+        ("Houston/NNP/nsubj/5 left/VBD/ROOT/5/leave", 4, "PERSON"),  # the man named in full before
+        ("he/PRP/nsubj/5 lives/VBZ/ROOT/5/live in/IN/prep/5 Houston/NNP/pobj/6", 7, "GPE"),  # where a place stands
+        ("he/PRP/nsubj/5 went/VBD/ROOT/5/go to/IN/prep/5 Mr/NNP/compound/8 Houston/NNP/pobj/6", 8, "PERSON"),
+    ],
+)
+def test_a_persons_surname_alone_is_that_person_not_a_place(clause: str, at: int, label: str) -> None:
+    tokens = f"John/NNP/compound/1 Houston/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2 {clause} ./././5"
+    d = doc(tokens, ((0, 2, "PERSON"), (at, at + 1, "GPE")))
+    assert ents(d) == [("John Houston", "PERSON"), ("Houston", label)]
+
+
+def test_a_country_is_no_surname_even_in_a_name_the_tagger_took_for_a_person() -> None:
+    tokens = (
+        "Hotel/NNP/compound/1 Rwanda/NNP/nsubj/2 won/VBD/ROOT/2/win ./././2 "
+        "Rwanda/NNP/nsubj/5 voted/VBD/ROOT/5/vote ./././5"
+    )
+    assert ("Rwanda", "GPE") in ents(doc(tokens, ((0, 2, "PERSON"), (4, 5, "GPE"))))
+
+
+def test_a_person_with_a_digit_in_the_name_is_a_body_or_no_name() -> None:
+    assert ents(doc("O2/NNP/nsubj/1 grew/VBD/ROOT/1/grow ./././1", ((0, 1, "PERSON"),))) == [("O2", "ORG")]
+    score = "Wales/NNP/nsubj/1 won/VBD/ROOT/1/win 13/CD/dobj/1 ./././1"
+    assert ents(doc(score, ((0, 3, "PERSON"),))) in ([], [("Wales", "GPE")])
+    assert ("Wales 13", "PERSON") not in ents(doc(score, ((0, 3, "PERSON"),)))
+
+
+def test_a_name_after_an_honorific_is_a_person_whatever_kind_of_place_the_ner_says() -> None:
+    d = doc("Mr/NNP/compound/1 Croft/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2", ((0, 2, "FAC"),))
+    assert ents(d) == [("Mr Croft", "PERSON")]

@@ -80,7 +80,7 @@ class EntityTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
         spans = _companies(_one_sense([self._in_place_list(s) for s in spans]))
-        spans = _proper_only(doc, spans)
+        spans = self._people_by_surname(_proper_only(doc, spans))
         spans += self._descriptions(doc)
         spans += self._assets(doc)
         spans += self._untagged_names(doc, spans)
@@ -129,10 +129,14 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG")  # "Economist Intelligence Unit"
         if label in ("PERSON", "ORG") and all(self._not_a_name(t) for t in span):
             return None  # "Deputy Inspector General": a title, no one's name
-        if label == "ORG" and len(span) > 1 and self.lex.titles.get(span[0].lower_.rstrip(".")) == "title":
+        if label in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and self._honorific(span[0]):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "Ms Blears", "Sir Digby Jones"
         if label == "ORG" and self._titled_name(span):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "District Collector B. Janardhan Reddy"
+        if label == "PERSON" and any(ch.isdigit() for ch in text):
+            # no one's name has a digit: "O2", "MI6" are bodies, "Wales 13-" a score
+            coded = all(t.is_alpha or (t.text.isalnum() and t.text[0].isupper()) for t in span)
+            return Span(span.doc, span.start, span.end, label="ORG") if coded else None
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
         if label == "PERSON" and span[-1].tag_ == "NNPS" and span[-1].lower_.endswith("s"):
@@ -255,6 +259,27 @@ class EntityTagger:
             elif len(name) >= 2 and (self._described_as_person(tok) or self._honorific(name[0])):
                 found.append(Span(doc, start, tok.i + 1, label="PERSON"))
         return found
+
+    def _people_by_surname(self, spans: list[Span]) -> list[Span]:
+        """A name that repeats the surname of a person named in full in the article is that person,
+        whatever the NER or the gazetteer say: "John Houston ... Houston said" is no city, "Kilroy-Silk"
+        no company. Where a place stands ("in Houston") it stays a place, unless a title says who
+        ("close to Mr Hockney")."""
+        surnames = {name for s in spans if s.label_ == "PERSON" and len(s) > 1 for name in (s[-1].text, s[1:].text)}
+        # a country is seldom a surname ("Hotel Rwanda" tagged as a person leaves Rwanda a country)
+        surnames = {n for n in surnames if not self._country(n)}
+        return [
+            Span(s.doc, s.start, s.end, label="PERSON")
+            if s.label_ in ("GPE", "LOC", "FAC", "ORG")
+            and s.text in surnames
+            and (not self._locative(s.root) or (s.start > 0 and self._honorific(s.doc[s.start - 1])))
+            else s
+            for s in spans
+        ]
+
+    def _country(self, name: str) -> bool:
+        hit = self.gaz.lookup(name)
+        return hit is not None and hit[1] in ("Country", "Continent")
 
     def _locative(self, tok: Token) -> bool:
         """Where a place name stands: after "in", "at"..., or in a list with other places."""
