@@ -396,3 +396,21 @@ def test_a_person_with_a_digit_in_the_name_is_a_body_or_no_name() -> None:
 def test_a_name_after_an_honorific_is_a_person_whatever_kind_of_place_the_ner_says() -> None:
     d = doc("Mr/NNP/compound/1 Croft/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2", ((0, 2, "FAC"),))
     assert ents(d) == [("Mr Croft", "PERSON")]
+
+
+def test_according_to_a_surname_names_a_source_not_a_place() -> None:
+    tokens = (
+        "Milan/NNP/compound/1 Mandaric/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2 "
+        "{}/VBG/prep/9 to/IN/prep/4 Mandaric/NNP/pobj/5 ,/,/punct/9 he/PRP/nsubj/9 left/VBD/ROOT/9/leave ./././9"
+    )
+    spans = ((0, 2, "PERSON"), (6, 7, "GPE"))
+    assert ents(doc(tokens.format("According"), spans))[1] == ("Mandaric", "PERSON")
+    assert ents(doc(tokens.format("Travelling"), spans))[1] == ("Mandaric", "GPE")  # "travelling to ...": a place
+
+
+def test_a_one_word_person_that_owns_a_person_is_an_organisation() -> None:
+    tokens = "Labour/NNP/poss/3 's/POS/case/0 Elizabeth/NNP/compound/3 Blackman/NNP/nsubj/4 won/VBD/ROOT/4/win ./././4"
+    assert ents(doc(tokens, ((0, 1, "PERSON"), (2, 4, "PERSON")))) == [
+        ("Labour", "ORG"),
+        ("Elizabeth Blackman", "PERSON"),
+    ]

@@ -141,6 +141,8 @@ class EntityTagger:
             return None  # "Jobcentres": a plural is not one person
         if label == "PERSON" and span[-1].tag_ == "NNPS" and span[-1].lower_.endswith("s"):
             return Span(span.doc, span.start, span.end, label="GROUP")  # "the Lib Dems": a party's people
+        if label == "PERSON" and len(span) == 1 and root.dep_ == "poss" and root.head.ent_type_ == "PERSON":
+            return Span(span.doc, span.start, span.end, label="ORG")  # "Labour's Elizabeth Blackman": a body
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
             return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
@@ -283,8 +285,8 @@ class EntityTagger:
 
     def _locative(self, tok: Token) -> bool:
         """Where a place name stands: after "in", "at"..., or in a list with other places."""
-        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.head.lower_ != "according":
+            return True  # "in Cardiff"; "according to Mandaric" names a source
         if self._with_region(tok):
             return True
         listed = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
