@@ -414,3 +414,9 @@ def test_a_one_word_person_that_owns_a_person_is_an_organisation() -> None:
         ("Labour", "ORG"),
         ("Elizabeth Blackman", "PERSON"),
     ]
+
+
+@pytest.mark.parametrize(("thing", "expected"), [("windows/NNS", [("smashed", "Destruction")]), ("records/NNS", [])])
+def test_smashing_property_is_destruction_but_smashing_records_is_not(thing: str, expected: list) -> None:
+    d = doc(f"protesters/NNS/nsubj/1 smashed/VBD/ROOT/1/smash {thing}/dobj/1 ./././1")
+    assert triggers(d) == expected
