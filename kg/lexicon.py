@@ -199,6 +199,14 @@ ORG_HEADS = frozenset(
         "forum",
         "congress",
         "assembly",
+        # words that end company names
+        "re",  # "Munich Re", "Swiss Re": reinsurers
+        "airways",
+        "airlines",
+        "motors",
+        "systems",
+        "telecom",
+        "pharmaceuticals",
     }
 )
 

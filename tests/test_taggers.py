@@ -255,7 +255,7 @@ def test_a_persons_names_cut_in_two_by_the_tagger_are_one_name_but_two_people_st
     assert ents(d) == [("Smith", "PERSON"), ("Jones", "PERSON")]
 
 
-@pytest.mark.parametrize("last", ["Unit", "United"])
+@pytest.mark.parametrize("last", ["Unit", "United", "Re", "Airways"])
 def test_a_name_ending_in_a_word_for_a_body_is_an_organisation_not_a_person(last: str) -> None:
     tokens = f"Economist/NNP/compound/2 Intelligence/NNP/compound/2 {last}/NNP/nsubj/3 said/VBD/ROOT/3/say ./././3"
     assert ents(doc(tokens, ((0, 3, "PERSON"),))) == [(f"Economist Intelligence {last}", "ORG")]
@@ -420,3 +420,15 @@ def test_a_one_word_person_that_owns_a_person_is_an_organisation() -> None:
 def test_smashing_property_is_destruction_but_smashing_records_is_not(thing: str, expected: list) -> None:
     d = doc(f"protesters/NNS/nsubj/1 smashed/VBD/ROOT/1/smash {thing}/dobj/1 ./././1")
     assert triggers(d) == expected
+
+
+def test_a_name_has_a_capital() -> None:
+    tokens = "damage/NN/nsubj/1 spread/VBD/ROOT/1/spread by/IN/agent/1 tsunamis/NNS/pobj/2 ./././1"
+    assert ents(doc(tokens, ((3, 4, "ORG"),))) == []
+    assert ents(doc("U2/NNP/nsubj/1 played/VBD/ROOT/1/play ./././1", ((0, 1, "ORG"),))) == [("U2", "ORG")]
+
+
+@pytest.mark.parametrize(("role", "label"), [("spokesman/NN", "PERSON"), ("analysts/NNS", "ORG")])
+def test_a_name_after_a_singular_role_noun_is_a_person(role: str, label: str) -> None:
+    tokens = f"party/NN/compound/1 {role}/compound/3 Glyn/NNP/compound/3 Davies/NNP/nsubj/4 said/VBD/ROOT/4/say ./././4"
+    assert ents(doc(tokens, ((2, 4, "ORG"),))) == [("Glyn Davies", label)]

@@ -93,8 +93,8 @@ class EntityTagger:
         if label in NUMERIC:
             return ent
         span = _trim(ent)
-        if span is None:
-            return None
+        if span is None or not any(ch.isupper() for ch in span.text):
+            return None  # "tsunamis", "the south east" tagged as names: a name has a capital
         if label == "PERSON":
             span = self._with_first_names(span)
         text, root = span.text, span.root
@@ -131,6 +131,8 @@ class EntityTagger:
             return None  # "Deputy Inspector General": a title, no one's name
         if label in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and self._honorific(span[0]):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "Ms Blears", "Sir Digby Jones"
+        if label == "ORG" and self._after_role(span):
+            return Span(span.doc, span.start, span.end, label="PERSON")  # "spokesman Glyn Davies"
         if label == "ORG" and self._titled_name(span):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "District Collector B. Janardhan Reddy"
         if label == "PERSON" and any(ch.isdigit() for ch in text):
@@ -146,6 +148,15 @@ class EntityTagger:
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
             return Span(span.doc, span.start, span.end, label="GPE")  # "in Kupwara": people are not "in" a name
         return span
+
+    def _after_role(self, span: Span) -> bool:
+        """A name of capitalised words just after a role noun that modifies it: "local government
+        spokesman Glyn Davies" names a person, whatever the NER says."""
+        if span.start == 0 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+            return False
+        before = span.doc[span.start - 1]
+        # "analysts Gartner" is a firm: the role words are singular
+        return before.lower_ in self.lex.titles and span.start <= before.head.i < span.end
 
     def _tells_news(self, span: Span) -> bool:
         """Whether a span holds a word that names an event ("Attack", "Halts")."""
