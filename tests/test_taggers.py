@@ -432,3 +432,15 @@ def test_a_name_has_a_capital() -> None:
 def test_a_name_after_a_singular_role_noun_is_a_person(role: str, label: str) -> None:
     tokens = f"party/NN/compound/1 {role}/compound/3 Glyn/NNP/compound/3 Davies/NNP/nsubj/4 said/VBD/ROOT/4/say ./././4"
     assert ents(doc(tokens, ((2, 4, "ORG"),))) == [("Glyn Davies", label)]
+
+
+@pytest.mark.parametrize(("after", "place"), [("", False), (" stadium/NN/pobj/1", True)])
+def test_an_organisations_possession_is_a_product_not_a_place_unless_it_names_one(after: str, place: bool) -> None:
+    # "they left Sony's Bernabeu" (a product) / "they left Sony's Bernabeu stadium" (a place)
+    head = 5 if after else 1
+    tokens = (
+        f"they/PRP/nsubj/1 left/VBD/ROOT/1/leave Sony/NNP/poss/{head} 's/POS/case/2 "
+        f"Bernabeu/NNP/{'compound' if after else 'dobj'}/{head}{after} ./././1"
+    )
+    found = ents(doc(tokens, ((2, 3, "ORG"), (4, 5, "FAC"))))
+    assert (("Bernabeu", "FAC") in found) == place

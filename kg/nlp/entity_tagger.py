@@ -112,6 +112,8 @@ class EntityTagger:
         hit = None if demonym else self.gaz.lookup(text)  # "Kazakh" is a people, not a city's other name
         if hit is not None and self._is_place(span, hit[1], hit[3]):
             return Span(span.doc, span.start, span.end, label="LOC" if hit[1] == "Continent" else "GPE")
+        if label in ("GPE", "LOC", "FAC") and _owned_by_organisation(span):
+            return None  # "Nintendo's Game Cube", "BBC One's Breakfast": a product, no place
         if label == "NORP" or demonym:
             if root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ" or root.tag_ not in ("NNS", "NNPS"):
                 return None  # "Russian troops", "Welsh assembly", "a Cuban": not a collective actor
@@ -498,6 +500,15 @@ def _companies(spans: list[Span]) -> list[Span]:
     return [
         Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and s.text in business else s for s in spans
     ]
+
+
+def _owned_by_organisation(span: Span) -> bool:
+    """Whether an organisation's possessive stands before the name, which heads its phrase:
+    "Microsoft's Windows" (but "Real Madrid's Bernabeu stadium" is a place)."""
+    doc = span.doc
+    if span.start < 2 or span.root.dep_ == "compound":
+        return False
+    return doc[span.start - 1].tag_ == "POS" and doc[span.start - 2].ent_type_ == "ORG"
 
 
 def _in_business(tok: Token) -> bool:
