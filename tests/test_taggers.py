@@ -444,3 +444,23 @@ def test_an_organisations_possession_is_a_product_not_a_place_unless_it_names_on
     )
     found = ents(doc(tokens, ((2, 3, "ORG"), (4, 5, "FAC"))))
     assert (("Bernabeu", "FAC") in found) == place
+
+
+def test_a_name_in_apposition_to_a_role_noun_is_a_person_but_a_one_word_name_after_one_may_be_a_body() -> None:
+    tokens = (
+        "the/DT/det/1 leader/NN/nsubj/5 ,/,/punct/1 Nicola/NNP/compound/4 Sturgeon/NNP/appos/1 "
+        "spoke/VBD/ROOT/5/speak ./././5"
+    )
+    assert ents(doc(tokens, ((3, 5, "ORG"),))) == [("Nicola Sturgeon", "PERSON")]
+    # "said Dinesh Keskar, vice president Boeing": the firm, whichever way the parser hangs it
+    for president, boeing in (("compound/3", "dobj/0"), ("dobj/0", "appos/2")):
+        tokens = f"said/VBD/ROOT/0/say vice/NN/compound/2 president/NN/{president} Boeing/NNP/{boeing} ./././0"
+        assert ents(doc(tokens, ((3, 4, "ORG"),))) == [("Boeing", "ORG")]
+
+
+def test_a_law_name_broken_by_brackets_is_no_person() -> None:
+    tokens = (
+        "the/DT/det/4 (/-LRB-/punct/4 Provisions/NNPS/compound/4 )/-RRB-/punct/4 Bill/NNP/nsubj/5 "
+        "passed/VBD/ROOT/5/pass ./././5"
+    )
+    assert ents(doc(tokens, ((4, 5, "PERSON"),))) == []

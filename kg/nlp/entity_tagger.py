@@ -125,8 +125,8 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if self._names_organisation(span) else None
         if label in ("PERSON", "ORG") and len(span) > 1 and self.lex.in_class("facility", span[-1].lower_):
             return Span(span.doc, span.start, span.end, label="FAC")  # "Sardar Patel Marg", "Azad Maidan"
-        if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].lower_ in LAW_HEADS:
-            return None  # "the Finance Bill", "the Sarbanes-Oxley Act": a law, not an actor
+        if label in ("PERSON", "ORG") and span[-1].lower_ in LAW_HEADS and (len(span) > 1 or _after_bracket(span)):
+            return None  # "the Finance Bill", "the Sarbanes-Oxley Act", "(Scotland) Act": a law, not an actor
         if label == "PERSON" and len(span) > 1 and self._org_head(span[-1]):
             return Span(span.doc, span.start, span.end, label="ORG")  # "Economist Intelligence Unit"
         if label in ("PERSON", "ORG") and all(self._not_a_name(t) for t in span):
@@ -152,13 +152,21 @@ class EntityTagger:
         return span
 
     def _after_role(self, span: Span) -> bool:
-        """A name of capitalised words just after a role noun that modifies it: "local government
-        spokesman Glyn Davies" names a person, whatever the NER says."""
+        """A name of capitalised words just after a role noun that modifies it ("local government
+        spokesman Glyn Davies") or that it stands in apposition to ("the party's leader, Nicola
+        Sturgeon") names a person, whatever the NER says."""
         if span.start == 0 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
             return False
+        root = span.root
         before = span.doc[span.start - 1]
-        # "analysts Gartner" is a firm: the role words are singular
-        return before.lower_ in self.lex.titles and span.start <= before.head.i < span.end
+        if root.dep_ == "appos" and root.head.lower_ in self.lex.titles and before.text == ",":
+            return True
+        if not span.start <= before.head.i < span.end:
+            return False
+        # "analysts Gartner" is a firm (the role words are singular); "vice president Boeing" too: after a
+        # role noun a one-word name may be the body, after an honorific ("Mr Holiff") it is not
+        kind = self.lex.titles.get(before.lower_)
+        return kind == "title" or (kind is not None and len(span) > 1)
 
     def _tells_news(self, span: Span) -> bool:
         """Whether a span holds a word that names an event ("Attack", "Halts")."""
@@ -500,6 +508,10 @@ def _companies(spans: list[Span]) -> list[Span]:
     return [
         Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and s.text in business else s for s in spans
     ]
+
+
+def _after_bracket(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].text == ")"
 
 
 def _owned_by_organisation(span: Span) -> bool:
