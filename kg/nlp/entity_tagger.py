@@ -165,8 +165,7 @@ class EntityTagger:
             return False
         # "analysts Gartner" is a firm (the role words are singular); "vice president Boeing" too: after a
         # role noun a one-word name may be the body, after an honorific ("Mr Holiff") it is not
-        kind = self.lex.titles.get(before.lower_)
-        return kind == "title" or (kind is not None and len(span) > 1)
+        return self._honorific(before) or (before.lower_ in self.lex.titles and len(span) > 1)
 
     def _tells_news(self, span: Span) -> bool:
         """Whether a span holds a word that names an event ("Attack", "Halts")."""
@@ -585,18 +584,19 @@ def _proper_only(doc: Doc, spans: list[Span]) -> list[Span]:
     written in lower case elsewhere in the text ("Spyware is considered ..." with "spyware" later):
     a common noun. A name capitalised inside a sentence somewhere ("Labour") stays, unless only
     inside a longer name ("the Consumer Protection Against Spyware Act")."""
-    lower = {t.text for t in doc if t.is_lower}
+    openers = {s.text for s in spans if s.label_ not in NUMERIC and len(s) == 1 and s[0].is_sent_start}
+    if not openers:
+        return spans  # the usual case: no pass over the doc's tokens
     in_longer = {i for s in doc.ents if len(s) > 1 for i in range(s.start, s.end)}
-    inside = {t.text for t in doc if t.is_title and not t.is_sent_start and t.i not in in_longer}
-    return [
-        s
-        for s in spans
-        if s.label_ in NUMERIC
-        or len(s) > 1
-        or not s[0].is_sent_start
-        or s.text.lower() not in lower
-        or s.text in inside
-    ]
+    by_lower = {text.lower(): text for text in openers}
+    common, named = set(), set()
+    for t in doc:
+        if t.is_lower and t.text in by_lower:
+            common.add(by_lower[t.text])
+        elif t.is_title and t.text in openers and not t.is_sent_start and t.i not in in_longer:
+            named.add(t.text)
+    dropped = common - named
+    return [s for s in spans if not (s.text in dropped and len(s) == 1 and s[0].is_sent_start)]
 
 
 def _trim(ent: Span) -> Span | None:
