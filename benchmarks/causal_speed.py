@@ -7,7 +7,7 @@ already found), and the whole of extract + resolve + rdf. The causal stage is th
 reader (the ``kg_causal`` component) plus the causal step. Each figure is the best of
 ``--repeat`` runs, after a warm-up batch, since other work on the machine only ever adds time.
 
-    python -m benchmarks.causal_speed [--limit N] [--repeat 3]
+    python -m benchmarks.causal_speed [--limit N] [--repeat 3] [--causal-encoder]
 """
 
 from __future__ import annotations
@@ -108,14 +108,14 @@ def time_cleanup(texts: Sequence[str]) -> float:
     return time.perf_counter() - started
 
 
-def measure(texts: Sequence[str], *, model: str, repeat: int) -> dict[str, Any]:
+def measure(texts: Sequence[str], *, model: str, repeat: int, encoder: bool = False) -> dict[str, Any]:
     """Seconds of each stage on ``texts``, and the tokens parsed."""
     import spacy
 
     items = [Item(Document(f"cnc-{k}", text, "cnc"), cleanup.clean(text)) for k, text in enumerate(texts)]
     clean_texts = [item.clean.text for item in items]
     spacy_nlp = spacy.load(model)
-    newskg_nlp = kg_nlp.load(model)
+    newskg_nlp = kg_nlp.load(model, causal_encoder=encoder)
     for nlp in (spacy_nlp, newskg_nlp):
         time_pipe(nlp, clean_texts[:WARM_UP])
 
@@ -178,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the fastest counts")
     parser.add_argument("--model", default=kg_nlp.DEFAULT_MODEL)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--causal-encoder", action="store_true", help="with the causal reader's sentence encoder")
     args = parser.parse_args(argv)
     texts = [s.text for s in cnc.read(args.data)[: args.limit]]
-    data = measure(texts, model=args.model, repeat=args.repeat)
+    data = measure(texts, model=args.model, repeat=args.repeat, encoder=args.causal_encoder)
     print(json.dumps(data, indent=2) if args.json else render(data))
     return 0
 

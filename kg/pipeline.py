@@ -20,6 +20,8 @@ from kg import cleanup, ingest, iri, rdf, store
 from kg.errors import E, KgError
 from kg.model import Document, EntityKind
 from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_MODEL
+from kg.nlp.causal_encoder import FILE as ENCODER_FILE
+from kg.nlp.causal_encoder import SentenceEncoder
 from kg.resolve import AliasTable
 from kg.vocab import RDFS, SKOS
 
@@ -38,6 +40,8 @@ class BuildOptions:
     model: str = DEFAULT_MODEL
     # the trained causal reader (a folder saved by kg.nlp.causal_model); None: causal rules only
     causal_model: Path | None = DEFAULT_CAUSAL_MODEL
+    # read sentences with the causal reader's transformer too (when it has one): more links, slower
+    causal_encoder: bool = False
     base: str = iri.DEFAULT_BASE
     threshold: float = rdf.DEFAULT_THRESHOLD
     batch_size: int = 32
@@ -98,7 +102,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
     started = time.perf_counter()
     report = BuildReport()
     sources = _checked(ingest.sources(paths), options, report)  # bad input fails here, before anything is touched
-    nlp.load(options.model, options.causal_model, options.threshold)
+    nlp.load(options.model, options.causal_model, options.threshold, options.causal_encoder)
     out = options.out
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -155,6 +159,7 @@ def _build_into(
             model=options.model,
             causal_model=options.causal_model,
             causal_threshold=options.threshold,
+            causal_encoder=options.causal_encoder,
             batch_size=options.batch_size,
             n_process=options.processes,
         ):
@@ -180,10 +185,13 @@ def fingerprint(options: BuildOptions) -> str:
     document is built again when any of them changes, not only its text."""
     from kg import __version__, nlp
 
-    pipeline = nlp.load(options.model, options.causal_model, options.threshold)
+    pipeline = nlp.load(options.model, options.causal_model, options.threshold, options.causal_encoder)
     reader = "rules"
     if options.causal_model is not None:
-        reader = hashlib.sha256((options.causal_model / "model.json.gz").read_bytes()).hexdigest()
+        digest = hashlib.sha256((options.causal_model / "model.json.gz").read_bytes())
+        if options.causal_encoder and SentenceEncoder.present(options.causal_model):
+            digest.update((options.causal_model / ENCODER_FILE).read_bytes())
+        reader = digest.hexdigest()
     parts = (__version__, options.model, str(pipeline.meta.get("version", "")), reader, repr(options.threshold))
     return "\x00".join((*parts, options.base))
 

@@ -24,11 +24,15 @@ T = TypeVar("T")
 
 @cache
 def load(
-    model: str = DEFAULT_MODEL, causal_model: Path | None = DEFAULT_CAUSAL_MODEL, causal_threshold: float = 0.5
+    model: str = DEFAULT_MODEL,
+    causal_model: Path | None = DEFAULT_CAUSAL_MODEL,
+    causal_threshold: float = 0.5,
+    causal_encoder: bool = False,
 ) -> Language:
     """spaCy's pipeline ``model`` with newskg's taggers added after its NER, and the causal
     reader ``causal_model`` after them (none when None, or when the pipeline has no parser),
-    keeping the links at least ``causal_threshold`` likely."""
+    keeping the links at least ``causal_threshold`` likely, reading sentences with the reader's
+    transformer when ``causal_encoder``."""
     import spacy
 
     from kg.nlp import factories  # noqa: F401  (registers the components)
@@ -43,7 +47,7 @@ def load(
     nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
     nlp.add_pipe("kg_triggers", after="kg_entities")
     if causal_model is not None and "parser" in nlp.pipe_names:
-        config = {"path": str(causal_model), "threshold": causal_threshold}
+        config = {"path": str(causal_model), "threshold": causal_threshold, "encoder": causal_encoder}
         nlp.add_pipe("kg_causal", after="kg_triggers", config=config)
     return nlp
 
@@ -54,9 +58,10 @@ def parse(
     model: str = DEFAULT_MODEL,
     causal_model: Path | None = DEFAULT_CAUSAL_MODEL,
     causal_threshold: float = 0.5,
+    causal_encoder: bool = False,
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in order."""
-    nlp = load(model, causal_model, causal_threshold)
+    nlp = load(model, causal_model, causal_threshold, causal_encoder)
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -40,13 +40,14 @@ def make_trigger_tagger(nlp: Language, name: str) -> TriggerTagger:
     "kg_causal",
     requires=["token.dep", "token.lemma", "token.tag", "doc.spans"],
     assigns=[f"doc._.{EXTENSION}"],
-    default_config={"path": "", "threshold": 0.5},
+    default_config={"path": "", "threshold": 0.5, "encoder": False},
 )
-def make_causal_reader(nlp: Language, name: str, path: str, threshold: float) -> CausalReader:
+def make_causal_reader(nlp: Language, name: str, path: str, threshold: float, encoder: bool) -> CausalReader:
     """Read how likely each sentence states a causal link, and between which words (a trained
     model; ``path`` names a saved one, empty for the model shipped with newskg); pairs less likely
-    than ``threshold`` (the build's causal threshold) are dropped."""
-    return CausalReader(path, threshold)
+    than ``threshold`` (the build's causal threshold) are dropped. ``encoder``: read sentences with
+    the model's transformer too, when it has one (slower, more accurate)."""
+    return CausalReader(path, threshold, encoder)
 
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
