@@ -59,7 +59,7 @@ def build(
         bool,
         typer.Option(
             help="Read each sentence that may state a cause with the causal reader's transformer too: "
-            "more links (on protest news), and the build takes about twice as long."
+            "more links (on protest news), and the build takes two to three times as long."
         ),
     ] = False,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
