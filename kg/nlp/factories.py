@@ -46,7 +46,7 @@ def make_causal_reader(nlp: Language, name: str, path: str, threshold: float, en
     """Read how likely each sentence states a causal link, and between which words (a trained
     model; ``path`` names a saved one, empty for the model shipped with newskg); pairs less likely
     than ``threshold`` (the build's causal threshold) are dropped. ``encoder``: read sentences with
-    the model's transformer too, when it has one (slower, more accurate)."""
+    the model's transformer too, when it has one (more links, slower)."""
     return CausalReader(path, threshold, encoder)
 
 
