@@ -84,6 +84,7 @@ class Lexicon:
     assets: dict[str, str]
     not_assets: frozenset[str]  # "tear gas", "gold medal": phrases in which an asset word names no asset
     place_groups: dict[str, frozenset[str]]
+    eventive_nouns: frozenset[str]  # nouns that can name a happening (WordNet: "fast", "custody")
     cues: tuple[Cue, ...]
     cue_index: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
 
@@ -299,6 +300,7 @@ def load() -> Lexicon:
         assets=assets,
         not_assets=frozenset(row[0] for row in asset_rows if row[1] == "none"),
         place_groups={row[0]: frozenset(row[1].split()) for row in _rows("place_groups.tsv")},
+        eventive_nouns=frozenset(row[0] for row in _rows("eventive_nouns.tsv")),
         cues=cues,
         cue_index={k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in index.items()},
     )

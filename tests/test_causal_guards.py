@@ -116,14 +116,17 @@ def test_an_unknown_word_that_the_lexicon_gives_the_other_ends_type_is_the_same_
 
 def test_a_light_verb_or_copula_with_no_event_of_its_own_names_the_clause_it_frames() -> None:
     # "passengers had to postpone trips as buses were withdrawn": the postponing is the effect; a
-    # bare "had" ("had trouble as buses were withdrawn") names nothing the graph can show
+    # bare "had" names nothing the graph can show, but an object that can name a happening does
+    # ("had trouble as buses were withdrawn"), and one that names a thing does not ("had cars")
     template = (
         "passengers/NNS/nsubj/1 had/VBD/ROOT/1/have {} as/IN/mark/8 buses/NNS/nsubjpass/8 "
         "were/VBD/auxpass/8/be withdrawn/VBN/advcl/1/withdraw ./././1"
     )
     postpone = template.format("to/TO/aux/3 postpone/VB/xcomp/1 trips/NNS/dobj/3")
     assert {(c, e) for c, e, _s, _st in model_links(postpone, 8, 1)} == {("withdrawn", "postpone")}
-    assert model_links(template.format("some/DT/det/3 trouble/NN/dobj/1 here/RB/advmod/1"), 8, 1) == set()
+    trouble = model_links(template.format("some/DT/det/3 trouble/NN/dobj/1 here/RB/advmod/1"), 8, 1)
+    assert {(c, e) for c, e, _s, _st in trouble} == {("withdrawn", "trouble")}
+    assert model_links(template.format("their/PRP$/poss/3 cars/NNS/dobj/1/car here/RB/advmod/1"), 8, 1) == set()
     # "the team is to visit the village after the attack": the visit, not "is"
     visit = (
         "the/DT/det/1 team/NN/nsubj/2 is/VBZ/ROOT/2/be to/TO/aux/4 visit/VB/xcomp/2 the/DT/det/6 "

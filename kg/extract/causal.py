@@ -253,7 +253,7 @@ class CausalExtractor:
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
             if inner is not None:
                 return CausalExtractor._model_event(events, inner)
-            return tok if _moves(tok) else None
+            return tok if _moves(tok) else _carried(tok)
         if lemma in MODAL_ADJECTIVES:
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
             return None if inner is None else CausalExtractor._model_event(events, inner)
@@ -496,6 +496,8 @@ EVENTIVE_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "age", "al",
 DIRECTIONS = frozenset(
     {"together", "home", "out", "back", "away", "forward", "ahead", "down", "up", "inside", "outside"}
 )
+# verbs of staying in a state: "remained tense" names the state
+STAYING = frozenset({"remain", "stay", "become", "turn"})
 # verbs too empty to name an event of their own
 LIGHT_VERBS = frozenset(
     {
@@ -557,6 +559,26 @@ def _moves(verb: Token) -> bool:
     if verb.lemma_.lower() not in ("come", "go") or verb.pos_ != "VERB":
         return False
     return any(c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in DIRECTIONS) for c in verb.children)
+
+
+def _carried(verb: Token) -> Token | None:
+    """The word a light or support verb carries when the event lexicon knows no event there, as a
+    new (generic) event: an object that can name a happening ("took into custody", "went on an
+    indefinite fast"; not "launched a plan", "joined the civil service"), or the state a verb of
+    staying keeps ("remained tense")."""
+    for child in verb.children:
+        found = child
+        if child.dep_ == "prep":
+            found = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ not in ("dobj", "acomp"):
+            continue
+        if found.ent_type_ or not found.is_alpha:
+            continue
+        if found.pos_ == "NOUN" and found.lemma_.lower() in lexicon.load().eventive_nouns:
+            return found
+        if found.pos_ == "ADJ" and found.dep_ == "acomp" and verb.lemma_.lower() in STAYING:
+            return found
+    return None
 
 
 def _eventive(tok: Token) -> bool:
