@@ -464,3 +464,14 @@ def test_a_law_name_broken_by_brackets_is_no_person() -> None:
         "passed/VBD/ROOT/5/pass ./././5"
     )
     assert ents(doc(tokens, ((4, 5, "PERSON"),))) == []
+
+
+def test_a_known_place_name_after_a_place_it_contains_is_a_place_whatever_the_ner_says() -> None:
+    # "a man from Camberley, Surrey": the tagger calls Surrey a person; GeoNames knows it (a city
+    # in Canada, too small to outweigh the tagger alone), and its place after a town makes it one
+    words = "a/DT/det/1 man/NN/ROOT/1 from/IN/prep/1 Camberley/NNP/pobj/2 ,/,/punct/3 Surrey/NNP/appos/3 ././punct/1"
+    d = doc(words, ((3, 4, "GPE"), (5, 6, "PERSON")))
+    assert ("Surrey", "GPE") in ents(d)
+    # after a person's name it stays what the tagger says
+    d = doc(words.replace("from/IN/prep/1 Camberley", "with/IN/prep/1 Hassan"), ((3, 4, "PERSON"), (5, 6, "PERSON")))
+    assert ("Surrey", "GPE") not in ents(d)

@@ -307,8 +307,8 @@ class EntityTagger:
         """Where a place name stands: after "in", "at"..., or in a list with other places."""
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.head.lower_ != "according":
             return True  # "in Cardiff"; "according to Mandaric" names a source
-        if self._with_region(tok):
-            return True
+        if self._with_region(tok) or (tok.dep_ == "appos" and tok.head.ent_type_ in ("GPE", "LOC")):
+            return True  # "Hartpury, Gloucestershire": both names are places
         listed = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
         return any(
             t.ent_type_ in ("GPE", "LOC") or (t.pos_ == "PROPN" and self.gaz.lookup(t.text) is not None) for t in listed
