@@ -226,6 +226,13 @@ def test_a_plural_name_is_a_group_not_a_person() -> None:
         ((1, 3, "PERSON"),),
     )
     assert ents(d) == [("Lib Dems", "GROUP")]
+    # a name the tagger reads as plural, after a role it stands in apposition to, is one person
+    d = doc(
+        "the/DT/det/1 Superintendent/NNP/nsubj/5 ,/,/punct/1 Mick/NNP/compound/4 Deats/NNPS/appos/1 "
+        "said/VBD/ROOT/5/say ././punct/5",
+        ((3, 5, "PERSON"),),
+    )
+    assert ents(d) == [("Mick Deats", "PERSON")]
 
 
 def test_a_phrasal_trigger_needs_its_particle_not_a_later_preposition() -> None:
@@ -475,3 +482,13 @@ def test_a_known_place_name_after_a_place_it_contains_is_a_place_whatever_the_ne
     # after a person's name it stays what the tagger says
     d = doc(words.replace("from/IN/prep/1 Camberley", "with/IN/prep/1 Hassan"), ((3, 4, "PERSON"), (5, 6, "PERSON")))
     assert ("Surrey", "GPE") not in ents(d)
+
+
+def test_an_opposition_to_something_is_a_stance_but_the_opposition_is_a_body() -> None:
+    stance = doc(
+        "he/PRP/nsubj/1 voiced/VBD/ROOT/1/voice his/PRP$/poss/4 staunch/JJ/amod/4 opposition/NN/dobj/1 "
+        "to/IN/prep/4 the/DT/det/7 war/NN/pobj/5 ././punct/1"
+    )
+    assert ents(stance) == []
+    body = doc("the/DT/det/1 opposition/NN/nsubj/2 called/VBD/ROOT/2/call a/DT/det/4 strike/NN/dobj/2 ././punct/2")
+    assert ents(body) == [("opposition", "ORGDESC")]

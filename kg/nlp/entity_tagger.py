@@ -143,8 +143,10 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if coded else None
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
-        if label == "PERSON" and span[-1].tag_ == "NNPS" and span[-1].lower_.endswith("s"):
-            return Span(span.doc, span.start, span.end, label="GROUP")  # "the Lib Dems": a party's people
+        plural = span[-1].tag_ == "NNPS" and span[-1].lower_.endswith("s")
+        if label == "PERSON" and plural and not self._after_role(span):
+            # "the Lib Dems": a party's people; but "Chief Superintendent, Mick Deats" is one person
+            return Span(span.doc, span.start, span.end, label="GROUP")
         if label == "PERSON" and len(span) == 1 and root.dep_ == "poss" and root.head.ent_type_ == "PERSON":
             return Span(span.doc, span.start, span.end, label="ORG")  # "Labour's Elizabeth Blackman": a body
         if label == "PERSON" and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near"):
@@ -374,6 +376,8 @@ class EntityTagger:
             return None  # "police spokeswoman", "cabinet minister"; but "police officers" is one group
         if entry is not None:
             _sense, cls, number = entry
+            if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.rights) and tok.tag_ == "NN":
+                return None  # "his opposition to the war", "resistance to reform": a stance, no body
             if number == "any" or tok.tag_ in ("NNS", "NNPS"):
                 return "GROUP" if cls == "Group" else "ORGDESC"
         if lemma in self.lex.org_descriptions and tok.tag_ == "NN":
