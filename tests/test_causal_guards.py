@@ -191,3 +191,12 @@ def test_thinking_names_no_event_and_being_able_names_what_one_is_able_to_do(ver
     )
     found = {(c, e) for c, e, _s, _st in model_links(tokens, 8, 2)}
     assert found == ({(verb.split("/")[0], "seek")} if built else set())
+
+
+def test_a_noun_that_only_gathers_stands_for_what_it_gathers() -> None:
+    # "sales slumped owing to a combination of colder weather and ...": the weather, not the combination
+    tokens = (
+        "sales/NNS/nsubj/1/sale slumped/VBD/ROOT/1/slump owing/VBG/prep/1/owe to/IN/prep/2 a/DT/det/5 "
+        "combination/NN/pobj/3 of/IN/prep/5 colder/JJR/amod/8/cold weather/NN/pobj/6 ././punct/1"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(tokens, 5, 1)} == {("weather", "slumped")}

@@ -230,6 +230,7 @@ class CausalExtractor:
         its object ("held a rally"), the event in its phrase, its subject's or the clause it frames
         ("had to postpone"), if any; else the word itself, as a new (generic) event when it can
         name one."""
+        tok = _gathered(tok)
         if tok.i in events.by_token:
             return events.by_token[tok.i]
         lemma = tok.lemma_.lower()
@@ -439,6 +440,7 @@ class CausalExtractor:
         owner = tok.head.head
         if tok.dep_ == "pobj" and owner.i in events.by_token and owner not in avoid:
             return events.by_token[owner.i]  # "a crackdown in Kazakhstan, which ...": the crackdown
+        tok = _gathered(tok)
         if allow_generic and _eventive(tok) and tok not in avoid and not tok.ent_type_:
             return tok
         return None
@@ -495,6 +497,10 @@ EVENTIVE_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "age", "al",
 # where a verb of coming or going goes: "came together", "went home"
 DIRECTIONS = frozenset(
     {"together", "home", "out", "back", "away", "forward", "ahead", "down", "up", "inside", "outside"}
+)
+# nouns that only gather what they are of: a generic cause or effect is what they gather
+CONTAINERS = frozenset(
+    {"combination", "series", "mix", "string", "spate", "wave", "raft", "slew", "flurry", "host", "number", "variety"}
 )
 # verbs of staying in a state: "remained tense" names the state
 STAYING = frozenset({"remain", "stay", "become", "turn"})
@@ -559,6 +565,15 @@ def _moves(verb: Token) -> bool:
     if verb.lemma_.lower() not in ("come", "go") or verb.pos_ != "VERB":
         return False
     return any(c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in DIRECTIONS) for c in verb.children)
+
+
+def _gathered(tok: Token) -> Token:
+    """What a noun that only gathers stands for: "a combination of colder weather and ...", "a
+    series of strikes"; any other word itself."""
+    if tok.lemma_.lower() not in CONTAINERS:
+        return tok
+    of = (o for p in syntax.children(tok, "prep") if p.lower_ == "of" for o in syntax.children(p, "pobj"))
+    return next(of, tok)
 
 
 def _carried(verb: Token) -> Token | None:
