@@ -492,3 +492,12 @@ def test_an_opposition_to_something_is_a_stance_but_the_opposition_is_a_body() -
     assert ents(stance) == []
     body = doc("the/DT/det/1 opposition/NN/nsubj/2 called/VBD/ROOT/2/call a/DT/det/4 strike/NN/dobj/2 ././punct/2")
     assert ents(body) == [("opposition", "ORGDESC")]
+
+
+def test_a_laws_name_is_no_actor_with_or_without_its_last_word_but_bill_clinton_is() -> None:
+    law = "MPs/NNS/nsubj/1 debated/VBD/ROOT/1/debate the/DT/det/5 Mental/NNP/compound/5 Capacity/NNP/compound/5 "
+    law += "Bill/NNP/dobj/1 ././punct/1"
+    assert ents(doc(law, ((3, 6, "ORG"),))) == [("MPs", "GROUP")]
+    assert ents(doc(law, ((3, 5, "ORG"),))) == [("MPs", "GROUP")]
+    clinton = "Bill/NNP/compound/1 Clinton/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ././punct/2"
+    assert ents(doc(clinton, ((0, 2, "PERSON"),))) == [("Bill Clinton", "PERSON")]

@@ -127,6 +127,9 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="FAC")  # "Sardar Patel Marg", "Azad Maidan"
         if label in ("PERSON", "ORG") and span[-1].lower_ in LAW_HEADS and (len(span) > 1 or _after_bracket(span)):
             return None  # "the Finance Bill", "the Sarbanes-Oxley Act", "(Scotland) Act": a law, not an actor
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if label in ("PERSON", "ORG") and after is not None and after.lower_ in LAW_HEADS and after.is_title:
+            return None  # "the Mental Capacity Bill" tagged without its "Bill": a law's name too
         if label == "PERSON" and len(span) > 1 and self._org_head(span[-1]):
             return Span(span.doc, span.start, span.end, label="ORG")  # "Economist Intelligence Unit"
         if label in ("PERSON", "ORG") and all(self._not_a_name(t) for t in span):
