@@ -579,7 +579,7 @@ def _gathered(tok: Token) -> Token:
 def _carried(verb: Token) -> Token | None:
     """The word a light or support verb carries when the event lexicon knows no event there, as a
     new (generic) event: an object that can name a happening ("took into custody", "went on an
-    indefinite fast"; not "launched a plan", "joined the civil service"), or the state a verb of
+    indefinite fast"; not "launched a plan", "took the town"), or the state a verb of
     staying keeps ("remained tense")."""
     for child in verb.children:
         found = child
