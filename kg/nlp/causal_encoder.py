@@ -1,6 +1,5 @@
 """The sentence encoder of the causal reader: a small pretrained transformer, fine-tuned on the
-Causal News Corpus to say whether a sentence states a causal link (CNC subtask 1) and, in one
-run, which of its words lie inside the cause and which inside the effect.
+Causal News Corpus to say whether a sentence states a causal link (CNC subtask 1).
 
 Why a transformer here: the parse-feature model tops out near 0.77 sentence F1 on the CNC
 (README, "Benchmarks"); causality is often carried by word meaning that no parse feature names
@@ -15,7 +14,6 @@ model folder without ``encoder.onnx`` reads sentences with the parse-feature mod
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,27 +23,8 @@ TOKENIZER = "tokenizer.json"
 MAX_TOKENS = 128  # word pieces per sentence; 99.9% of CNC sentences are shorter
 
 
-@dataclass(frozen=True, slots=True)
-class EncoderReading:
-    """P(the sentence states a causal link), and for each word piece (its character offsets in the
-    sentence) P(inside a cause) and P(inside an effect), given that it does."""
-
-    probability: float
-    pieces: tuple[tuple[int, int, float, float], ...]
-
-    def roles(self, begin: int, end: int) -> tuple[float, float]:
-        """How likely the characters ``begin:end`` (a word) lie inside a cause and an effect: their
-        pieces' highest figures; 0 for a word past the encoder's length."""
-        inside = [(c, e) for b, en, c, e in self.pieces if b < end and en > begin]
-        return (max(c for c, _ in inside), max(e for _, e in inside)) if inside else (0.0, 0.0)
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return np.asarray(1.0 / (1.0 + np.exp(-z)))
-
-
 class SentenceEncoder:
-    """Reads sentences: how likely each states a causal link, and where its cause and effect lie."""
+    """P(the sentence states a causal link), for each of a list of sentences."""
 
     def __init__(self, folder: Path) -> None:
         import onnxruntime
@@ -65,20 +44,13 @@ class SentenceEncoder:
     def present(folder: Path) -> bool:
         return (folder / FILE).exists() and (folder / TOKENIZER).exists()
 
-    def read(self, sentences: Sequence[str]) -> list[EncoderReading]:
+    def probabilities(self, sentences: Sequence[str]) -> list[float]:
         """One run per sentence: int8 activations are scaled per run, so a batch would make a
         sentence's reading depend on its neighbours; unpadded runs cost no more here."""
         found = []
         for encoding in self.tokenizer.encode_batch(list(sentences)):
             ids = np.array([encoding.ids], dtype=np.int64)
-            logits, spans = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            (logits,) = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
             # softmax over (not causal, causal), as a logistic of the difference
-            probability = float(_sigmoid(logits[0, 1] - logits[0, 0]))
-            roles = _sigmoid(spans[0]).tolist()
-            pieces = tuple(
-                (begin, end, round(c, 4), round(e, 4))
-                for (begin, end), (c, e) in zip(encoding.offsets, roles, strict=True)
-                if end > begin
-            )
-            found.append(EncoderReading(probability, pieces))
+            found.append(float(1.0 / (1.0 + np.exp(logits[0, 0] - logits[0, 1]))))
         return found

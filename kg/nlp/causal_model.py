@@ -12,10 +12,8 @@ Two logistic models over features of the dependency parse, trained on the Causal
 Features are strings (lemmas, tags, dependency labels, the path's labels with its
 prepositions and clause markers), so the model reads any spaCy pipeline's parse; it does not
 use the tok2vec tensor. When the model's folder also holds a sentence encoder
-(``kg.nlp.causal_encoder``, a fine-tuned transformer), it reads every sentence the sentence model
-finds at least ``ENCODER_GATE`` likely: its sentence log-odds are averaged with the sentence
-model's (``ENCODER_WEIGHT``), and where it puts the cause and the effect, word by word, joins the
-pair model's ranking of pairs (``SPAN_WEIGHT``) and their probabilities (``SPAN_SHARE``).
+(``kg.nlp.causal_encoder``, a fine-tuned transformer), the two models' log-odds are averaged
+(``ENCODER_WEIGHT``) for every sentence the sentence model finds at least ``ENCODER_GATE`` likely.
 
 The component writes ``doc._.kg_causal``: one ``Reading`` per sentence,
 with its probability and its best pairs; ``kg.extract.causal`` turns them into links between
@@ -57,8 +55,6 @@ ENCODER_GATE = 0.1
 # false ones on news (the sample: 3 more links, 2 of them wrong); half and half adds fewer, and
 # right ones ("killed in the clashes", "cut output in the face of growing stockpiles")
 ENCODER_WEIGHT = 0.5
-SPAN_WEIGHT = 1.0  # the encoder's cause and effect log-odds, added to a word's score to rank pairs
-SPAN_SHARE = 0.5  # the encoder's share of a pair's log-odds: P(cause word in a cause) x P(effect word in an effect)
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,11 +329,6 @@ def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 
-def _mix(p: float, q: float, share: float) -> float:
-    """Two probabilities of one thing, their log-odds averaged, ``q``'s weighing ``share``."""
-    return _sigmoid((1 - share) * _logit(p) + share * _logit(q))
-
-
 def _logit(p: float) -> float:
     p = min(max(p, 1e-6), 1 - 1e-6)
     return math.log(p / (1 - p))
@@ -393,25 +384,14 @@ class CausalModel:
             sf = sentence_only(words, sent, self.signals)
             a, b = self.sentence_scale
             p_sentence = _sigmoid(a + b * (self.sentence.score(set(sf.feats)) + self.sentence.bias))
-            encoded = None
             if self.encoder is not None and p_sentence >= ENCODER_GATE:
-                (encoded,) = self.encoder.read([sent.text])
-                p_sentence = _mix(p_sentence, encoded.probability, ENCODER_WEIGHT)
+                p_encoder = self.encoder.probabilities([sent.text])[0]
+                p_sentence = _sigmoid((1 - ENCODER_WEIGHT) * _logit(p_sentence) + ENCODER_WEIGHT * _logit(p_encoder))
             if p_sentence < floor:
                 # no pair can reach the floor (a pair's probability is at most 1): skip the pairs' features
                 readings.append(Reading(sent.start, round(p_sentence, 4), ()))
                 continue
             as_cause, as_effect = self._word_scores(words, sf.candidates, triggers)
-            roles = {}
-            if encoded is not None:
-                # where the encoder puts the cause and the effect, word by word: its log-odds join
-                # the words' scores, so the pairs it favours are among those whose paths are read
-                at = sent.start_char
-                for i in sf.candidates:
-                    tok = doc[i]
-                    roles[i] = encoded.roles(tok.idx - at, tok.idx + len(tok) - at)
-                    as_cause[i] += SPAN_WEIGHT * _logit(roles[i][0])
-                    as_effect[i] += SPAN_WEIGHT * _logit(roles[i][1])
             # the paths' features only for the pairs whose words score best: the others seldom reach
             # the top pairs (measured on the CNC: 14 of 600 sentences' readings differ, and the
             # cross-validated relation F1 moves by 0.004)
@@ -424,12 +404,7 @@ class CausalModel:
             for i, j in pairs:
                 feats = path_features(i, j, sf.paths[(i, j)], sf.words_)
                 z = as_cause[i] + as_effect[j] + self.pair.score(feats) + self.pair.bias
-                if roles:
-                    z -= SPAN_WEIGHT * (_logit(roles[i][0]) + _logit(roles[j][1]))  # the ranking's share
-                    p_pair = _mix(_sigmoid(a + b * z), roles[i][0] * roles[j][1], SPAN_SHARE)
-                else:
-                    p_pair = _sigmoid(a + b * z)
-                scored.append(Pair(i, j, round(p_pair, 4)))
+                scored.append(Pair(i, j, round(_sigmoid(a + b * z), 4)))
             scored.sort(key=lambda p: (-p.probability, p.cause, p.effect))
             kept = tuple(p for p in scored[:TOP_PAIRS] if p.probability * p_sentence >= floor)
             readings.append(Reading(sent.start, round(p_sentence, 4), kept))
