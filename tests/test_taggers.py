@@ -501,3 +501,46 @@ def test_a_laws_name_is_no_actor_with_or_without_its_last_word_but_bill_clinton_
     assert ents(doc(law, ((3, 5, "ORG"),))) == [("MPs", "GROUP")]
     clinton = "Bill/NNP/compound/1 Clinton/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ././punct/2"
     assert ents(doc(clinton, ((0, 2, "PERSON"),))) == [("Bill Clinton", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("label", "role", "expected"),
+    [
+        ("GPE", "President/NNP", "PERSON"),  # "South African President Thabo Mbeki", a place to the small pipeline
+        ("GPE", "official/JJ", "GPE"),  # "the official North East ...": an adjective, no role
+        ("ORG", "official/JJ", "ORG"),
+    ],
+)
+def test_a_name_after_a_role_is_a_person_whatever_the_tagger_says(label: str, role: str, expected: str) -> None:
+    tokens = f"the/DT/det/3 {role}/compound/3 Thabo/NNP/compound/3 Mbeki/NNP/nsubj/4 spoke/VBD/ROOT/4/speak ./././4"
+    assert ents(doc(tokens, ((2, 4, label),))) == [("Thabo Mbeki", expected)]
+
+
+@pytest.mark.parametrize(
+    ("before", "label", "expected"),
+    [
+        ("airline/NN", "GPE", "ORG"),  # "Italian airline Alitalia"
+        ("supplier/NN", "PERSON", "ORG"),  # "telecoms equipment supplier Ericsson"
+        ("makers/NNS", "PERSON", "PERSON"),  # "film-makers Roger Michell, Mike Leigh": a list of people
+        ("village/NN", "GPE", "GPE"),  # no body's name follows a place noun
+    ],
+)
+def test_a_name_just_after_an_organisation_noun_names_the_organisation(before: str, label: str, expected: str) -> None:
+    tokens = f"Italian/JJ/amod/1 {before}/compound/2 Alitalia/NNP/nsubj/3 grew/VBD/ROOT/3/grow ./././3"
+    assert ents(doc(tokens, ((2, 3, label),))) == [("Alitalia", expected)]
+
+
+def test_an_organisation_noun_names_a_company_the_tagger_missed() -> None:
+    tokens = (
+        "a/DT/det/1 unit/NN/ROOT/1 of/IN/prep/1 gas/NN/compound/4 monopoly/NN/compound/5 Gazprom/NNP/pobj/2 ./././1"
+    )
+    assert ("Gazprom", "ORG") in ents(doc(tokens))
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"), [("economist/NN", "ORG"), ("protester/NN", "GPE"), ("economists/NNS", "GPE")]
+)
+def test_where_someone_in_a_role_works_is_an_organisation(role: str, expected: str) -> None:
+    # "chief economist at Gerrard": the small pipeline takes a name it does not know for a place
+    tokens = f"the/DT/det/1 {role}/nsubj/4 at/IN/prep/1 Gerrard/NNP/pobj/2 said/VBD/ROOT/4/say ./././4"
+    assert dict(ents(doc(tokens, ((3, 4, "GPE"),))))["Gerrard"] == expected

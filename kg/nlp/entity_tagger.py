@@ -66,6 +66,10 @@ def modifier_start(tok: Token) -> int:
     return start
 
 
+# roles held where one stands, not for whom one works: "a protester at Tahrir Square" is there
+PRESENT_AT = frozenset({"protester", "demonstrator", "activist", "campaigner", "resident", "witness", "member"})
+
+
 class EntityTagger:
     """The ``kg_entities`` pipeline component."""
 
@@ -136,8 +140,18 @@ class EntityTagger:
             return None  # "Deputy Inspector General": a title, no one's name
         if label in ("ORG", "GPE", "LOC", "FAC") and len(span) > 1 and self._honorific(span[0]):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "Ms Blears", "Sir Digby Jones"
-        if label == "ORG" and self._after_role(span):
-            return Span(span.doc, span.start, span.end, label="PERSON")  # "spokesman Glyn Davies"
+        if (label in ("GPE", "LOC", "FAC") and self._names_organisation(span)) or (
+            label == "PERSON" and self._described_before(span)
+        ):
+            # "Italian airline Alitalia", "equipment supplier Ericsson"; a person's name stands in
+            # apposition to a body in lists ("Annie Lennox, metal group Motorhead") and descriptions
+            return Span(span.doc, span.start, span.end, label="ORG")
+        if label in ("GPE", "LOC", "FAC") and self._employer(span):
+            return Span(span.doc, span.start, span.end, label="ORG")  # "chief economist at Gerrard"
+        if label in ("ORG", "GPE", "LOC", "FAC") and self._after_role(span):
+            # "spokesman Glyn Davies"; "South African President Thabo Mbeki", which the small
+            # pipeline calls a place (a name the gazetteer knows was read as a place above)
+            return Span(span.doc, span.start, span.end, label="PERSON")
         if label == "ORG" and self._titled_name(span):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "District Collector B. Janardhan Reddy"
         if label == "PERSON" and any(ch.isdigit() for ch in text):
@@ -170,7 +184,9 @@ class EntityTagger:
             return False
         # "analysts Gartner" is a firm (the role words are singular); "vice president Boeing" too: after a
         # role noun a one-word name may be the body, after an honorific ("Mr Holiff") it is not
-        return self._honorific(before) or (before.lower_ in self.lex.titles and len(span) > 1)
+        # "the official North East Says No campaign": an adjective, not the role
+        role = before.lower_ in self.lex.titles and before.pos_ != "ADJ"
+        return self._honorific(before) or (role and len(span) > 1)
 
     def _tells_news(self, span: Span) -> bool:
         """Whether a span holds a word that names an event ("Attack", "Halts")."""
@@ -260,11 +276,38 @@ class EntityTagger:
         return span
 
     def _names_organisation(self, span: Span) -> bool:
-        """Appositive to an organisation noun: "cryptocurrency site The Block"."""
-        root = span.root
-        if root.dep_ == "appos" and root.head.lemma_.lower() in self.lex.organizations:
+        """Appositive to an organisation noun ("cryptocurrency site The Block"), or just after one
+        that modifies it."""
+        root, kinds = span.root, self.lex.organizations
+        if root.dep_ == "appos" and root.head.lemma_.lower() in kinds:
             return True
-        return any(c.dep_ == "appos" and c.lemma_.lower() in self.lex.organizations for c in root.children)
+        appositive = any(c.dep_ == "appos" and c.lemma_.lower() in kinds for c in root.children)
+        return appositive or self._described_before(span)
+
+    def _described_before(self, span: Span) -> bool:
+        """Just after an organisation noun that modifies it: "telecoms supplier Ericsson"."""
+        before = span.doc[span.start - 1] if span.start else None
+        return (
+            before is not None
+            and before.tag_ == "NN"  # "film-makers Roger Michell, Mike Leigh ...": a plural lists people
+            and before.dep_ in ("compound", "nmod")
+            and span.start <= before.head.i < span.end
+            and before.lemma_.lower() in self.lex.organizations
+        )
+
+    def _employer(self, span: Span) -> bool:
+        """Where someone in a role works: "chief economist at Gerrard", "a spokesman for Tesco"
+        (read only for a name no gazetteer knows as a place: "a student at Cambridge" stays one)."""
+        root = span.root
+        prep = root.head
+        return (
+            root.dep_ == "pobj"
+            and prep.lower_ in ("at", "for")
+            and prep.dep_ == "prep"
+            and prep.head.tag_ == "NN"
+            and self.lex.titles.get(prep.head.lemma_.lower()) == "role"
+            and prep.head.lemma_.lower() not in PRESENT_AT
+        )
 
     # -- proper nouns the NER missed ---------------------------------------------------------
     def _untagged_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -285,6 +328,8 @@ class EntityTagger:
                 found.append(Span(doc, start, tok.i + 1, label="GPE"))
             elif len(name) >= 2 and (self._described_as_person(tok) or self._honorific(name[0])):
                 found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+            elif self._names_organisation(name):
+                found.append(Span(doc, start, tok.i + 1, label="ORG"))  # "Russian gas monopoly Gazprom"
         return found
 
     def _people_by_surname(self, spans: list[Span]) -> list[Span]:
