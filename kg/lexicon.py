@@ -149,6 +149,12 @@ SUPPORT_VERBS = frozenset(
         "fuel",
     }
 )
+# support verbs whose subject does not do the event: who undergoes it ("miners face a crackdown"),
+# where or who watches it ("Kazakhstan saw protests", "analysts see a rise"), what causes it
+# ("the decision sparked protests": a causal link, kg.extract.causal)
+UNDERGOING_SUPPORT = frozenset({"face", "suffer", "experience"})
+OBSERVING_SUPPORT = frozenset({"see", "witness"})
+CAUSING_SUPPORT = frozenset({"trigger", "spark", "prompt", "fuel"})
 # last words of organisation names: "... Services Union", "... Investment Bank", "Labour Party"
 ORG_HEADS = frozenset(
     {

@@ -43,3 +43,26 @@ def test_a_relative_clause_that_says_when_an_event_began_dates_it() -> None:
         "Monday/NNP/pobj/5 ,/,/punct/1 hurt/VBD/ROOT/8/hurt ./././8"
     )
     assert dates(began)[0] == ("Protest", "2022-07-11")
+
+
+def roles(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> list[tuple[str, str]]:
+    d = doc(tokens, ents)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    entities = EntityExtractor()(ctx)
+    return [
+        (r.name, entities.mentions[r.entity].name)
+        for e in EventExtractor()(ctx, entities).mentions
+        if e.type == "Crackdown"
+        for r in e.roles
+    ]
+
+
+def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happens() -> None:
+    def sentence(subject: str, verb: str, lemma: str) -> str:
+        return f"{subject}/nsubj/1 {verb}/ROOT/1/{lemma} a/DT/det/3 crackdown/NN/dobj/1 ./././1"
+
+    assert roles(sentence("police/NNS", "launched/VBD", "launch"), ()) == [("agent", "police")]
+    assert roles(sentence("miners/NNS", "face/VBP", "face"), ()) == [("patient", "miners")]
+    assert roles(sentence("Kazakhstan/NNP", "saw/VBD", "see"), ((0, 1, "GPE"),)) == [("place", "Kazakhstan")]
+    assert roles(sentence("analysts/NNS", "see/VBP", "see"), ()) == []  # who watches takes no part
+    assert roles(sentence("arrests/NNS", "sparked/VBD", "spark"), ()) == []  # a cause, linked as one

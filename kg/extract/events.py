@@ -219,7 +219,7 @@ class EventExtractor:
             if support is not None:
                 subj = syntax.subject(support)
                 if subj is not None:
-                    agents.append(subj)
+                    _support_subject(subj, support.lemma_.lower(), entities, agents, patients, places)
                 places += [o for _p, o in syntax.prep_objects(support, *PLACE_PREPS)]
         else:
             agent = syntax.passive_agent(head) if syntax.is_passive(head) else syntax.subject(head)
@@ -389,3 +389,19 @@ def _irrealis(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in IRREALIS
+
+
+def _support_subject(
+    subj: Token, verb: str, entities: EntityIndex, agents: list[Token], patients: list[Token], places: list[Token]
+) -> None:
+    """The role of a support verb's subject: "police launched a crackdown" (the agent), "miners
+    face a crackdown" (the patient), "Kazakhstan saw protests" (the place)."""
+    if verb in lexicon.CAUSING_SUPPORT:
+        return
+    if verb in lexicon.UNDERGOING_SUPPORT or verb in lexicon.OBSERVING_SUPPORT:
+        if _kind(subj, entities) == EntityKind.PLACE:
+            places.append(subj)
+        elif verb in lexicon.UNDERGOING_SUPPORT:
+            patients.append(subj)
+        return
+    agents.append(subj)
