@@ -127,3 +127,20 @@ def test_blaming_an_event_on_another_makes_the_second_its_cause(on_head: int) ->
         "the/DT/det/6 protests/NNS/pobj/4 ./././1"
     )
     assert links(tokens) == {("protests", "crackdown", "causes", "happened")}
+
+
+def test_a_clause_coordinated_with_the_effect_holds_its_own_events() -> None:
+    # "He became president after the elections, and the result was annulled amid protests": the
+    # protests belong to the annulment, not to what the elections brought about
+    coordinated = links(
+        "He/PRP/nsubj/1 became/VBD/ROOT/1/become president/NN/attr/1 after/IN/prep/1 the/DT/det/5 "
+        "elections/NNS/pobj/3/election ,/,/punct/1 and/CC/cc/1 the/DT/det/9 result/NN/nsubjpass/11 "
+        "was/VBD/auxpass/11/be annulled/VBN/conj/1/annul amid/IN/prep/11 protests/NNS/pobj/12/protest ./././1"
+    )
+    assert ("elections", "protests", "causes", "happened") not in coordinated
+    # beside it, an event in the effect's own clause: "protests erupted after the elections"
+    own = links(
+        "protests/NNS/nsubj/1/protest erupted/VBD/ROOT/1/erupt after/IN/prep/1 the/DT/det/4 "
+        "elections/NNS/pobj/2/election ./././1"
+    )
+    assert ("elections", "protests", "causes", "happened") in own

@@ -471,7 +471,9 @@ def clause_event(events: EventIndex, tok: Token, avoid: tuple[Token, ...] = ()) 
             if best is None or rank < best:
                 best = rank
             continue
-        if cur.dep_ in OWN_CLAUSES:
+        if cur.dep_ in OWN_CLAUSES or (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
+            # a clause of its own, or one coordinated with this one ("became president after the
+            # elections, the first of which was annulled amid allegations"): what it holds is its own
             continue
         queue.extend((c, depth + 1) for c in cur.children)
     return events.by_token[best[2]] if best is not None else None
