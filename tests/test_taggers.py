@@ -544,3 +544,13 @@ def test_where_someone_in_a_role_works_is_an_organisation(role: str, expected: s
     # "chief economist at Gerrard": the small pipeline takes a name it does not know for a place
     tokens = f"the/DT/det/1 {role}/nsubj/4 at/IN/prep/1 Gerrard/NNP/pobj/2 said/VBD/ROOT/4/say ./././4"
     assert dict(ents(doc(tokens, ((3, 4, "GPE"),))))["Gerrard"] == expected
+
+
+@pytest.mark.parametrize(("appositive", "expected"), [("son/NN", "PERSON"), ("unit/NN", "ORG")])
+def test_a_name_in_apposition_to_someones_relative_is_a_person(appositive: str, expected: str) -> None:
+    # "a consortium which included Viktor Pinchuk, Mr Kuchma's son-in-law": the tagger says ORG
+    tokens = (
+        f"it/PRP/nsubj/1 included/VBD/ROOT/1/include Viktor/NNP/compound/3 Pinchuk/NNP/dobj/1 ,/,/punct/3 "
+        f"his/PRP$/poss/6 {appositive}/appos/3 ./././1"
+    )
+    assert dict(ents(doc(tokens, ((2, 4, "ORG"),))))["Viktor Pinchuk"] == expected

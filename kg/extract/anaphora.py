@@ -214,7 +214,7 @@ class AnaphoraResolver:
                     )
             elif (
                 tok.pos_ == "NOUN"
-                and self.lex.titles.get(tok.lemma_.lower()) == "role"
+                and self.lex.titles.get(tok.lemma_.lower()) in ("role", "kin")
                 and _is_source(tok)
                 and _specified(tok)
                 and not _named(tok)

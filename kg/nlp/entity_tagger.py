@@ -152,6 +152,8 @@ class EntityTagger:
             # "spokesman Glyn Davies"; "South African President Thabo Mbeki", which the small
             # pipeline calls a place (a name the gazetteer knows was read as a place above)
             return Span(span.doc, span.start, span.end, label="PERSON")
+        if label == "ORG" and self._relative(span):
+            return Span(span.doc, span.start, span.end, label="PERSON")  # "Viktor Pinchuk, Mr Kuchma's son-in-law"
         if label == "ORG" and self._titled_name(span):
             return Span(span.doc, span.start, span.end, label="PERSON")  # "District Collector B. Janardhan Reddy"
         if label == "PERSON" and any(ch.isdigit() for ch in text):
@@ -187,6 +189,10 @@ class EntityTagger:
         # "the official North East Says No campaign": an adjective, not the role
         role = before.lower_ in self.lex.titles and before.pos_ != "ADJ"
         return self._honorific(before) or (role and len(span) > 1)
+
+    def _relative(self, span: Span) -> bool:
+        """A name in apposition to someone's relative: no body is anyone's son-in-law."""
+        return any(c.dep_ == "appos" and self.lex.titles.get(c.lemma_.lower()) == "kin" for c in span.root.children)
 
     def _tells_news(self, span: Span) -> bool:
         """Whether a span holds a word that names an event ("Attack", "Halts")."""
