@@ -554,3 +554,21 @@ def test_a_name_in_apposition_to_someones_relative_is_a_person(appositive: str, 
         f"his/PRP$/poss/6 {appositive}/appos/3 ./././1"
     )
     assert dict(ents(doc(tokens, ((2, 4, "ORG"),))))["Viktor Pinchuk"] == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ("Teachers/NNS/nsubj/2/teacher will/MD/aux/2 strike/VB/ROOT/2 ./././2", [("strike", "Protest")]),
+        # "millions of workers could strike": what the number counts
+        (
+            "Millions/NNS/nsubj/4/million of/IN/prep/0 workers/NNS/pobj/1/worker could/MD/aux/4 strike/VB/ROOT/4 "
+            "./././4",
+            [("strike", "Protest")],
+        ),
+        ("unions/NNS/nsubj/1/union struck/VBD/ROOT/1/strike a/DT/det/3 deal/NN/dobj/1 ./././1", []),  # a deal
+        ("lightning/NN/nsubj/1 struck/VBD/ROOT/1/strike ./././1", []),  # no one downs tools
+    ],
+)
+def test_workers_who_strike_protest(tokens: str, expected: list) -> None:
+    assert [t for t in triggers(doc(tokens)) if t[0] in ("strike", "struck")] == expected

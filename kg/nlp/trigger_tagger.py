@@ -21,6 +21,11 @@ NOUN_ARG_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # words of a phrasal verb trigger that must be its particle: "take over", "crack down", "walk out"
 PARTICLES = frozenset({"over", "out", "down", "off", "up", "back", "away", "on", "in"})
 SUBJECT_CLASSES = frozenset({"event", "weapons"})
+# classes only the subject of a verb with no object satisfies: "workers will strike", not "struck a
+# deal", nor "a bomb struck workers"
+INTRANSITIVE_SUBJECT_CLASSES = frozenset({"workforce"})
+# words that count what their "of" object names: "millions of workers" are workers
+COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "hundreds", "thousands", "millions", "dozens"})
 VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", "advmod"})
 ARG_PREPS = frozenset({"of", "to", "on", "at", "off", "in", "into", "for"})
 CHANGE_PREPS = frozenset({"by", "to", "below", "above", "from", "under", "over", "past"})
@@ -60,6 +65,14 @@ def change_theme(tok: Token) -> Token | None:
         return args[0] if args else None
     by_dep = {c.dep_: c for c in tok.children}
     return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
+
+
+def _counted(tok: Token) -> Token:
+    """What a number counts: "workers" in "millions of workers"; any other word itself."""
+    if tok.lower_ not in COUNTING and not tok.like_num:
+        return tok
+    of = (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+    return next(of, tok)
 
 
 def _hyphenated(tok: Token) -> bool:
@@ -204,8 +217,11 @@ class TriggerTagger:
     def _slots(self, tok: Token, trig: Trigger, args: list[Token]) -> list[Token]:
         """Where a word-class constraint looks: the arguments, and the subject for {event} ("the
         strike affected ...": an event acting on something) and {weapons} ("a bomb exploded")."""
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if trig.wordclass in INTRANSITIVE_SUBJECT_CLASSES:
+            return [] if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) else list(map(_counted, subjects))
         if trig.wordclass in SUBJECT_CLASSES:
-            return [*args, *(c for c in tok.children if c.dep_ == "nsubj")]
+            return [*args, *subjects]
         return args
 
     def _in_class(self, wordclass: str, tok: Token) -> bool:
