@@ -200,3 +200,20 @@ def test_a_noun_that_only_gathers_stands_for_what_it_gathers() -> None:
         "combination/NN/pobj/3 of/IN/prep/5 colder/JJR/amod/8/cold weather/NN/pobj/6 ././punct/1"
     )
     assert {(c, e) for c, e, _s, _st in model_links(tokens, 5, 1)} == {("weather", "slumped")}
+
+
+def test_an_idiom_of_coming_about_names_its_subject_and_posting_names_what_is_posted() -> None:
+    # "jobs were lost as outsourcing took hold": what took hold, not the hold
+    hold = (
+        "jobs/NNS/nsubjpass/2/job were/VBD/auxpass/2/be lost/VBN/ROOT/2/lose as/IN/mark/5 "
+        "outsourcing/NN/nsubj/5 took/VBD/advcl/2/take {}/NN/dobj/5 ./././2"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(hold.format("hold"), 5, 2)} == {("outsourcing", "lost")}
+    assert model_links(hold.format("town"), 5, 2) == set()  # "took the town": nothing happens to it
+    # "the firm posted a smaller rise as the measures began to work": the rise, not the posting
+    rise = (
+        "the/DT/det/1 firm/NN/nsubj/2 posted/VBD/ROOT/2/post a/DT/det/5 smaller/JJR/amod/5/small "
+        "rise/NN/dobj/2 as/IN/mark/9 the/DT/det/8 measures/NNS/nsubj/9/measure began/VBD/advcl/2/begin "
+        "./././2"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(rise, 8, 2)} == {("measures", "rise")}

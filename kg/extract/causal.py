@@ -504,6 +504,8 @@ DIRECTIONS = frozenset(
 CONTAINERS = frozenset(
     {"combination", "series", "mix", "string", "spate", "wave", "raft", "slew", "flurry", "host", "number", "variety"}
 )
+# a verb and its object that say the subject comes about: "outsourcing takes hold"
+HAPPENING_IDIOMS = frozenset({("take", "hold"), ("take", "effect"), ("take", "place"), ("take", "shape")})
 # verbs of staying in a state: "remained tense" names the state
 STAYING = frozenset({"remain", "stay", "become", "turn"})
 # verbs too empty to name an event of their own
@@ -530,6 +532,9 @@ LIGHT_VERBS = frozenset(
         "need",
         "try",
         "use",
+        # reporting a result: "posted a rise in profits" names the rise ("showed" is left out: on
+        # the CNC, "showed black flags" is the protest)
+        "post",
         # thinking and knowing: "if they think they have fallen victim" names no happening
         "think",
         "believe",
@@ -582,7 +587,12 @@ def _carried(verb: Token) -> Token | None:
     """The word a light or support verb carries when the event lexicon knows no event there, as a
     new (generic) event: an object that can name a happening ("took into custody", "went on an
     indefinite fast"; not "launched a plan", "took the town"), or the state a verb of
-    staying keeps ("remained tense")."""
+    staying keeps ("remained tense"). An idiom that says its subject happens ("outsourcing takes
+    hold", "the measures took effect") carries the subject."""
+    obj = next(iter(syntax.children(verb, "dobj")), None)
+    if obj is not None and (verb.lemma_.lower(), obj.lemma_.lower()) in HAPPENING_IDIOMS:
+        subj = syntax.subject(verb)
+        return subj if subj is not None and subj.pos_ == "NOUN" else None
     for child in verb.children:
         found = child
         if child.dep_ == "prep":
