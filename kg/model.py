@@ -77,6 +77,8 @@ class EntityMention:
 
     ``key`` is a resolution hint from extraction: a gazetteer id for places, the
     sense of a collective noun for groups ("protest" for protesters and demonstrators).
+    ``origin`` is the country a group's nationality names ("French" soldiers), which
+    tells apart groups of one sense.
     ``antecedent`` is set for pronouns and definite descriptions resolved in context.
     """
 
@@ -88,6 +90,7 @@ class EntityMention:
     key: str | None = None
     pronoun: bool = False
     antecedent: int | None = None
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

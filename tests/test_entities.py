@@ -36,3 +36,20 @@ def test_a_title_the_tagger_put_inside_a_name_goes_to_the_alias() -> None:
 def test_an_unnamed_source_keeps_all_the_words_that_say_whose_it_is() -> None:
     tokens = "a/DT/det/3 Home/NNP/compound/2 Office/NNP/compound/3 spokesman/NN/nsubj/4 said/VBD/ROOT/4/say ./././4"
     assert ("Home Office spokesman", "description") in mentions(tokens, ((1, 3, "ORG"),))
+
+
+def test_a_groups_nationality_names_its_country() -> None:
+    def origins(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> list[tuple[str, str | None]]:
+        d = doc(tokens, ents)
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        return [(m.name, m.origin) for m in EntityExtractor()(ctx).mentions]
+
+    french = (
+        "nine/CD/nummod/2 French/JJ/amod/2 soldiers/NNS/nsubjpass/4/soldier were/VBD/auxpass/4/be "
+        "killed/VBN/ROOT/4/kill ./././4"
+    )
+    assert origins(french, ((1, 3, "GROUP"),)) == [("French soldiers", "France")]
+    uk = "UK/NNP/compound/1 troops/NNS/nsubj/2/troop left/VBD/ROOT/2/leave ./././2"
+    assert ("UK troops", "United Kingdom") in origins(uk, ((0, 2, "GROUP"),))
+    csto = "CSTO/NNP/compound/1 troops/NNS/nsubj/2/troop left/VBD/ROOT/2/leave ./././2"
+    assert ("CSTO troops", None) in origins(csto, ((0, 2, "GROUP"),))  # a body, no country

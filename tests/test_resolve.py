@@ -109,6 +109,26 @@ def test_groups_of_one_kind_are_one_group_scoped_to_the_document() -> None:
     assert all(e.key.startswith("group/d1/") for e in r.entities)
 
 
+def test_two_countries_troops_are_two_groups_and_the_troops_join_the_only_country_named() -> None:
+    g = EntityKind.GROUP
+
+    def troops(name: str, at: int, origin: str | None) -> EntityMention:
+        return EntityMention(m(name, at), g, name, key="group:military", origin=origin)
+
+    two = [
+        troops("UK troops", 0, "United Kingdom"),
+        troops("French soldiers", 50, "France"),
+        troops("troops", 90, None),
+    ]
+    assert sizes(resolve(extraction(two))) == [("French soldiers", 1), ("UK troops", 1), ("troops", 1)]
+    one = [
+        troops("UK troops", 0, "United Kingdom"),
+        troops("British troops", 50, "United Kingdom"),
+        troops("troops", 90, None),
+    ]
+    assert [n for _label, n in sizes(resolve(extraction(one)))] == [3]
+
+
 def test_alias_table_carries_a_person_across_documents() -> None:
     aliases = AliasTable()
     first = resolve(extraction([person("Kassym-Jomart Tokayev", 0)], doc_id="a"), aliases)

@@ -143,8 +143,24 @@ class EntityExtractor:
             aliases.add(clean_name(ent.doc[compounds[0].left_edge.i : root.i + 1].text))
         aliases.discard(name)
         return EntityMention(
-            mention, EntityKind.GROUP, name, aliases=tuple(sorted(aliases)), key=f"group:{_stem(sense)}"
+            mention,
+            EntityKind.GROUP,
+            name,
+            aliases=tuple(sorted(aliases)),
+            key=f"group:{_stem(sense)}",
+            origin=self._origin(root),
         )
+
+    def _origin(self, root: Token) -> str | None:
+        """The country a group's nationality or country modifier names: "French soldiers", "UK
+        troops" (so that two countries' troops stay two groups)."""
+        for child in root.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod") or not child.text[:1].isupper():
+                continue
+            hit = self.gaz.country_of_demonym(child.text) or self.gaz.lookup(child.text)
+            if hit is not None and hit[1] == "Country":
+                return hit[0]
+        return None
 
     def _place(self, mention: Mention, ent: Span, name: str) -> EntityMention:
         hit = self.gaz.lookup(name)

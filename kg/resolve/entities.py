@@ -72,18 +72,24 @@ class _Clusters:
 
 def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
     clusters = _Clusters(len(mentions))
-    by_key: dict[tuple[EntityKind, str], int] = {}
+    by_key: dict[tuple[EntityKind, str, str | None], int] = {}
     # longest names first, so that a surname finds the full name
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i].name), i))
     # each mention's names, normalised once: the scan below compares every pair of mentions
     names_of = [{_norm(m.name), *(_norm(a) for a in m.aliases)} for m in mentions]
+    origins: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.key and m.origin:
+            origins.setdefault(m.key, set()).add(m.origin)
     for i in order:
         m = mentions[i]
         if m.antecedent is not None:
             continue
         names = names_of[i]
         if m.key and m.key != "description":
-            ident = (m.kind, m.key)
+            # "UK troops" and "French soldiers" are two groups; "the troops" is one of them only
+            # when the article names one country's
+            ident = (m.kind, m.key, m.origin if len(origins.get(m.key, ())) > 1 else None)
             if ident in by_key:
                 clusters.union(by_key[ident], i, "same gazetteer or group key")
             else:
