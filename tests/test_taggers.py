@@ -572,3 +572,10 @@ def test_a_name_in_apposition_to_someones_relative_is_a_person(appositive: str, 
 )
 def test_workers_who_strike_protest(tokens: str, expected: list) -> None:
     assert [t for t in triggers(doc(tokens)) if t[0] in ("strike", "struck")] == expected
+
+
+@pytest.mark.parametrize(("last", "label"), [("Street/NNP", "FAC"), ("Freelove/NNP", "PERSON")])
+def test_an_untagged_name_that_ends_in_a_street_word_is_a_facility_even_when_it_speaks(last: str, label: str) -> None:
+    # "Downing Street has confirmed ...": the subject of a verb of saying, yet no person
+    tokens = f"Downing/NNP/compound/1 {last}/nsubj/3 has/VBZ/aux/3/have confirmed/VBN/ROOT/3/confirm ./././3"
+    assert ents(doc(tokens)) == [(f"Downing {last.split('/')[0]}", label)]

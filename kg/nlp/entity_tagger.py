@@ -332,6 +332,8 @@ class EntityTagger:
             name = doc[start : tok.i + 1]
             if (self.gaz.lookup(name.text) is not None and self._locative(tok)) or self._town(tok):
                 found.append(Span(doc, start, tok.i + 1, label="GPE"))
+            elif len(name) >= 2 and self.lex.in_class("facility", tok.lower_):
+                found.append(Span(doc, start, tok.i + 1, label="FAC"))  # "Downing Street has confirmed"
             elif len(name) >= 2 and (self._described_as_person(tok) or self._honorific(name[0])):
                 found.append(Span(doc, start, tok.i + 1, label="PERSON"))
             elif self._names_organisation(name):
