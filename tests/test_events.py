@@ -45,14 +45,14 @@ def test_a_relative_clause_that_says_when_an_event_began_dates_it() -> None:
     assert dates(began)[0] == ("Protest", "2022-07-11")
 
 
-def roles(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> list[tuple[str, str]]:
+def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str = "Crackdown") -> list[tuple[str, str]]:
     d = doc(tokens, ents)
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     entities = EntityExtractor()(ctx)
     return [
         (r.name, entities.mentions[r.entity].name)
         for e in EventExtractor()(ctx, entities).mentions
-        if e.type == "Crackdown"
+        if e.type == event_type
         for r in e.roles
     ]
 
@@ -66,3 +66,13 @@ def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happ
     assert roles(sentence("Kazakhstan/NNP", "saw/VBD", "see"), ((0, 1, "GPE"),)) == [("place", "Kazakhstan")]
     assert roles(sentence("analysts/NNS", "see/VBP", "see"), ()) == []  # who watches takes no part
     assert roles(sentence("arrests/NNS", "sparked/VBD", "spark"), ()) == []  # a cause, linked as one
+
+
+def test_the_only_place_in_a_sentence_is_its_events_place_unless_it_is_the_actor() -> None:
+    hurt = "the/DT/det/1 demonstrations/NNS/nsubj/2/demonstration hurt/VBD/ROOT/2/hurt France/NNP/dobj/2 ./././2"
+    assert roles(hurt, ((3, 4, "GPE"),), "Protest") == [("place", "France")]
+    # "France condemned the demonstrations": France acts; where they were, the sentence does not say
+    condemned = (
+        "France/NNP/nsubj/1 condemned/VBD/ROOT/1/condemn the/DT/det/3 demonstrations/NNS/dobj/1/demonstration ./././1"
+    )
+    assert roles(condemned, ((0, 1, "GPE"),), "Protest") == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
 from kg.extract import syntax, temporal
@@ -163,7 +163,7 @@ class EventExtractor:
         roles = self._roles(head, span.label_, support, frame, entities)
         mention = ctx.span_mention(span)
         if not any(r.name == "place" for r in roles):
-            roles += _sentence_place(mention, roles, entities)
+            roles += _sentence_place(ctx.doc, mention, roles, entities)
         time = self._time(ctx, head, frame, support)
         quantities = self._quantities(ctx, head, noun, roles, entities)
         clause = (support if support is not None else frame) if noun else head
@@ -321,13 +321,17 @@ class EventExtractor:
         return found
 
 
-def _sentence_place(mention: Mention, roles: list[Role], entities: EntityIndex) -> list[Role]:
+def _sentence_place(doc: Doc, mention: Mention, roles: list[Role], entities: EntityIndex) -> list[Role]:
     """The place of an event the parse leaves without one: the only place its sentence names
-    ("Police detained 40 people after clashes near the border with Georgia" names one place)."""
+    ("Police detained 40 people after clashes near the border with Georgia" names one place),
+    unless that place is the sentence's actor ("France began evacuating its citizens after
+    anti-French demonstrations": the demonstrations were elsewhere)."""
     taken = {r.entity for r in roles}
     places: dict[str, int] = {}
     for j, m in enumerate(entities.mentions):
         if m.kind == EntityKind.PLACE and m.mention.sentence == mention.sentence and j not in taken:
+            if doc[entities.tokens[j].stop - 1].dep_ == "nsubj":
+                return []
             places.setdefault(m.key or m.name, j)
     return [Role("place", next(iter(places.values())))] if len(places) == 1 else []
 
