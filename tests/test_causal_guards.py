@@ -217,3 +217,13 @@ def test_an_idiom_of_coming_about_names_its_subject_and_posting_names_what_is_po
         "./././2"
     )
     assert {(c, e) for c, e, _s, _st in model_links(rise, 8, 2)} == {("measures", "rise")}
+
+
+def test_an_elliptical_condition_names_no_event() -> None:
+    # "the troops will evacuate the nationals if necessary": no happening makes it necessary
+    template = "troops/NNS/nsubj/2/troop will/MD/aux/2 evacuate/VB/ROOT/2 nationals/NNS/dobj/2/national if/IN/mark/{}"
+    elliptical = template.format("5 necessary/JJ/advcl/2 ./././2")
+    assert model_links(elliptical, 5, 2) == set()
+    # with a subject it is a state that can be a cause: "if the situation/NN worse"
+    stated = template.format("7 the/DT/det/6 situation/NN/nsubj/7 worse/JJ/advcl/2/bad ./././2")
+    assert {(c, e) for c, e, _s, _st in model_links(stated, 7, 2)} == {("worse", "evacuate")}

@@ -260,6 +260,8 @@ class CausalExtractor:
             return None if inner is None else CausalExtractor._model_event(events, inner)
         if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
             return None  # "9%", "Friday": no event of their own
+        if tok.pos_ == "ADJ" and _elliptical(tok):
+            return None  # "evacuate them if necessary": a condition, no happening
         return tok
 
     # -- finding cues -----------------------------------------------------------------------
@@ -606,6 +608,12 @@ def _carried(verb: Token) -> Token | None:
         if found.pos_ == "ADJ" and found.dep_ == "acomp" and verb.lemma_.lower() in STAYING:
             return found
     return None
+
+
+def _elliptical(adjective: Token) -> bool:
+    """A condition with no subject and no verb: "if necessary", "where possible"."""
+    children = list(adjective.children)
+    return any(c.dep_ == "mark" for c in children) and not any(c.dep_ in SUBJECTS for c in children)
 
 
 def _eventive(tok: Token) -> bool:
