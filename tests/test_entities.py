@@ -53,3 +53,7 @@ def test_a_groups_nationality_names_its_country() -> None:
     assert ("UK troops", "United Kingdom") in origins(uk, ((0, 2, "GROUP"),))
     csto = "CSTO/NNP/compound/1 troops/NNS/nsubj/2/troop left/VBD/ROOT/2/leave ./././2"
     assert ("CSTO troops", None) in origins(csto, ((0, 2, "GROUP"),))  # a body, no country
+
+
+def test_a_relative_who_speaks_is_a_source_as_a_role_is() -> None:
+    assert mentions("her/PRP$/poss/1 son/NN/nsubj/2 said/VBD/ROOT/2/say ./././2") == [("son", "description")]

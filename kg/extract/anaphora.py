@@ -66,6 +66,9 @@ GENERIC_ORG_NOUNS = frozenset(
 # how far back (in sentences) a pronoun or description looks for its antecedent
 ANTECEDENT_WINDOW = 3
 
+# kinds of titles.tsv entries that are person nouns on their own: "the spokesman", "his son"
+PERSON_NOUN_KINDS = frozenset({"role", "kin"})
+
 
 class AnaphoraResolver:
     """Adds anaphoric mentions to an ``EntityIndex`` and links them to their antecedents."""
@@ -73,7 +76,7 @@ class AnaphoraResolver:
     def __init__(self) -> None:
         self.lex = lexicon.load()
         self.gaz = gazetteer.load()
-        roles = {w.split()[-1] for w, kind in self.lex.titles.items() if kind == "role"}
+        roles = {w.split()[-1] for w, kind in self.lex.titles.items() if kind in PERSON_NOUN_KINDS}
         self.anaphor_words = WordFilter({*PLACE_NOUNS, *GROUP_ANAPHORS, *roles})
 
     def __call__(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
@@ -214,7 +217,7 @@ class AnaphoraResolver:
                     )
             elif (
                 tok.pos_ == "NOUN"
-                and self.lex.titles.get(tok.lemma_.lower()) in ("role", "kin")
+                and self.lex.titles.get(tok.lemma_.lower()) in PERSON_NOUN_KINDS
                 and _is_source(tok)
                 and _specified(tok)
                 and not _named(tok)
