@@ -579,3 +579,13 @@ def test_an_untagged_name_that_ends_in_a_street_word_is_a_facility_even_when_it_
     # "Downing Street has confirmed ...": the subject of a verb of saying, yet no person
     tokens = f"Downing/NNP/compound/1 {last}/nsubj/3 has/VBZ/aux/3/have confirmed/VBN/ROOT/3/confirm ./././3"
     assert ents(doc(tokens)) == [(f"Downing {last.split('/')[0]}", label)]
+
+
+@pytest.mark.parametrize(
+    ("modifier", "expected"),
+    [("Iraq/NNP/compound/2", [("Iraq", "GPE")]), ("Foxtrot/NNP/compound/2", [])],
+)
+def test_an_untagged_country_that_modifies_a_noun_is_a_place(modifier: str, expected: list) -> None:
+    # "after the start of the Iraq war": the small pipeline calls "the Iraq war" an event, no place
+    tokens = f"the/DT/det/2 {modifier} war/NN/nsubj/3 began/VBD/ROOT/3/begin ./././3"
+    assert ents(doc(tokens)) == expected
