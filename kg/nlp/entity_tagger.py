@@ -323,8 +323,8 @@ class EntityTagger:
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for tok in with_pos(doc, "PROPN"):
-            if tok.i in taken or not tok.is_title:
-                continue
+            if tok.i in taken or not tok.is_title or (tok.dep_ == "compound" and tok.head.pos_ != "NOUN"):
+                continue  # a compound of a longer name is read with the name's last word
             # title-case compounds belong to the name even when tagged as nouns ("Piers Freelove")
             start = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.is_title)])
             if any(i in taken for i in range(start, tok.i)):
@@ -333,7 +333,7 @@ class EntityTagger:
             if tok.dep_ == "compound":
                 # "the Iraq war", "the South Korea deal" (the tagger took the first for a named
                 # event): a country that modifies a noun
-                if tok.head.pos_ == "NOUN" and self._country(name.text):
+                if self._country(name.text):
                     found.append(Span(doc, start, tok.i + 1, label="GPE"))
                 continue
             if (self.gaz.lookup(name.text) is not None and self._locative(tok)) or self._town(tok):
