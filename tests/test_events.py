@@ -76,3 +76,17 @@ def test_the_only_place_in_a_sentence_is_its_events_place_unless_it_is_the_actor
         "France/NNP/nsubj/1 condemned/VBD/ROOT/1/condemn the/DT/det/3 demonstrations/NNS/dobj/1/demonstration ./././1"
     )
     assert roles(condemned, ((0, 1, "GPE"),), "Protest") == []
+
+
+def statuses(tokens: str) -> list[tuple[str, str]]:
+    d = doc(tokens)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    return [(e.type, e.status.value) for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
+
+
+def test_a_copulas_mood_is_its_events() -> None:
+    # "there should be a strike": the strike has not happened; "there was a strike" it has
+    should = "there/EX/expl/2 should/MD/aux/2 be/VB/ROOT/2 a/DT/det/4 strike/NN/attr/2 ./././2"
+    assert statuses(should) == [("Protest", "potential")]
+    was = "there/EX/expl/1 was/VBD/ROOT/1/be a/DT/det/3 strike/NN/attr/1 ./././1"
+    assert statuses(was) == [("Protest", "happened")]

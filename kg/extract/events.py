@@ -167,6 +167,8 @@ class EventExtractor:
         time = self._time(ctx, head, frame, support)
         quantities = self._quantities(ctx, head, noun, roles, entities)
         clause = (support if support is not None else frame) if noun else head
+        if clause is head and noun and head.dep_ in ("attr", "nsubj") and head.head.lemma_.lower() == "be":
+            clause = head.head  # "there should be a strike", "the strike will be on Monday": the copula's mood
         attrib = attribution(ctx, clause, entities)
         status = Status.POTENTIAL if _irrealis(clause) else (attrib.status if attrib else Status.HAPPENED)
         lemma = " ".join(t.lemma_.lower() for t in span if not t.is_punct) or head.lemma_.lower()
