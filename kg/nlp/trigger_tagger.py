@@ -216,7 +216,8 @@ class TriggerTagger:
 
     def _slots(self, tok: Token, trig: Trigger, args: list[Token]) -> list[Token]:
         """Where a word-class constraint looks: the arguments, and the subject for {event} ("the
-        strike affected ...": an event acting on something) and {weapons} ("a bomb exploded")."""
+        strike affected ...": an event acting on something) and {weapons} ("a bomb exploded");
+        the subject alone, of a verb with no object, for {workforce} ("workers will strike")."""
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if trig.wordclass in INTRANSITIVE_SUBJECT_CLASSES:
             return [] if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) else list(map(_counted, subjects))
