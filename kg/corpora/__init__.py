@@ -1,0 +1,42 @@
+"""Readers of the annotated corpora the learned stages train and are measured on.
+
+Each reader turns one corpus format into ``AnnotatedText`` records: the text exactly as the
+model will read it and gold annotations as character offsets into it. Nothing here loads
+spaCy; the build never imports this package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class GoldEvent:
+    """An annotated event mention: ``text[begin:end]`` is its trigger; ``cls`` its class
+    (TimeML's OCCURRENCE, REPORTING ..., or ECB+'s ACTION_OCCURRENCE ...)."""
+
+    begin: int
+    end: int
+    cls: str
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldLink:
+    """A causal link between two annotated events, by their ids (cause first)."""
+
+    cause: str
+    effect: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedText:
+    """One document (or the annotated sentences of one) with its gold event mentions."""
+
+    id: str
+    text: str
+    date: date | None
+    events: tuple[GoldEvent, ...]
+    links: tuple[GoldLink, ...] = ()
+    corpus: str = ""

@@ -1,0 +1,39 @@
+"""The corpus readers on small excerpts written in each format (no shared data needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kg.corpora import GoldLink, ecbplus, timeml
+
+DATA = Path(__file__).parent / "data" / "corpora"
+
+
+def test_timeml_text_is_the_text_element_with_tags_stripped() -> None:
+    (doc,) = timeml.read_folder(DATA / "timeml")
+    assert doc.id == "sample_doc" and doc.date == date(2022, 1, 7)
+    assert doc.text.startswith("\n Protesters stormed the mayor's office on Wednesday, officials said.\n")
+    assert [(doc.text[e.begin : e.end], e.cls) for e in doc.events] == [
+        ("stormed", "OCCURRENCE"),
+        ("said", "REPORTING"),
+        ("blackout", "OCCURRENCE"),
+        ("fall", "OCCURRENCE"),
+    ]
+
+
+def test_timeml_causal_links_name_events_cause_first() -> None:
+    (doc,) = timeml.read_folder(DATA / "timeml")
+    assert doc.links == (GoldLink("e3", "e4"),)
+
+
+def test_ecbplus_reads_only_annotated_sentences_detokenised() -> None:
+    (doc,) = ecbplus.read_folder(DATA / "ecbplus")
+    assert doc.text == "Police arrested the man's son, reports say.\nHe was shot dead."
+    found = [(doc.text[e.begin : e.end], e.cls) for e in doc.events]
+    # the headline's markable lies in an unannotated sentence; the one with no anchor is no mention
+    assert found == [
+        ("arrested", "ACTION_OCCURRENCE"),
+        ("say", "ACTION_REPORTING"),
+        ("shot dead", "NEG_ACTION_OCCURRENCE"),
+    ]
