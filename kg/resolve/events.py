@@ -146,6 +146,9 @@ def _event(
             att = EventAttribution(ev.status, None, ev.mention)
         if all((a.status, a.source) != (att.status, att.source) for a in attributions):
             attributions.append(att)
+    # one entity is never both who acts and who undergoes one event: the agent reading stays
+    agents = {k for r, k in roles if r == "agent"}
+    roles = [(r, k) for r, k in roles if not (r == "patient" and k in agents)]
     time = next((ev.time for ev in mentions_in if ev.time and ev.time.value == c.time), None)
     status = max((ev.status for ev in mentions_in), key=lambda s: STATUS_RANK[s])
     key = iri.span_key("event", doc_id, first.mention.begin)
@@ -164,8 +167,11 @@ def _event(
 
 
 def _event_label(first: EventMention, roles: list[tuple[str, str]], entities: dict[str, Entity]) -> str:
-    """A headline for the event: "crackdown by Kassym-Jomart Tokayev in Kazakhstan" for a noun,
-    "bandits attacked Almaty" or "protesters killed" for a verb (the trigger as written)."""
+    """A headline for the event: the phrase extraction read off the parse ("cap on petroleum gas
+    lifted"); else, for a mention made without a parse, "crackdown by Kassym-Jomart Tokayev in
+    Kazakhstan" for a noun, "bandits attacked Almaty" or "protesters killed" for a verb."""
+    if first.label:
+        return first.label
 
     def name(role: str) -> str:
         key = next((k for r, k in roles if r == role), None)

@@ -1,0 +1,96 @@
+"""``kg build`` throughput next to bare spaCy, on the same BBC articles in one run.
+
+The floor is spaCy's own pipeline (``spacy.load`` of the model ``kg build`` uses, then
+``nlp.pipe`` over the articles' texts); the measure is ``kg.pipeline.build`` of the same articles
+(the code path of ``kg build``: clean-up, newskg's taggers, the learned event detector and causal
+reader, extraction, resolution, the store and every export). Each runs in a fresh child process,
+model loading included, with the same process count, so that its peak resident memory is its own.
+Prints words per second of both, their ratio (the design aims at 0.5x or better) and peak memory.
+
+    python -m benchmarks.build_speed [--limit 120] [--processes 1] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.build_scale import BBC, articles, sample_folder
+
+
+def _bare(folder: Path, processes: int) -> dict[str, float]:
+    import spacy
+
+    from kg.nlp import DEFAULT_MODEL
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(folder.rglob("*.txt"))]
+    started = time.perf_counter()
+    nlp = spacy.load(DEFAULT_MODEL)
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32, n_process=processes))
+    return {"seconds": time.perf_counter() - started, "words": words}
+
+
+def _build(folder: Path, processes: int) -> dict[str, float]:
+    from kg.pipeline import BuildOptions, build
+
+    with tempfile.TemporaryDirectory(prefix="build-speed-") as out:
+        started = time.perf_counter()
+        report = build([folder], BuildOptions(out=Path(out) / "kg", processes=processes))
+        return {"seconds": time.perf_counter() - started, "words": report.words, "events": report.events}
+
+
+def _child(kind: str, folder: Path, processes: int) -> dict[str, float]:
+    """Run one side in a fresh interpreter; its figures and its peak memory."""
+    code = (
+        "import json, resource, sys; from pathlib import Path; from benchmarks import build_speed as b; "
+        f"r = b._{kind}(Path({str(folder)!r}), {processes}); "
+        "r['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def run(limit: int, processes: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="build-speed-corpus-") as tmp:
+        folder = sample_folder(BBC, articles(BBC, limit), Path(tmp) / "bbc")
+        bare = _child("bare", folder, processes)
+        built = _child("build", folder, processes)
+    bare_rate = bare["words"] / bare["seconds"]
+    build_rate = built["words"] / built["seconds"]
+    return {
+        "benchmark": "python -m benchmarks.build_speed",
+        "articles": limit,
+        "processes": processes,
+        "spacy_words_per_s": round(bare_rate),
+        "kg_build_words_per_s": round(build_rate),
+        "ratio": round(build_rate / bare_rate, 3),
+        "spacy_peak_rss_mb": round(bare["peak_rss_mb"]),
+        "kg_build_peak_rss_mb": round(built["peak_rss_mb"]),
+        "events": built.get("events"),
+        "self_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.build_speed", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=120, help="how many BBC articles (spread across sections)")
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    result = run(args.limit, args.processes)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

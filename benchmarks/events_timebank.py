@@ -1,0 +1,183 @@
+"""Event mentions measured on TimeBank by 5-fold document cross-validation, through ``kg build``.
+
+For each fold the event detector is trained on the other folds' documents (plus, by default,
+TempEval-3 silver and ECB+, which hold no TimeBank text) and the held-out documents are built as
+one JSONL file of ``{"id", "text", "date"}`` rows (the date is the document's creation time) with
+``kg.pipeline.build``. The built events' ``kg:mention`` offsets are read back from the store by
+SPARQL and scored against the gold ``<EVENT>`` tags:
+
+- precision: built mentions that overlap a gold EVENT of any class;
+- recall: gold EVENTs of class OCCURRENCE that a built mention overlaps (and, for reference, over
+  all classes); F1 from these two.
+
+``--lexicon-only`` builds every fold with the event lexicon alone (no detector: the baseline).
+``--threshold`` sets the detector's threshold; ``--sweep`` measures several in one run (one build a
+fold and threshold, the detector trained once a fold). ``--json`` prints the figures as JSON,
+the form ``scripts/train_events.py --scores`` keeps in the shipped model's metadata.
+
+    python -m benchmarks.events_timebank [--folds 5] [--extra silver,ecbplus] [--threshold 0.5]
+        [--sweep 0.3,0.4,0.5] [--lexicon-only] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kg import query, store
+from kg.corpora import AnnotatedText, timeml
+from kg.nlp import DEFAULT_EVENT_THRESHOLD
+from kg.nlp.event_train import fit
+from kg.pipeline import BuildOptions, build
+from scripts.train_events import DATA, corpus_rows
+
+SEED = 13
+MENTIONS = """
+SELECT DISTINCT ?id ?begin ?end WHERE {
+  GRAPH ?g {
+    ?doc a kg:Document ; dcterms:identifier ?id .
+    ?event a ?type ; kg:mention ?m .
+    ?m nif:beginIndex ?begin ; nif:endIndex ?end ; nif:referenceContext ?doc .
+  }
+  ?type rdfs:subClassOf* kg:Event .
+}
+"""
+
+
+@dataclass
+class Score:
+    built: int = 0
+    built_right: int = 0
+    occurrences: int = 0
+    occurrences_found: int = 0
+    events: int = 0
+    events_found: int = 0
+
+    def add(self, other: Score) -> None:
+        for name, value in asdict(other).items():
+            setattr(self, name, getattr(self, name) + value)
+
+    def figures(self) -> dict[str, float | int]:
+        p = self.built_right / self.built if self.built else 0.0
+        r = self.occurrences_found / self.occurrences if self.occurrences else 0.0
+        return {
+            "precision": round(p, 3),
+            "recall_occurrence": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "recall_all": round(self.events_found / self.events, 3) if self.events else 0.0,
+            "built_mentions": self.built,
+            "gold_occurrences": self.occurrences,
+        }
+
+
+def folds(texts: Sequence[AnnotatedText], k: int) -> list[list[AnnotatedText]]:
+    """``k`` folds of whole documents, drawn with a fixed seed."""
+    order = sorted(texts, key=lambda t: t.id)
+    random.Random(SEED).shuffle(order)
+    return [order[i::k] for i in range(k)]
+
+
+def built_mentions(out: Path) -> dict[str, set[tuple[int, int]]]:
+    """Document id -> the character spans of its events' mentions, read from the store."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    for row in query.execute(store.open_read(out), MENTIONS):  # type: ignore[union-attr]
+        found.setdefault(str(row["id"].value), set()).add((int(row["begin"].value), int(row["end"].value)))
+    return found
+
+
+def score(texts: Sequence[AnnotatedText], built: dict[str, set[tuple[int, int]]]) -> Score:
+    result = Score()
+    for text in texts:
+        spans = built.get(text.id, set())
+        result.built += len(spans)
+        result.built_right += sum(any(e.begin < end and begin < e.end for e in text.events) for begin, end in spans)
+        for event in text.events:
+            found = any(event.begin < end and begin < event.end for begin, end in spans)
+            result.events += 1
+            result.events_found += found
+            if event.cls == "OCCURRENCE":
+                result.occurrences += 1
+                result.occurrences_found += found
+    return result
+
+
+def build_fold(texts: Sequence[AnnotatedText], options: BuildOptions, work: Path) -> dict[str, set[tuple[int, int]]]:
+    """Build ``texts`` as one JSONL file with ``options`` into ``work``; their event mentions."""
+    work.mkdir(parents=True, exist_ok=True)
+    source = work / "fold.jsonl"
+    with source.open("w", encoding="utf-8") as handle:
+        for text in texts:
+            row = {"id": text.id, "text": text.text, "date": text.date.isoformat() if text.date else None}
+            handle.write(json.dumps(row) + "\n")
+    out = work / f"build-{options.event_threshold}"
+    build([source], BuildOptions(**{**asdict_options(options), "out": out, "html": False}))
+    return built_mentions(out)
+
+
+def asdict_options(options: BuildOptions) -> dict[str, object]:
+    return {name: getattr(options, name) for name in options.__dataclass_fields__}
+
+
+def run(
+    *, k: int = 5, extra: Sequence[str] = ("silver", "ecbplus"), thresholds: Sequence[float], lexicon_only: bool = False
+) -> dict[str, object]:
+    texts = list(timeml.read_folder(DATA / "timebank", "timebank"))
+    rows = {r.id: r for r in corpus_rows("timebank")}
+    extra_rows = [r for name in extra for r in corpus_rows(name)] if not lexicon_only else []
+    totals = {t: Score() for t in thresholds}
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="events-timebank-") as tmp:
+        for n, held in enumerate(folds(texts, k)):
+            work = Path(tmp) / f"fold{n}"
+            options = BuildOptions(event_model=None)
+            if not lexicon_only:
+                held_ids = {t.id for t in held}
+                train = [r for i, r in rows.items() if i not in held_ids] + extra_rows
+                model = fit([f for r in train for f in r.feats], [y for r in train for y in r.labels])
+                model.save(work / "model")
+                options = BuildOptions(event_model=work / "model")
+            for threshold in thresholds:
+                fold_options = BuildOptions(**{**asdict_options(options), "event_threshold": threshold})
+                found = score(held, build_fold(held, fold_options, work))
+                totals[threshold].add(found)
+                print(f"fold {n} threshold {threshold}: {found.figures()}", file=sys.stderr, flush=True)
+    return {
+        "benchmark": "python -m benchmarks.events_timebank",
+        "folds": k,
+        "train_extra": [] if lexicon_only else list(extra),
+        "detector": "lexicon only" if lexicon_only else "kg_events (logistic, parse features)",
+        "by_threshold": {str(t): s.figures() for t, s in totals.items()},
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.events_timebank", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--extra", default="silver,ecbplus", help="corpora added to each fold's training ('' for none)")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_EVENT_THRESHOLD)
+    parser.add_argument("--sweep", help="thresholds to measure in one run, comma-separated")
+    parser.add_argument("--lexicon-only", action="store_true", help="no detector: the lexicon's triggers alone")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [args.threshold]
+    extra = [e for e in args.extra.split(",") if e]
+    result = run(k=args.folds, extra=extra, thresholds=thresholds, lexicon_only=args.lexicon_only)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"{result['detector']}, {args.folds}-fold CV on TimeBank through kg build ({result['seconds']} s)")
+        for threshold, figures in result["by_threshold"].items():  # type: ignore[attr-defined]
+            print(f"  threshold {threshold}: {figures}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

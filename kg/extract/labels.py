@@ -1,0 +1,144 @@
+"""Event labels a reader understands alone: a short phrase read off the trigger's parse.
+
+"Bitcoin prices fell below $42,000", "cap on petroleum gas lifted", "hashrate fell 12%",
+"Tokayev ordered telecom providers to block internet access", "crackdown on protesters": the
+trigger with its subject, its object or complement, and one phrase that says what changed or to
+whom, each noun phrase cut to its head and the words glued to it (compounds, possessives,
+numbers). Dates, determiners, auxiliaries and relative clauses are left out. The words stay in
+the text's order and form.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+MAX_WORDS = 9
+# what a noun phrase keeps of its modifiers: "petroleum gas", "Bitcoin's price", "26 protesters"
+NP_KEEP = frozenset({"compound", "poss", "nummod", "amod", "case", "nmod", "quantmod"})
+# the one prepositional phrase a label takes: what changed, to whom, about what
+PREPS = frozenset(
+    {"of", "on", "against", "below", "above", "to", "by", "from", "into", "over", "under", "for", "with", "in", "at"}
+)
+VERB_OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative"})
+AMOUNT = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+TIME = frozenset({"DATE", "TIME"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def event_label(span: Span) -> str:
+    """A phrase of at least two words (when the sentence has two) that names the event of ``span``."""
+    head = span.root
+    words = set(range(span.start, span.end))
+    if head.pos_ in ("NOUN", "PROPN"):
+        words |= _noun_phrase(head)
+        words |= _prep_phrase(head)
+    else:
+        words |= _clause(head)
+    if len(words) < 2:
+        words |= _context(head)
+    return _render(head, sorted(words))
+
+
+def _noun_phrase(tok: Token) -> set[int]:
+    """The head noun with the modifiers glued to it ("the Indonesian stock market" -> "Indonesian
+    stock market"), and a number's own modifiers ("more than 3,800"); a relative pronoun stands
+    for the noun its clause modifies ("gas, which people use": gas)."""
+    if tok.tag_ in ("WDT", "WP"):
+        clause = next((t for t in tok.ancestors if t.dep_ == "relcl"), None)
+        tok = clause.head if clause is not None else tok
+    found = {tok.i}
+    for child in tok.children:
+        if child.dep_ in NP_KEEP and child.ent_type_ not in TIME:
+            found |= {t.i for t in child.subtree if (t.dep_ != "det" and not t.is_punct) or t.tag_ == "HYPH"}
+    return found
+
+
+def _prep_phrase(tok: Token) -> set[int]:
+    """The first prepositional phrase after ``tok`` that is not a date: "on protesters", "below $42,000"."""
+    for child in tok.rights:
+        if child.dep_ in ("prep", "agent") and child.lower_ in PREPS:
+            objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ not in TIME]
+            if objects:
+                return {child.i} | _noun_phrase(objects[0])
+    return set()
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is coordinated with or complements ("ordered
+    providers to block": the providers block; "prices rose and fell": the prices fell)."""
+    for _ in range(3):
+        found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if found is not None:
+            return found
+        if verb.dep_ == "xcomp":
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            return obj if obj is not None else _subject(verb.head)
+        if verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _clause(verb: Token) -> set[int]:
+    """Subject, verb (with its particle and negation), object or complement, and one phrase."""
+    # the particle, the negation and the auxiliaries that say when and how sure ("have risen",
+    # "could strike"), not the passive's ("was lifted": "lifted")
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    found = {verb.i} | {
+        c.i for c in verb.children if c.dep_ in ("prt", "neg") or (c.dep_ == "aux" and c.tag_ != "TO" and not passive)
+    }
+    subject = _subject(verb)
+    if subject is not None:
+        found |= _noun_phrase(subject)
+        if subject.dep_ == "nsubjpass" or subject.pos_ == "NOUN":
+            found |= _prep_phrase(subject) if subject.dep_ == "nsubjpass" else set()
+    objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
+    for obj in objects[:1]:
+        found |= _noun_phrase(obj)
+    amounts = [c for c in verb.children if c.ent_type_ in AMOUNT and c.dep_ in ("npadvmod", "advmod", "dobj")]
+    for amount in amounts[:1]:
+        found |= {t.i for t in amount.subtree}
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if clause is not None:
+        found |= {clause.i} | {
+            c.i for c in clause.children if (c.dep_ in ("aux", "prt") and c.tag_ == "TO") or c.dep_ == "prt"
+        }
+        found |= next((_noun_phrase(c) for c in clause.children if c.dep_ == "dobj"), set())
+    elif not objects:
+        found |= _prep_phrase(verb)
+    return found
+
+
+def _context(head: Token) -> set[int]:
+    """For a word the parse ties nothing to: the word that governs it, or its neighbour."""
+    if head.head is not head and not head.head.is_punct:
+        governor = head.head
+        if governor.dep_ in ("prep", "agent") and governor.head is not governor:
+            return {governor.i, governor.head.i}
+        return {governor.i}
+    doc = head.doc
+    neighbours = [t for t in (doc[head.i + 1] if head.i + 1 < len(doc) else None,) if t is not None and t.is_alpha]
+    neighbours += [t for t in (doc[head.i - 1] if head.i > 0 else None,) if t is not None and t.is_alpha]
+    return {neighbours[0].i} if neighbours else set()
+
+
+def _render(head: Token, indices: list[int]) -> str:
+    """The words in text order, glued as written ("Bitcoin's", "shoot-to-kill"), at most
+    ``MAX_WORDS`` words around the trigger."""
+    doc = head.doc
+    sent = head.sent
+    indices = [
+        i for i in indices if sent.start <= i < sent.end and not (doc[i].pos_ == "PUNCT" and doc[i].tag_ != "HYPH")
+    ]
+    while len(indices) > MAX_WORDS:
+        # drop the word farthest from the trigger
+        indices.remove(max(indices, key=lambda i: (abs(i - head.i), i)))
+    parts: list[str] = []
+    for k, i in enumerate(indices):
+        glued = k > 0 and indices[k - 1] == i - 1 and not doc[i - 1].whitespace_
+        text = " ".join(doc[i].text.split())
+        if glued and parts:
+            parts[-1] += text
+        else:
+            parts.append(text)
+    return " ".join(parts)

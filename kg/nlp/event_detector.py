@@ -1,0 +1,208 @@
+"""A trained event-mention detector, run as the spaCy component ``kg_events``.
+
+A multinomial logistic model reads each candidate word (a verb, noun, adjective or clause-heading
+auxiliary) from features of spaCy's parse: its forms, its place in the tree, its neighbours, what
+modifies it, and two word lists as evidence among the others (the event lexicon's type and
+WordNet's eventive nouns). It gives the probability of each event class of TimeML (OCCURRENCE,
+REPORTING, STATE ...) or of none. It was trained on TimeBank, TempEval-3 silver and ECB+
+(``scripts/train_events.py``, ``kg.nlp.event_train``); ``benchmarks.events_timebank`` measures it
+through ``kg build``.
+
+The component writes ``doc._.kg_event_probs``: for every candidate word, the probability that it
+names an event of a class the graph keeps (``KEPT``), and ``doc.spans["kg_events"]``: the words at
+least ``threshold`` likely, each span extended over the words that name the event with it (a
+particle, a noun compound: "crack down", "trade war", "shoot-to-kill order"). Typing and
+everything else is left to extraction.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from kg import lexicon
+from kg.nlp.causal_model import DocWords
+
+SHIPPED = Path(__file__).resolve().parent.parent / "models" / "events"
+SPANS_KEY = "kg_events"
+PROBS = "kg_event_probs"
+# bumped whenever ``features`` changes: a model trained on other features must not be read
+FEATURE_VERSION = 2
+CLASSES = ("NONE", "OCCURRENCE", "I_ACTION", "STATE", "REPORTING", "I_STATE", "ASPECTUAL", "PERCEPTION")
+# the classes that name something that happens in the world; reporting ("said"), attitudes
+# ("believe"), phases ("began") and perceptions ("saw") are how the text speaks of events
+KEPT = ("OCCURRENCE", "I_ACTION")
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
+# words glued to a detected head into one mention: particles ("crack down"), noun compounds
+# ("trade war"), hyphenated modifiers ("shoot-to-kill order")
+EXTENT_DEPS = frozenset({"prt", "compound"})
+
+
+class EventModel:
+    """Class weights by feature (a row of ``weights`` per ``vocab`` entry) and a bias per class."""
+
+    def __init__(self, vocab: tuple[str, ...], weights: np.ndarray, bias: np.ndarray, meta: dict[str, object]) -> None:
+        self.vocab = vocab
+        self.weights = weights  # (len(vocab), len(CLASSES))
+        self.bias = bias  # (len(CLASSES),)
+        self.meta = meta
+        self.index = {f: k for k, f in enumerate(vocab)}
+
+    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+        """Class probabilities, a row per feature list."""
+        index = self.index
+        scores = np.tile(self.bias, (len(rows), 1))
+        for r, feats in enumerate(rows):
+            ids = [k for f in feats if (k := index.get(f)) is not None]
+            if ids:
+                scores[r] += self.weights[ids].sum(axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            "classes": list(CLASSES),
+            "feature_version": FEATURE_VERSION,
+            "vocab": list(self.vocab),
+            "weights": [[round(float(w), 5) for w in row] for row in self.weights],
+            "bias": [round(float(b), 5) for b in self.bias],
+            "meta": self.meta,
+        }
+        with gzip.GzipFile(folder / "model.json.gz", "wb", mtime=0) as handle:
+            handle.write(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+    @classmethod
+    def load(cls, folder: Path) -> EventModel:
+        with gzip.open(folder / "model.json.gz", "rb") as handle:
+            data = json.loads(handle.read().decode("utf-8"))
+        if data["feature_version"] != FEATURE_VERSION or tuple(data["classes"]) != CLASSES:
+            raise ValueError(
+                f"{folder}: a model for feature version {data['feature_version']}, this code reads {FEATURE_VERSION}"
+            )
+        weights = np.array(data["weights"], dtype=np.float64).reshape(len(data["vocab"]), len(CLASSES))
+        return cls(tuple(data["vocab"]), weights, np.array(data["bias"], dtype=np.float64), data["meta"])
+
+
+@cache
+def _eventive_nouns() -> frozenset[str]:
+    lines = (lexicon.RESOURCES / "eventive_nouns.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line and not line.startswith("#"))
+
+
+def candidates(words: DocWords) -> list[int]:
+    """The words that can name an event: verbs, common nouns, adjectives, proper nouns (the
+    Olympics), and auxiliaries that head a clause ("was" in "the news was that ...")."""
+    return [
+        i
+        for i, (pos, dep) in enumerate(zip(words.poses, words.deps, strict=True))
+        if pos in CANDIDATE_POS and dep not in ("aux", "auxpass")
+    ]
+
+
+def features(doc: Doc, words: DocWords, tokens: list[int], lexicon_types: dict[int, str]) -> list[list[str]]:
+    """The features of each of ``tokens``: strings, so that any spaCy pipeline's parse can be read."""
+    n = len(words.lowers)
+    children: dict[int, list[int]] = {}
+    for k, head in enumerate(words.heads):
+        if head != k:
+            children.setdefault(head, []).append(k)
+    eventive = _eventive_nouns()
+    rows = []
+    for i in tokens:
+        lower, lemma, pos, tag, dep = words.lowers[i], words.lemmas[i], words.poses[i], words.tags[i], words.deps[i]
+        head = words.heads[i]
+        feats = [
+            "w=" + lower,
+            "l=" + lemma,
+            "p=" + pos,
+            "t=" + tag,
+            "d=" + dep,
+            f"lp={lemma}|{pos}",
+            f"ld={lemma}|{dep}",
+            f"pd={pos}|{dep}",
+            "s3=" + lower[-3:],
+            "s4=" + lower[-4:],
+            "L=" + (words.lowers[i - 1] if i > 0 else "<s>"),
+            "R=" + (words.lowers[i + 1] if i + 1 < n else "</s>"),
+            "Lt=" + (words.tags[i - 1] if i > 0 else "<s>"),
+            "Rt=" + (words.tags[i + 1] if i + 1 < n else "</s>"),
+            "e=" + (words.ents[i] or "-"),
+        ]
+        if head != i:
+            feats += [
+                f"h={dep}|{words.lemmas[head]}",
+                f"hp={dep}|{words.poses[head]}",
+                f"hpl={pos}|{words.poses[head]}",
+            ]
+            if words.deps[head] in ("prep", "agent"):
+                feats.append(f"pp={words.lowers[head]}|{pos}")
+        else:
+            feats.append("root")
+        for c in children.get(i, ()):
+            feats.append(f"c={words.deps[c]}")
+            if words.deps[c] in ("det", "aux", "auxpass", "neg", "prep", "mark", "prt", "case", "poss"):
+                feats.append(f"cw={words.deps[c]}|{words.lowers[c]}")
+        if pos == "NOUN" and lemma in eventive:
+            feats.append("eventive")
+        if i in lexicon_types:
+            feats += ["lex", "lex=" + lexicon_types[i]]
+        if lower != doc[i].text and i > 0 and words.tags[i - 1] not in (".", "``", "''", ":"):
+            feats.append("cap")
+        rows.append(list(dict.fromkeys(feats)))
+    return rows
+
+
+def extent(doc: Doc, i: int) -> tuple[int, int]:
+    """The tokens that name the event headed by ``i``: the head with its particle and its noun
+    compounds ("crack down", "trade war"), and a hyphenated modifier ("shoot-to-kill order")."""
+    tok = doc[i]
+    start, end = i, i + 1
+    for child in tok.children:
+        if child.dep_ in EXTENT_DEPS and abs(child.i - i) <= 3 and not child.ent_type_:
+            start, end = min(start, child.i), max(end, child.i + 1)
+    # a hyphenated modifier: "shoot-to-kill order" is one mention
+    k = start - 1
+    while k > 0 and doc[k].tag_ == "HYPH" and not doc[k].whitespace_ and not doc[k - 1].whitespace_:
+        k -= 2
+        start = k + 1
+    return start, end
+
+
+class EventDetector:
+    """The ``kg_events`` pipeline component."""
+
+    def __init__(self, path: str, threshold: float) -> None:
+        self.model = EventModel.load(Path(path) if path else SHIPPED)
+        self.threshold = threshold
+        self.kept = [CLASSES.index(c) for c in KEPT]
+
+    def __call__(self, doc: Doc) -> Doc:
+        from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
+
+        if not len(doc):
+            doc.spans[SPANS_KEY] = []
+            doc._.set(PROBS, {})
+            return doc
+        words = DocWords(doc)
+        tokens = candidates(words)
+        lexicon_types = {span.root.i: span.label_ for span in doc.spans.get(TRIGGERS, [])}
+        probs = self.model.probabilities(features(doc, words, tokens, lexicon_types))[:, self.kept].sum(axis=1)
+        found = dict(zip(tokens, probs.tolist(), strict=True))
+        doc._.set(PROBS, found)
+        spans: list[Span] = []
+        taken = -1
+        for i, p in found.items():
+            if p >= self.threshold and i >= taken:
+                start, end = extent(doc, i)
+                start = max(start, taken)
+                spans.append(Span(doc, start, end))
+                taken = end
+        doc.spans[SPANS_KEY] = spans
+        return doc

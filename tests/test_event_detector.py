@@ -1,0 +1,122 @@
+"""The learned event detector without its trained weights: features, extents, typing, the
+model file and the fit, on hand-built parses and toy rows (as spaCy tests its components)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.tokens import Span
+
+from kg.extract.events import mentions
+from kg.nlp import DEFAULT_EVENT_MODEL, event_detector
+from kg.nlp.causal_model import DocWords
+from kg.nlp.event_detector import CLASSES, FEATURE_VERSION, EventModel, candidates, extent, features
+from kg.nlp.event_train import event_class, fit
+from tests.parses import doc
+
+# "Police launched a crackdown on protesters ."
+CRACKDOWN = (
+    "Police/NNS/nsubj/1 launched/VBD/ROOT/1/launch a/DT/det/3 crackdown/NN/dobj/1 on/IN/prep/3 "
+    "protesters/NNS/pobj/4 ./././1"
+)
+
+
+def test_candidates_are_content_words_and_clause_heads() -> None:
+    d = doc(
+        "The/DT/det/1 news/NN/nsubj/2 was/VBD/ROOT/2/be bad/JJ/acomp/2 and/CC/cc/2 has/VBZ/aux/6/have "
+        "fallen/VBN/conj/2/fall"
+    )
+    assert [d[i].text for i in candidates(DocWords(d))] == ["news", "was", "bad", "fallen"]
+
+
+def test_features_read_the_parse_and_the_lexicon_as_evidence() -> None:
+    d = doc(CRACKDOWN)
+    words = DocWords(d)
+    (row,) = features(d, words, [3], {3: "Crackdown"})
+    assert {"l=crackdown", "d=dobj", "h=dobj|launch", "cw=det|a", "cw=prep|on", "lex", "lex=Crackdown"} <= set(row)
+    (plain,) = features(d, words, [3], {})
+    assert "lex" not in plain and len(set(row)) == len(row)
+
+
+@pytest.mark.parametrize(
+    "tokens, head, expected",
+    [
+        ("They/PRP/nsubj/1 cracked/VBD/ROOT/1/crack down/RP/prt/1", 1, "cracked down"),
+        ("a/DT/det/2 trade/NN/compound/2 war/NN/ROOT/2", 2, "trade war"),
+        (
+            "a/DT/det/6 shoot+/VB/compound/6 -+/HYPH/punct/6 to+/TO/aux/6 -+/HYPH/punct/6 kill/VB/compound/6 "
+            "order/NN/ROOT/6",
+            6,
+            "shoot-to-kill order",
+        ),
+        ("Bitcoin/NNP/compound/1 prices/NNS/nsubj/2 fell/VBD/ROOT/2/fall", 2, "fell"),
+    ],
+)
+def test_extent_takes_particles_compounds_and_hyphenated_modifiers(tokens: str, head: int, expected: str) -> None:
+    d = doc(tokens)
+    start, end = extent(d, head)
+    assert d[start:end].text == expected
+
+
+def test_detected_words_take_the_lexicon_type_else_the_generic_type() -> None:
+    d = doc(CRACKDOWN + " They/PRP/nsubj/8 relaxed/VBD/ROOT/8/relax ./././8")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 3, 4), Span(d, 8, 9)]
+    found = [(s.text, s.label_) for s in mentions(d)]
+    assert found[0] == ("crackdown", "Crackdown")
+    assert found[1][0] == "relaxed" and found[1][1] != "Crackdown"
+
+
+def test_without_the_detector_the_lexicon_triggers_are_the_mentions() -> None:
+    d = doc(CRACKDOWN)
+    assert event_detector.SPANS_KEY not in d.spans
+    assert [(s.text, s.label_) for s in mentions(d)] == [("crackdown", "Crackdown")]
+
+
+def test_fit_learns_separable_rows_and_the_file_round_trips(tmp_path: Path) -> None:
+    rows = [["w=attack", "p=NOUN"], ["w=table", "p=NOUN"]] * 5 + [["w=say", "p=VERB"]] * 4
+    labels = [1, 0] * 5 + [4] * 4
+    model = fit(rows, labels, meta={"note": "toy"})
+    probs = model.probabilities([["w=attack", "p=NOUN"], ["w=table", "p=NOUN"], ["w=say", "p=VERB"]])
+    assert list(probs.argmax(axis=1)) == [1, 0, 4]
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    model.save(tmp_path)
+    again = EventModel.load(tmp_path)
+    assert again.vocab == model.vocab and again.meta["note"] == "toy"
+    assert np.allclose(again.probabilities([["w=attack"]]), model.probabilities([["w=attack"]]), atol=1e-4)
+
+
+def test_a_model_for_other_features_is_refused(tmp_path: Path) -> None:
+    fit([["a"], ["a"], ["b"], ["b"]], [0, 0, 1, 1]).save(tmp_path)
+    path = tmp_path / "model.json.gz"
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    data["feature_version"] = FEATURE_VERSION + 1
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    with pytest.raises(ValueError, match="feature version"):
+        EventModel.load(tmp_path)
+
+
+def test_the_shipped_model_reads_this_code_s_features_and_records_how_it_was_made() -> None:
+    assert DEFAULT_EVENT_MODEL is not None
+    with gzip.open(DEFAULT_EVENT_MODEL / "model.json.gz", "rb") as handle:
+        data = json.loads(handle.read())
+    assert data["feature_version"] == FEATURE_VERSION and tuple(data["classes"]) == CLASSES
+    meta = data["meta"]
+    assert {"spacy", "pipeline", "corpora", "cross_validation"} <= set(meta)
+    assert all(len(c["sha256"]) == 64 for c in meta["corpora"].values())
+
+
+@pytest.mark.parametrize(
+    "gold, expected",
+    [
+        ("OCCURRENCE", "OCCURRENCE"),
+        ("ACTION_CAUSATIVE", "OCCURRENCE"),
+        ("NEG_ACTION_REPORTING", "REPORTING"),
+        ("I_STATE", "I_STATE"),
+    ],
+)
+def test_corpus_classes_map_to_timeml_classes(gold: str, expected: str) -> None:
+    assert event_class(gold) == expected
