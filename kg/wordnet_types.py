@@ -1,7 +1,20 @@
-"""Placeholder until the WordNet type table lands."""
+"""Event types from WordNet for the words the lexicon does not type (``kg/resources/wordnet_types.tsv``,
+written by ``scripts/wordnet_event_types.py``). Standard library only; the table is read once."""
 
 from __future__ import annotations
 
+from functools import cache
+
+from kg.lexicon import RESOURCES
+
+
+@cache
+def _table() -> dict[tuple[str, str], str]:
+    lines = (RESOURCES / "wordnet_types.tsv").read_text(encoding="utf-8").splitlines()
+    return {(lemma, pos): kind for lemma, pos, kind in (line.split("\t") for line in lines if line and line[0] != "#")}
+
 
 def wordnet_type(lemma: str, pos: str) -> str | None:
-    return None
+    """The type of ``lemma`` as a noun (``pos`` "n") or a verb ("v"), or None when WordNet's most
+    frequent sense of it names no event (a thing, a person, a place)."""
+    return _table().get((lemma.lower(), pos))

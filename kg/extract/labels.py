@@ -36,7 +36,20 @@ def event_label(span: Span) -> str:
         words |= _clause(head)
     if len(words) < 2:
         words |= _context(head)
-    return _render(head, sorted(words))
+    label = _render(head, sorted(words))
+    sent = head.sent
+    # a headline or a fragment: the nearest words of its sentence, right first
+    for i in sorted(range(sent.start, sent.end), key=lambda i: (abs(i - head.i), -i)):
+        if len(label.split()) >= 2:
+            break
+        if _word(head, i):
+            words.add(i)
+            label = _render(head, sorted(words))
+    return label
+
+
+def _word(head: Token, i: int) -> bool:
+    return head.doc[i].is_alpha or head.doc[i].like_num
 
 
 def _noun_phrase(tok: Token) -> set[int]:
