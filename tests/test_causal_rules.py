@@ -144,3 +144,34 @@ def test_a_clause_coordinated_with_the_effect_holds_its_own_events() -> None:
         "elections/NNS/pobj/2/election ./././1"
     )
     assert ("elections", "protests", "causes", "happened") in own
+
+
+def detected_links(tokens: str, detected: list[int]) -> set[tuple[str, str]]:
+    """(cause, effect) words of each link when the event detector proposed the words ``detected``."""
+    from spacy.tokens import Span
+
+    from kg.nlp import event_detector
+
+    d = doc(tokens)
+    d.spans[event_detector.SPANS_KEY] = [Span(d, i, i + 1) for i in detected]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx))
+    words = [e.mention.text for e in events.mentions]
+    return {(words[link.cause], words[link.effect]) for link in CausalExtractor()(ctx, events)}
+
+
+def test_a_weak_cue_links_only_events_of_known_kinds() -> None:
+    # "as" is as often temporal as causal: it links an arrest to protests, not to what WordNet alone
+    # types (people gathering, a movement), as it never made a generic event of an unknown word
+    known = detected_links(
+        "Police/NNS/nsubj/1 arrested/VBD/ROOT/1/arrest dozens/NNS/dobj/1 as/IN/mark/5 protests/NNS/nsubj/5/protest "
+        "spread/VBD/advcl/1 ./././1",
+        [1, 4],
+    )
+    coarse = detected_links(
+        "Police/NNS/nsubj/1 arrested/VBD/ROOT/1/arrest dozens/NNS/dobj/1 as/IN/mark/5 crowds/NNS/nsubj/5/crowd "
+        "gathered/VBD/advcl/1/gather ./././1",
+        [1, 5],
+    )
+    assert known == {("protests", "arrested")}
+    assert coarse == set()
