@@ -120,3 +120,24 @@ def test_the_shipped_model_reads_this_code_s_features_and_records_how_it_was_mad
 )
 def test_corpus_classes_map_to_timeml_classes(gold: str, expected: str) -> None:
     assert event_class(gold) == expected
+
+
+def test_a_verb_that_carries_or_starts_a_nominal_event_is_a_mention_of_it() -> None:
+    from kg.cleanup import clean
+    from kg.extract.context import Context
+    from kg.extract.entities import EntityExtractor
+    from kg.extract.events import EventExtractor
+    from kg.model import Document
+
+    # "Protests erupted and police launched a crackdown ."
+    d = doc(
+        "Protests/NNS/nsubj/1/protest erupted/VBD/ROOT/1/erupt and/CC/cc/1 police/NNS/nsubj/4 "
+        "launched/VBD/conj/1/launch a/DT/det/6 crackdown/NN/dobj/4 ./././1"
+    )
+    d.spans[event_detector.SPANS_KEY] = [Span(d, i, i + 1) for i in (0, 1, 4, 6)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    assert [(e.mention.text, [m.text for m in e.extra]) for e in events] == [
+        ("Protests", ["erupted"]),
+        ("crackdown", ["launched"]),
+    ]

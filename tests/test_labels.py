@@ -46,6 +46,13 @@ CASES = [
         "Fears have risen",
         (),
     ),
+    # the small parser's reading of "after a cap was lifted": the cap is the conjunction's object
+    (
+        "after/IN/prep/4 a/DT/det/2 cap/NN/pobj/0 was/VBD/auxpass/4/be lifted/VBN/ROOT/4/lift",
+        (4, 5),
+        "cap lifted",
+        (),
+    ),
     (
         "gas/NN/ROOT/0 ,/,/punct/0 which/WDT/dobj/4 people/NNS/nsubj/4 use/VBP/relcl/0",
         (4, 5),

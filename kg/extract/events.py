@@ -147,8 +147,10 @@ class EventExtractor:
     def __call__(self, ctx: Context, entities: EntityIndex) -> EventIndex:
         index = EventIndex(describe=lambda span: self._event(ctx, span, span.root, entities))
         found = mentions(ctx.doc)
-        # a verb that only carries a nominal event ("issued an order") names that event, not its own
-        carriers = {v.i for span in found if span.root.pos_ == "NOUN" and (v := syntax.support_verb(span.root))}
+        # a verb that only carries a nominal event ("issued an order") or says it starts or goes on
+        # ("protests erupted") names that event, not one of its own
+        nouns = [span.root for span in found if span.root.pos_ == "NOUN"]
+        carriers = {v.i for noun in nouns for v in (syntax.support_verb(noun), _aspectual_verb(noun)) if v is not None}
         for span in found:
             head = span.root
             if syntax.is_negated(head) or head.i in carriers:

@@ -101,6 +101,10 @@ def _clause(verb: Token) -> set[int]:
         c.i for c in verb.children if c.dep_ in ("prt", "neg") or (c.dep_ == "aux" and c.tag_ != "TO" and not passive)
     }
     subject = _subject(verb)
+    if subject is None and passive:
+        # "after a cap ... was lifted": the small parser often reads the conjunction as a preposition
+        # and the clause's subject as its object
+        subject = next((o for c in verb.lefts if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"), None)
     if subject is not None:
         found |= _noun_phrase(subject)
         if subject.dep_ == "nsubjpass" or subject.pos_ == "NOUN":

@@ -152,7 +152,12 @@ def _event(
     time = next((ev.time for ev in mentions_in if ev.time and ev.time.value == c.time), None)
     status = max((ev.status for ev in mentions_in), key=lambda s: STATUS_RANK[s])
     key = iri.span_key("event", doc_id, first.mention.begin)
-    named = next((ev for ev in mentions_in if ev.lemma and ev.mention.text[:1].isalpha() and ev.type == c.type), first)
+    # the first mention that says more than two words names the event ("Protests in Kazakhstan",
+    # not "protests become"), else the one that says most
+    naming = [ev for ev in mentions_in if ev.lemma and ev.mention.text[:1].isalpha() and ev.type == c.type]
+    named = next((ev for ev in naming if len(ev.label.split()) > 2), None) or max(
+        naming, key=lambda ev: len(ev.label.split()), default=first
+    )
     return Event(
         key,
         c.type,
