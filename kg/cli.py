@@ -62,6 +62,13 @@ def build(
             "more links (on protest news), and the build takes two to three times as long."
         ),
     ] = False,
+    event_threshold: Annotated[
+        float,
+        typer.Option(
+            help="Probability from which the event detector's word is an event mention: higher gives fewer, "
+            "surer events."
+        ),
+    ] = 0.4,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
     processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
     encoding: Annotated[str, typer.Option(help="Encoding of text files.")] = "utf-8",
@@ -86,6 +93,8 @@ def build(
 
     if not 0.0 <= causal_threshold <= 1.0:
         _fail("--causal-threshold must be between 0 and 1")
+    if not 0.0 <= event_threshold <= 1.0:
+        _fail("--event-threshold must be between 0 and 1")
     try:
         options = BuildOptions(
             out=out,
@@ -94,6 +103,7 @@ def build(
             base=base,
             threshold=causal_threshold,
             causal_encoder=causal_encoder,
+            event_threshold=event_threshold,
             batch_size=batch_size,
             processes=processes,
             encoding=encoding,

@@ -141,3 +141,17 @@ def test_a_verb_that_carries_or_starts_a_nominal_event_is_a_mention_of_it() -> N
         ("Protests", ["erupted"]),
         ("crackdown", ["launched"]),
     ]
+
+
+def test_a_support_verb_s_eventive_object_is_the_event_even_when_the_detector_passed_it_over() -> None:
+    from kg.cleanup import clean
+    from kg.extract.context import Context
+    from kg.extract.entities import EntityExtractor
+    from kg.extract.events import EventExtractor
+    from kg.model import Document
+
+    d = doc("Police/NNS/nsubj/1 conducted/VBD/ROOT/1/conduct a/DT/det/3 raid/NN/dobj/1 ./././1")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]  # the verb only
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    assert [(e.mention.text, [m.text for m in e.extra]) for e in events] == [("raid", ["conducted"])]

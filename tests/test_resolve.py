@@ -236,3 +236,17 @@ def test_one_entity_is_never_agent_and_patient_of_one_event() -> None:
     r = resolve(extraction([person("Tony Blair", 0), person("Blair", 50)], evs))
     (event,) = r.events
     assert [role for role, _key in event.roles] == ["agent"]
+
+
+def test_a_word_inside_a_causal_signal_is_no_event() -> None:
+    # "the crisis has resulted in a crash": "resulted" is the link's signal, not an event
+    evs = [
+        _event("crisis", 0, "Crisis", "crisis"),
+        _event("resulted", 15, "State", "result"),
+        _event("crash", 30, "Event", "crash"),
+    ]
+    link = CausalLink(0, 2, m("resulted in", 15), 0.9, m("crisis ... crash", 0))
+    r = resolve(extraction([], evs, [link]))
+    assert [e.mentions[0].text for e in r.events] == ["crisis", "crash"]
+    r = resolve(extraction([], evs, []))
+    assert [e.mentions[0].text for e in r.events] == ["crisis", "resulted", "crash"]

@@ -343,7 +343,18 @@ def mentions(doc: Doc) -> list[Span]:
         return list(triggers)
     by_head = {t.root.i: t for t in triggers}
     found = []
-    for span in doc.spans[event_detector.SPANS_KEY]:
+    detected = list(doc.spans[event_detector.SPANS_KEY])
+    heads = {span.root.i for span in detected}
+    # a support verb's eventive object names the event the verb carries ("issued a statement"),
+    # also where the detector passed it over
+    for span in list(detected):
+        verb = span.root
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SUPPORT_VERBS:
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.i not in heads and _eventive(obj):
+                    detected.append(Span(doc, *event_detector.extent(doc, obj.i)))
+                    heads.add(obj.i)
+    for span in sorted(detected):
         trigger = by_head.get(span.root.i)
         if trigger is not None:
             span = Span(doc, min(span.start, trigger.start), max(span.end, trigger.end))
@@ -351,6 +362,10 @@ def mentions(doc: Doc) -> list[Span]:
             Span(doc, span.start, span.end, label=trigger.label_ if trigger is not None else _typed(span.root))
         )
     return found
+
+
+def _eventive(noun: Token) -> bool:
+    return noun.lemma_.lower() in lexicon.load().eventive_nouns
 
 
 def _typed(head: Token) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg import iri
-from kg.model import CausalRelation, Entity, EntityKind, Event, Extraction, Relation, ResolvedDocument
+from kg.model import CausalRelation, Entity, EntityKind, Event, Extraction, Mention, Relation, ResolvedDocument
 from kg.resolve.entities import AliasTable, resolve_entities
 from kg.resolve.events import resolve_events
 
@@ -58,9 +58,9 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
     causal = sorted(kept, key=lambda r: (r.mention.begin, r.key))
     # a word that signals a causal link ("prompted", "led to") is the link, not an event of its own,
     # unless the link reader made it one of its ends
-    signals = {(link.signal.begin, link.signal.end) for link in extraction.causal}
+    signals = [link.signal for link in extraction.causal if link.signal.end > link.signal.begin]
     ends = {k for r in causal for k in (r.cause, r.effect)}
-    events = [e for e in events if e.key in ends or not all((m.begin, m.end) in signals for m in e.mentions)]
+    events = [e for e in events if e.key in ends or not all(_inside(m, signals) for m in e.mentions)]
     events = _with_default_places(events, entities, causal)
     relation_mentions = {
         (key_of[r.subject], r.predicate, key_of[r.object]): r.mention
@@ -76,6 +76,11 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
         tuple(merges),
         extraction.sentences,
     )
+
+
+def _inside(mention: Mention, signals: list[Mention]) -> bool:
+    """Whether a mention lies within a causal signal: "resulted" in "has resulted in"."""
+    return any(s.begin <= mention.begin and mention.end <= s.end for s in signals)
 
 
 def _with_default_places(events: list[Event], entities: list[Entity], causal: list[CausalRelation]) -> list[Event]:
