@@ -23,6 +23,8 @@ VERB_OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative"})
 AMOUNT = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 TIME = frozenset({"DATE", "TIME"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# words that say nothing of who or what on their own
+FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "det", "punct", "mark", "cc"})
 
 
 def event_label(span: Span) -> str:
@@ -34,8 +36,9 @@ def event_label(span: Span) -> str:
         words |= _prep_phrase(head)
     else:
         words |= _clause(head)
-    if len(words) < 2:
-        words |= _context(head)
+    doc = head.doc
+    if sum(doc[i].dep_ not in FUNCTION_DEPS for i in words) < 2:
+        words |= _context(head)  # "was ordered", "has won": the words say who or what
     label = _render(head, sorted(words))
     sent = head.sent
     # a headline or a fragment: the nearest words of its sentence, right first
