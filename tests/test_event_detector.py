@@ -9,9 +9,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from kg.extract.events import mentions
+from kg.cleanup import clean
+from kg.extract.context import Context
+from kg.extract.entities import EntityExtractor
+from kg.extract.events import EventExtractor, mentions
+from kg.model import Document, EventMention
 from kg.nlp import DEFAULT_EVENT_MODEL, event_detector
 from kg.nlp.causal_model import DocWords
 from kg.nlp.event_detector import CLASSES, FEATURE_VERSION, EventModel, candidates, extent, features
@@ -23,6 +27,12 @@ CRACKDOWN = (
     "Police/NNS/nsubj/1 launched/VBD/ROOT/1/launch a/DT/det/3 crackdown/NN/dobj/1 on/IN/prep/3 "
     "protesters/NNS/pobj/4 ./././1"
 )
+
+
+def extracted(d: Doc) -> list[EventMention]:
+    """The event mentions extraction reads off a hand-built parse."""
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    return EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
 
 
 def test_candidates_are_content_words_and_clause_heads() -> None:
@@ -123,20 +133,13 @@ def test_corpus_classes_map_to_timeml_classes(gold: str, expected: str) -> None:
 
 
 def test_a_verb_that_carries_or_starts_a_nominal_event_is_a_mention_of_it() -> None:
-    from kg.cleanup import clean
-    from kg.extract.context import Context
-    from kg.extract.entities import EntityExtractor
-    from kg.extract.events import EventExtractor
-    from kg.model import Document
-
     # "Protests erupted and police launched a crackdown ."
     d = doc(
         "Protests/NNS/nsubj/1/protest erupted/VBD/ROOT/1/erupt and/CC/cc/1 police/NNS/nsubj/4 "
         "launched/VBD/conj/1/launch a/DT/det/6 crackdown/NN/dobj/4 ./././1"
     )
     d.spans[event_detector.SPANS_KEY] = [Span(d, i, i + 1) for i in (0, 1, 4, 6)]
-    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
-    events = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    events = extracted(d)
     assert [(e.mention.text, [m.text for m in e.extra]) for e in events] == [
         ("Protests", ["erupted"]),
         ("crackdown", ["launched"]),
@@ -144,14 +147,7 @@ def test_a_verb_that_carries_or_starts_a_nominal_event_is_a_mention_of_it() -> N
 
 
 def test_a_support_verb_s_eventive_object_is_the_event_even_when_the_detector_passed_it_over() -> None:
-    from kg.cleanup import clean
-    from kg.extract.context import Context
-    from kg.extract.entities import EntityExtractor
-    from kg.extract.events import EventExtractor
-    from kg.model import Document
-
     d = doc("Police/NNS/nsubj/1 conducted/VBD/ROOT/1/conduct a/DT/det/3 raid/NN/dobj/1 ./././1")
     d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]  # the verb only
-    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
-    events = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    events = extracted(d)
     assert [(e.mention.text, [m.text for m in e.extra]) for e in events] == [("raid", ["conducted"])]
