@@ -4,15 +4,18 @@
 "Tokayev ordered telecom providers to block internet access", "crackdown on protesters": the
 trigger with its subject, its object or complement, and one phrase that says what changed or to
 whom, each noun phrase cut to its head and the words glued to it (compounds, possessives,
-numbers). Dates, determiners, auxiliaries and relative clauses are left out. The words stay in
-the text's order and form.
+numbers). Dates, articles, relative clauses and the passive's auxiliary ("was lifted": "lifted")
+are left out; the perfect's, the modal's and a negation stay ("prices have risen", "could
+strike", "did not fall"), since without them the label would say something else. A predicative
+adjective takes its copula's clause ("situation became violent"); a word the parse ties nothing
+to takes the word that governs it. At most ``MAX_WORDS`` words, in the text's order and form.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-MAX_WORDS = 9
+MAX_WORDS = 8
 # what a noun phrase keeps of its modifiers: "petroleum gas", "Bitcoin's price", "26 protesters"
 NP_KEEP = frozenset({"compound", "poss", "nummod", "amod", "case", "nmod", "quantmod"})
 # the one prepositional phrase a label takes: what changed, to whom, about what
@@ -23,6 +26,9 @@ VERB_OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative"})
 AMOUNT = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 TIME = frozenset({"DATE", "TIME"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+ARTICLES = frozenset({"the", "a", "an"})
+# an adjective or noun a copula predicates of its subject ("became violent", "remain high")
+PREDICATES = frozenset({"acomp", "attr", "oprd"})
 # words that say nothing of who or what on their own
 FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "det", "punct", "mark", "cc"})
 
@@ -34,6 +40,8 @@ def event_label(span: Span) -> str:
     if head.pos_ in ("NOUN", "PROPN"):
         words |= _noun_phrase(head)
         words |= _prep_phrase(head)
+    elif head.pos_ == "ADJ" and head.dep_ in PREDICATES and head.head is not head:
+        words |= {head.i} | _clause(head.head)  # "the situation became violent": its copula's clause
     else:
         words |= _clause(head)
     doc = head.doc
@@ -52,7 +60,9 @@ def event_label(span: Span) -> str:
 
 
 def _word(head: Token, i: int) -> bool:
-    return head.doc[i].is_alpha or head.doc[i].like_num
+    """A word worth adding to a fragment's label: not punctuation, space or an article."""
+    token = head.doc[i]
+    return (token.is_alpha or token.like_num) and token.lower_ not in ARTICLES
 
 
 def _noun_phrase(tok: Token) -> set[int]:
@@ -64,7 +74,9 @@ def _noun_phrase(tok: Token) -> set[int]:
         tok = clause.head if clause is not None else tok
     found = {tok.i}
     for child in tok.children:
-        if child.dep_ in NP_KEEP and child.ent_type_ not in TIME:
+        if child.dep_ == "det" and child.lower_ == "no":
+            found.add(child.i)  # "no deal reached" must not read as "deal reached"
+        elif child.dep_ in NP_KEEP and child.ent_type_ not in TIME:
             found |= {t.i for t in child.subtree if (t.dep_ != "det" and not t.is_punct) or t.tag_ == "HYPH"}
     return found
 
@@ -134,7 +146,13 @@ def _context(head: Token) -> set[int]:
     if head.head is not head and not head.head.is_punct:
         governor = head.head
         if governor.dep_ in ("prep", "agent") and governor.head is not governor:
-            return {governor.i, governor.head.i}
+            # "hit by the slowdown", but a fronted phrase keeps its preposition only ("After the
+            # slowdown, firms cut jobs": "After slowdown", not "After slowdown cut")
+            return {governor.i, governor.head.i} if governor.head.i < governor.i else {governor.i}
+        if head.dep_ in SUBJECTS and governor.pos_ in ("VERB", "AUX"):
+            # "the slowdown worried investors": a subject's verb alone would say half a clause
+            objects = [c for c in governor.children if c.dep_ in VERB_OBJECTS]
+            return {governor.i} | (_noun_phrase(objects[0]) if objects else set())
         return {governor.i}
     doc = head.doc
     neighbours = [t for t in (doc[head.i + 1] if head.i + 1 < len(doc) else None,) if t is not None and t.is_alpha]
@@ -154,6 +172,11 @@ def _render(head: Token, indices: list[int]) -> str:
         # drop the word farthest from the trigger
         indices.remove(max(indices, key=lambda i: (abs(i - head.i), i)))
     parts: list[str] = []
+    indices = [i for i in indices if not doc[i].is_space]
+    while indices and (doc[indices[0]].lower_ in ARTICLES or doc[indices[0]].tag_ == "HYPH"):
+        indices.pop(0)  # "the", "a", "an" and a stray hyphen never open a label
+    while indices and doc[indices[-1]].tag_ in ("HYPH", "POS"):
+        indices.pop()  # nor end it
     for k, i in enumerate(indices):
         glued = k > 0 and indices[k - 1] == i - 1 and not doc[i - 1].whitespace_
         text = " ".join(doc[i].text.split())
