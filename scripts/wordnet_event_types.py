@@ -85,6 +85,7 @@ ANCHORS = (
     # cooperation
     ("meeting", "n", 4, "Meeting"),
     ("meet", "v", 2, "Meeting"),
+    ("gather", "v", 2, "Meeting"),  # "crowds gathered"; its third sense (accumulate) read Increase
     ("summit", "n", 3, "Meeting"),
     ("negotiation", "n", 1, "Meeting"),
     ("negotiation", "n", 2, "Meeting"),

@@ -162,7 +162,7 @@ def detected_links(tokens: str, detected: list[int]) -> set[tuple[str, str]]:
 
 def test_a_weak_cue_links_only_events_of_known_kinds() -> None:
     # "as" is as often temporal as causal: it links an arrest to protests, not to what WordNet alone
-    # types (people gathering, a movement), as it never made a generic event of an unknown word
+    # types (people wandering, a movement), as it never made a generic event of an unknown word
     known = detected_links(
         "Police/NNS/nsubj/1 arrested/VBD/ROOT/1/arrest dozens/NNS/dobj/1 as/IN/mark/5 protests/NNS/nsubj/5/protest "
         "spread/VBD/advcl/1 ./././1",
@@ -170,7 +170,7 @@ def test_a_weak_cue_links_only_events_of_known_kinds() -> None:
     )
     coarse = detected_links(
         "Police/NNS/nsubj/1 arrested/VBD/ROOT/1/arrest dozens/NNS/dobj/1 as/IN/mark/5 crowds/NNS/nsubj/5/crowd "
-        "gathered/VBD/advcl/1/gather ./././1",
+        "wandered/VBD/advcl/1/wander ./././1",
         [1, 5],
     )
     assert known == {("protests", "arrested")}
