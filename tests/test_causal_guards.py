@@ -227,3 +227,29 @@ def test_an_elliptical_condition_names_no_event() -> None:
     # with a subject it is a state that can be a cause: "if the situation/NN worse"
     stated = template.format("7 the/DT/det/6 situation/NN/nsubj/7 worse/JJ/advcl/2/bad ./././2")
     assert {(c, e) for c, e, _s, _st in model_links(stated, 7, 2)} == {("worse", "evacuate")}
+
+
+@pytest.mark.parametrize(
+    ("tokens", "cause", "effect"),
+    [
+        # "arrested as part of an inquiry": what the arrest belongs to, not why it happened
+        (
+            "Men/NNS/nsubjpass/2 were/VBD/auxpass/2 arrested/VBN/ROOT/2/arrest as/IN/prep/2 part/NN/pobj/3 "
+            "of/IN/prep/4 an/DT/det/7 inquiry/NN/pobj/5/inquiry ./././2",
+            7,
+            2,
+        ),
+        # "rose, as opposed to a fall": a contrast
+        (
+            "Sales/NNS/nsubj/1 rose/VBD/ROOT/1/rise as/IN/prep/1 opposed/VBN/pobj/2/oppose to/IN/prep/3 "
+            "a/DT/det/6 fall/NN/pobj/4/fall ./././1",
+            6,
+            1,
+        ),
+    ],
+)
+def test_as_in_a_fixed_expression_is_no_cue(tokens: str, cause: int, effect: int) -> None:
+    assert model_links(tokens, cause, effect) == set()
+    # the same pair with a cue in its place is a link
+    after = tokens.replace("as/IN/prep", "after/IN/prep")
+    assert {(c, e, sig) for c, e, sig, _ in model_links(after, cause, effect)} != set()

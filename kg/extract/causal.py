@@ -54,6 +54,19 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 IMPLICIT = 0.8
 # a concession is the opposite of a cause: "fell, although sales rose"
 CONCESSIVE = frozenset({"although", "though", "despite", "whereas", "notwithstanding"})
+# fixed expressions holding a word that is a cue elsewhere ("as protests spread"): they say
+# what something is part of, set against or includes, never why ("arrested as part of an
+# inquiry", "rose, as opposed to a fall", "events such as protests")
+NOT_CUES = (
+    ("as", "part", "of"),
+    ("as", "opposed", "to"),
+    ("as", "well", "as"),
+    ("such", "as"),
+    ("as", "far", "as"),
+    ("as", "much", "as"),
+    ("as", "many", "as"),
+    ("as", "of"),
+)
 # words on the path that mark a complement, not a cause: "fears that ...", "asked whether ..."
 CONTENT_MARKERS = frozenset({"that", "whether"})
 # verbs of speaking whose fronted participle frames a statement: "Speaking to reporters, ..."
@@ -154,6 +167,8 @@ class CausalExtractor:
         cue = " ".join(t.lower_ for t in signal_toks)
         if cue in CONCESSIVE:
             return None  # "fell, although sales rose": a concession, not a cause
+        if signal_toks and _fixed_expression(signal_toks[0]):
+            return None  # "arrested as part of an inquiry": "as" is no cue there
         if cue in CONTENT_MARKERS:
             signal_toks = ()  # "fears that ...": what is feared, not what causes it
         if not signal_toks and confidence < IMPLICIT:
@@ -398,6 +413,8 @@ class CausalExtractor:
     def _link(self, ctx: Context, events: EventIndex, slots: _Slots, previous: Span | None = None) -> CausalLink | None:
         if syntax.is_negated(slots.anchor) or any(syntax.is_negated(t) for t in slots.signal if t.pos_ == "VERB"):
             return None  # "did not cause": no causal link
+        if _fixed_expression(slots.signal[0]):
+            return None  # "as opposed to": "as" is no cue there
         allow_generic = self.generic_events and slots.cue.confidence >= GENERIC_EVENT_CONFIDENCE
         cause_tok = slots.cause
         if previous is not None and cause_tok.lower_ in BACK_REFERENCES and cause_tok.i - cause_tok.sent.start <= 1:
@@ -706,6 +723,18 @@ def _signal(cause: Token, effect: Token, top: Token, lex: lexicon.Lexicon) -> tu
         if t.dep_ in ("advcl", "acl", "xcomp") and t.tag_ == "VBG" and not _speaking(t, lex):
             return (t,)
     return ()
+
+
+def _fixed_expression(tok: Token) -> bool:
+    """Whether ``tok`` is a word of one of the ``NOT_CUES`` expressions, as written around it."""
+    doc, word = tok.doc, tok.lower_
+    return any(
+        part == word
+        and 0 <= tok.i - k <= len(doc) - len(expression)
+        and tuple(t.lower_ for t in doc[tok.i - k : tok.i - k + len(expression)]) == expression
+        for expression in NOT_CUES
+        for k, part in enumerate(expression)
+    )
 
 
 def _speaking(tok: Token, lex: lexicon.Lexicon) -> bool:
