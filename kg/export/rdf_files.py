@@ -13,12 +13,12 @@ from kg import store
 
 
 def write(st: Store, out: Path) -> dict[str, Path]:
-    triples = store.sorted_triples(st)
+    triples, quads = store.sorted_triples_and_quads(st)
     files = {"turtle": out / "graph.ttl", "ntriples": out / "graph.nt", "jsonld": out / "graph.jsonld"}
     store.serialize(triples, files["turtle"], RdfFormat.TURTLE)
     store.serialize(triples, files["ntriples"], RdfFormat.N_TRIPLES)
     store.serialize(triples, files["jsonld"], RdfFormat.JSON_LD)
     del triples
     files["trig"] = out / "graph.trig"
-    store.serialize(store.sorted_quads(st), files["trig"], RdfFormat.TRIG)
+    store.serialize(quads, files["trig"], RdfFormat.TRIG)
     return files
