@@ -31,20 +31,27 @@ def positions(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashabl
     graph.add_edges_from(edges)
     order = {node: k for k, node in enumerate(graph)}
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(order[n] for n in c)))
-    blocks = [_component(graph.subgraph(sorted(c, key=order.__getitem__))) for c in components]
+    shapes: dict[tuple[int, bytes], np.ndarray] = {}
+    blocks = [_component(graph.subgraph(sorted(c, key=order.__getitem__)), shapes) for c in components]
     return _pack(blocks)
 
 
-def _component(graph: nx.Graph) -> dict[Hashable, np.ndarray]:
-    """One connected component, as coordinates whose bounding box starts at (0, 0)."""
+def _component(graph: nx.Graph, shapes: dict[tuple[int, bytes], np.ndarray]) -> dict[Hashable, np.ndarray]:
+    """One connected component, as coordinates whose bounding box starts at (0, 0).
+
+    The layout depends only on the node count and the links (the start is seeded), so components
+    of the same shape, most of them pairs and triples in news, share one computed in ``shapes``.
+    """
     nodes = list(graph)
     if len(nodes) == 1:
         return {nodes[0]: np.zeros(2)}
     index = {node: k for k, node in enumerate(nodes)}
     links = np.array([(index[a], index[b]) for a, b in graph.edges()], dtype=np.intp)
-    xy = _spread(_force_directed(len(nodes), links))
-    xy -= xy.min(axis=0)
-    return dict(zip(nodes, xy, strict=True))
+    shape = (len(nodes), links.tobytes())
+    if shape not in shapes:
+        xy = _spread(_force_directed(len(nodes), links))
+        shapes[shape] = xy - xy.min(axis=0)
+    return dict(zip(nodes, shapes[shape], strict=True))
 
 
 def _force_directed(n: int, links: np.ndarray) -> np.ndarray:
