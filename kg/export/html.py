@@ -1,8 +1,9 @@
 """The interactive HTML graph: one self-contained file that works from file:// offline.
 
-pyvis builds the node and edge records; the page around them is ours (``graph.html.template``
-and ``graph.js``), because pyvis's own template loads bootstrap from a CDN even in ``in_line``
-mode. vis-network's script and style are inlined from the pyvis package. Positions come from
+The node and edge records are vis-network's, written as pyvis writes them; the page around them
+is ours (``graph.html.template`` and ``graph.js``), because pyvis's own template loads bootstrap
+from a CDN even in ``in_line`` mode. vis-network's script and style are inlined from the pyvis
+package. Positions come from
 ``layout`` and physics is off, so even thousands of nodes appear at once and stay still.
 
 Article text reaches the page only inside a JSON block with ``<``, ``>`` and ``&`` escaped, and
@@ -12,6 +13,7 @@ markup in an article is displayed, never run.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 from collections import Counter
@@ -134,23 +136,25 @@ def legend(graph: GraphView) -> list[dict[str, object]]:
 
 
 def _vis_records(graph: GraphView) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """vis-network node and edge records, made with pyvis; a node's id is its index in graph.nodes."""
-    from pyvis.network import Network
-
+    """vis-network node and edge records, the fields pyvis's ``Network(directed=True)`` would give
+    them (an empty label is the node's id, an edge without arrows points "to"), without pyvis's
+    ``add_node`` and ``add_edge``, which scan a list of every node so far for each one added.
+    A node's id is its index in graph.nodes."""
     index = {n.id: k for k, n in enumerate(graph.nodes)}
     links = [(index[e.source], index[e.target]) for e in graph.edges]
     positions = layout.positions(range(len(graph.nodes)), links)
-    net = Network(directed=True)
+    nodes: list[dict[str, object]] = []
     for k, node in enumerate(graph.nodes):
         colour, shape, _ = style(node)
         x, y = positions[k]
         font = {"color": _text_colour(colour) if node.event else "#222222"}  # an event's label is inside its box
-        net.add_node(
-            k, _short(node.label, 60), title=_node_tooltip(node), color=colour, shape=shape, x=x, y=y, font=font
-        )
+        record = {"id": k, "label": _short(node.label, 60) or k, "shape": shape, "color": colour}
+        nodes.append(record | {"title": _node_tooltip(node), "x": x, "y": y, "font": font})
+    edges: list[dict[str, object]] = []
     for k, (edge, (a, b)) in enumerate(zip(graph.edges, links, strict=True)):
-        net.add_edge(a, b, id=k, title=_edge_tooltip(edge, graph.nodes[a], graph.nodes[b]), **_edge_style(edge))
-    return net.nodes, net.edges
+        title = _edge_tooltip(edge, graph.nodes[a], graph.nodes[b])
+        edges.append({"id": k, "title": title, "arrows": "to"} | _edge_style(edge) | {"from": a, "to": b})
+    return nodes, edges
 
 
 def _edge_style(edge: Edge) -> dict[str, object]:
@@ -195,9 +199,9 @@ def _text_colour(background: str) -> str:
 
 
 def _vis_assets() -> tuple[str, str]:
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    spec = importlib.util.find_spec("pyvis")  # found, not imported: only its files are needed
+    assert spec is not None and spec.origin is not None
+    lib = Path(spec.origin).parent / "templates" / "lib" / "vis-9.1.2"
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(
         encoding="utf-8"
     )
