@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
-import pandas as pd
 from pyoxigraph import QuerySolutions, Store
 
 from kg import query
@@ -21,7 +21,12 @@ def write(st: Store, out: Path) -> dict[str, Path]:
         columns, rows = query.rows(result)
         path = out / f"{table}.csv"
         tmp = path.with_name(path.name + ".tmp")
-        pd.DataFrame(rows, columns=columns).to_csv(tmp, index=False, lineterminator="\n")
+        # the csv module's writer is what pandas' to_csv writes with, and these dialect settings its
+        # defaults: the same bytes, without importing pandas and building a frame for each table
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(columns)
+            writer.writerows(rows)
         os.replace(tmp, path)
         files[f"{table}.csv"] = path
     return files
