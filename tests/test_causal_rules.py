@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kg import lexicon
 from kg.cleanup import clean
-from kg.extract.causal import CausalExtractor
+from kg.extract.causal import CausalExtractor, calibrated, cue_calibration
 from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor
@@ -175,3 +176,18 @@ def test_a_weak_cue_links_only_events_of_known_kinds() -> None:
     )
     assert known == {("protests", "arrested")}
     assert coarse == set()
+
+
+def test_a_rule_link_is_as_likely_as_its_cue_calibration_says() -> None:
+    # a cue's prior is how strongly it marks a cause, not a probability: kg:confidence is the
+    # prior through the Platt scaling fitted on the CNC (kg/resources/cue_calibration.json)
+    d = doc(CAUSED[0])
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    events = EventExtractor()(ctx, EntityExtractor()(ctx))
+    (raw,) = CausalExtractor(calibrate_cues=False)(ctx, events)
+    (link,) = CausalExtractor()(ctx, events)
+    prior = next(c.confidence for c in lexicon.load().cues if c.words == ("cause",) and c.kind == "verb")
+    assert raw.confidence == prior
+    assert link.confidence == round(calibrated(prior, cue_calibration()), 3) != prior
+    # the scaling keeps the cues' order, and is fitted: a strong prior is no certainty
+    assert calibrated(0.55, cue_calibration()) < calibrated(0.95, cue_calibration()) < 0.9

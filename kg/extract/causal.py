@@ -16,8 +16,11 @@ is dropped, so one relation is not built twice.
 
 from __future__ import annotations
 
+import json
+import math
 from collections import deque
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in spaCy's stubs
@@ -91,10 +94,31 @@ class _Slots:
     anchor: Token  # the token that carries negation and modality
 
 
+# the rules' calibration: a cue's prior (how strongly it marks a cause, what the rules decide by)
+# mapped to the probability that its link is right, fitted on the CNC by scripts/calibrate_cues.py
+CUE_CALIBRATION = lexicon.RESOURCES / "cue_calibration.json"
+
+
+@cache
+def cue_calibration() -> tuple[float, float]:
+    """``a, b`` of the rules' Platt scaling, sigmoid(a + b * logit(prior))."""
+    data = json.loads(CUE_CALIBRATION.read_text(encoding="utf-8"))
+    return float(data["a"]), float(data["b"])
+
+
+def calibrated(prior: float, scale: tuple[float, float]) -> float:
+    """The probability that a rule's link is right, from its cue's prior."""
+    p = min(max(prior, 1e-4), 1 - 1e-4)
+    return 1.0 / (1.0 + math.exp(-(scale[0] + scale[1] * math.log(p / (1 - p)))))
+
+
 class CausalExtractor:
-    def __init__(self, *, generic_events: bool = True) -> None:
+    def __init__(self, *, generic_events: bool = True, calibrate_cues: bool = True) -> None:
+        """``calibrate_cues=False`` gives the rules' links their cues' priors as confidence (what
+        their calibration is fitted on)."""
         self.lex = lexicon.load()
         self.generic_events = generic_events
+        self.cue_scale = cue_calibration() if calibrate_cues else (0.0, 1.0)
         self.cue_ids = frozenset(hash_string(word) for word in self.lex.cue_index)
 
     def __call__(self, ctx: Context, events: EventIndex) -> list[CausalLink]:
@@ -434,9 +458,10 @@ class CausalExtractor:
         if events.heads[cause] == events.heads[effect]:
             return None
         status = Status.POTENTIAL if any(_irrealis(t) for t in (slots.anchor, *slots.signal)) else Status.HAPPENED
-        confidence = slots.cue.confidence
+        prior = slots.cue.confidence
         if events.mentions[cause].type == "Event" or events.mentions[effect].type == "Event":
-            confidence *= 0.9  # an unknown event is a weaker reading
+            prior *= 0.9  # an unknown event is a weaker reading
+        confidence = calibrated(prior, self.cue_scale)
         signal = ctx.tokens_mention(slots.signal[0], slots.signal[-1])
         parts = [events.mentions[cause].mention, events.mentions[effect].mention, signal]
         begin, end = min(p.begin for p in parts), max(p.end for p in parts)
