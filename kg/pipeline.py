@@ -22,7 +22,8 @@ from kg.errors import E, KgError
 from kg.model import Document, EntityKind
 from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRESHOLD, DEFAULT_MODEL
 from kg.nlp.causal_encoder import FILE as ENCODER_FILE
-from kg.nlp.causal_encoder import SentenceEncoder
+from kg.nlp.causal_encoder import STACK as ENCODER_STACK
+from kg.nlp.causal_encoder import PairEncoder
 from kg.resolve import AliasTable
 from kg.vocab import RDFS, SKOS
 
@@ -197,8 +198,9 @@ def fingerprint(options: BuildOptions) -> str:
     reader = "rules"
     if options.causal_model is not None:
         digest = hashlib.sha256((options.causal_model / "model.json.gz").read_bytes())
-        if options.causal_encoder and SentenceEncoder.present(options.causal_model):
+        if options.causal_encoder and PairEncoder.present(options.causal_model):
             digest.update((options.causal_model / ENCODER_FILE).read_bytes())
+            digest.update((options.causal_model / ENCODER_STACK).read_bytes())
         reader = digest.hexdigest()
     detector = "lexicon"
     if options.event_model is not None:

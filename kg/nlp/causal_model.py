@@ -11,9 +11,10 @@ Two logistic models over features of the dependency parse, trained on the Causal
 
 Features are strings (lemmas, tags, dependency labels, the path's labels with its
 prepositions and clause markers), so the model reads any spaCy pipeline's parse; it does not
-use the tok2vec tensor. When the model's folder also holds a sentence encoder
-(``kg.nlp.causal_encoder``, a fine-tuned transformer), the two models' log-odds are averaged
-(``ENCODER_WEIGHT``) for every sentence the sentence model finds at least ``ENCODER_GATE`` likely.
+use the tok2vec tensor. When the model's folder also holds an encoder (``kg.nlp.causal_encoder``,
+a fine-tuned transformer with a sentence and a pair head), each sentence the parse model finds at
+least ``ENCODER_GATE`` likely is read by it too, and the two models' log-odds, of the sentence and
+of each pair, are combined by the weights fitted with it (``Stack``).
 
 The component writes ``doc._.kg_causal``: one ``Reading`` per sentence,
 with its probability and its best pairs; ``kg.extract.causal`` turns them into links between
@@ -34,7 +35,7 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.causal_encoder import SentenceEncoder
+from kg.nlp.causal_encoder import PairEncoder, Stack
 
 # the model shipped with the package (trained on the whole CNC V2 training split)
 SHIPPED = Path(__file__).resolve().parent.parent / "models" / "causal"
@@ -51,10 +52,6 @@ CLOSED = frozenset({"ADP", "SCONJ", "PART", "ADV", "CCONJ"})
 # sentences the parse-feature model finds less likely than this are not given to the encoder:
 # it seldom lifts them past the threshold, and it costs more than a parse per sentence
 ENCODER_GATE = 0.1
-# the encoder's share of the sentence's log-odds. Alone (1.0) it adds links on the CNC but also
-# false ones on news (the sample: 3 more links, 2 of them wrong); half and half adds fewer, and
-# right ones ("killed in the clashes", "cut output in the face of growing stockpiles")
-ENCODER_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,14 +321,27 @@ def add_pairs(sf: SentenceFeatures, triggers: dict[int, str]) -> None:
     sf.pair_feats = [path_features(i, j, sf.paths[(i, j)], sf.words_) for i, j in sf.pairs]
 
 
+def pair_log_probabilities(sf: SentenceFeatures, matrix: np.ndarray) -> dict[tuple[int, int], float]:
+    """The encoder's log-probability that each of the sentence's pairs is the one that heads its
+    cause and effect: its pair log-odds, normalised over the sentence's pairs (how it is trained)."""
+    index = {i: k for k, i in enumerate(sf.candidates)}
+    scores = np.array([matrix[index[i], index[j]] for i, j in sf.pairs], dtype=np.float64)
+    if not len(scores):
+        return {}
+    top = scores.max()
+    normaliser = top + math.log(float(np.exp(scores - top).sum()))
+    return {pair: float(z - normaliser) for pair, z in zip(sf.pairs, scores, strict=True)}
+
+
+def candidate_spans(sf: SentenceFeatures) -> list[tuple[int, int]]:
+    """The candidates' character offsets in the sentence's text (what the encoder reads)."""
+    doc, start = sf.sent.doc, sf.sent.start_char
+    return [(doc[i].idx - start, doc[i].idx - start + len(doc[i])) for i in sf.candidates]
+
+
 # ------------------------------------------------------------------------------- the model
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
-
-
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
 
 
 class LinearModel:
@@ -358,7 +368,7 @@ class CausalModel:
         pair: LinearModel,
         signals: frozenset[str],
         meta: dict[str, object],
-        encoder: SentenceEncoder | None = None,
+        encoder: PairEncoder | None = None,
     ):
         self.sentence = sentence
         self.encoder = encoder
@@ -382,33 +392,57 @@ class CausalModel:
         words = DocWords(doc)
         for sent in doc.sents:
             sf = sentence_only(words, sent, self.signals)
-            a, b = self.sentence_scale
-            p_sentence = _sigmoid(a + b * (self.sentence.score(set(sf.feats)) + self.sentence.bias))
-            if self.encoder is not None and p_sentence >= ENCODER_GATE:
-                p_encoder = self.encoder.probabilities([sent.text])[0]
-                p_sentence = _sigmoid((1 - ENCODER_WEIGHT) * _logit(p_sentence) + ENCODER_WEIGHT * _logit(p_encoder))
+            parse = self.sentence_logit(sf)
+            encoded = None
+            if self.encoder is not None and _sigmoid(parse) >= ENCODER_GATE:
+                encoded = self.encoder.read(sent.text, candidate_spans(sf))
+                p_sentence = Stack.combine(self.encoder.stack.sentence, parse, encoded[0])
+            else:
+                p_sentence = _sigmoid(parse)
             if p_sentence < floor:
                 # no pair can reach the floor (a pair's probability is at most 1): skip the pairs' features
                 readings.append(Reading(sent.start, round(p_sentence, 4), ()))
                 continue
-            as_cause, as_effect = self._word_scores(words, sf.candidates, triggers)
-            # the paths' features only for the pairs whose words score best: the others seldom reach
-            # the top pairs (measured on the CNC: 14 of 600 sentences' readings differ, and the
-            # cross-validated relation F1 moves by 0.004)
-            # (a stable sort of the indices by precomputed keys: ties keep the pairs' order, as before)
-            keys = [-(as_cause[i] + as_effect[j]) for i, j in sf.pairs]
-            best = sorted(range(len(keys)), key=keys.__getitem__)[:SCORED_PAIRS]
-            pairs = [sf.pairs[k] for k in best]
-            a, b = self.pair_scale
-            scored = []
-            for i, j in pairs:
-                feats = path_features(i, j, sf.paths[(i, j)], sf.words_)
-                z = as_cause[i] + as_effect[j] + self.pair.score(feats) + self.pair.bias
-                scored.append(Pair(i, j, round(_sigmoid(a + b * z), 4)))
-            scored.sort(key=lambda p: (-p.probability, p.cause, p.effect))
+            scored = self.pairs_of(words, sf, triggers, encoded)
             kept = tuple(p for p in scored[:TOP_PAIRS] if p.probability * p_sentence >= floor)
             readings.append(Reading(sent.start, round(p_sentence, 4), kept))
         return readings
+
+    def sentence_logit(self, sf: SentenceFeatures) -> float:
+        """The parse model's calibrated log-odds that the sentence states a causal link."""
+        a, b = self.sentence_scale
+        return float(a + b * (self.sentence.score(set(sf.feats)) + self.sentence.bias))
+
+    def pairs_of(
+        self,
+        words: DocWords,
+        sf: SentenceFeatures,
+        triggers: dict[int, str],
+        encoded: tuple[float, np.ndarray] | None = None,
+        scored_pairs: int = SCORED_PAIRS,
+    ) -> list[Pair]:
+        """The sentence's best pairs, most likely first: the parse model's probability, or its
+        log-odds stacked with the encoder's (``encoded``: the encoder's reading of the sentence)."""
+        as_cause, as_effect = self._word_scores(words, sf.candidates, triggers)
+        read = pair_log_probabilities(sf, encoded[1]) if encoded is not None else None
+        # the paths' features only for the pairs whose words score best: the others seldom reach
+        # the top pairs (measured on the CNC: 14 of 600 sentences' readings differ, and the
+        # cross-validated relation F1 moves by 0.004)
+        # (a stable sort of the indices by precomputed keys: ties keep the pairs' order, as before)
+        keys = [-(as_cause[i] + as_effect[j] + (read[(i, j)] if read is not None else 0.0)) for i, j in sf.pairs]
+        best = sorted(range(len(keys)), key=keys.__getitem__)[:scored_pairs]
+        a, b = self.pair_scale
+        scored = []
+        for i, j in (sf.pairs[k] for k in best):
+            feats = path_features(i, j, sf.paths[(i, j)], sf.words_)
+            parse = a + b * (as_cause[i] + as_effect[j] + self.pair.score(feats) + self.pair.bias)
+            if read is not None and self.encoder is not None:
+                p = Stack.combine(self.encoder.stack.pair, parse, read[(i, j)])
+            else:
+                p = _sigmoid(parse)
+            scored.append(Pair(i, j, round(p, 4)))
+        scored.sort(key=lambda p: (-p.probability, p.cause, p.effect))
+        return scored
 
     def _word_scores(
         self, doc: DocWords, candidates: list[int], triggers: dict[int, str]
@@ -444,7 +478,7 @@ class CausalModel:
         """The models saved in ``folder``, with its sentence encoder when it has one and ``encoder``."""
         with gzip.open(folder / "model.json.gz", "rb") as f:
             data = json.loads(f.read().decode("utf-8"))
-        reader = SentenceEncoder(folder) if encoder and SentenceEncoder.present(folder) else None
+        reader = PairEncoder(folder) if encoder and PairEncoder.present(folder) else None
         return cls(_undump(data["sentence"]), _undump(data["pair"]), frozenset(data["signals"]), data["meta"], reader)
 
 

@@ -7,6 +7,7 @@ on the CNC; the CNC benchmark trains one per cross-validation fold through ``tra
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,20 @@ import scipy.sparse
 from spacy.tokens import Doc, Token
 
 from kg.model import Span
-from kg.nlp.causal_model import CausalModel, LinearModel, featurize, is_candidate
+from kg.nlp.causal_encoder import PairEncoder
+from kg.nlp.causal_model import (
+    TOP_PAIRS,
+    CausalModel,
+    DocWords,
+    LinearModel,
+    SentenceFeatures,
+    candidate_spans,
+    featurize,
+    is_candidate,
+    pair_log_probabilities,
+    sentence_only,
+    triggers_of,
+)
 
 MIN_COUNT = 2  # a feature seen once in training says nothing about new text
 PAIR_PENALTY = 1.0
@@ -94,20 +108,35 @@ def _inside(doc: Doc, i: int, span: Span) -> bool:
     return doc[i].idx < span.end and doc[i].idx + len(doc[i]) > span.begin
 
 
+def gold_heads(ex: Example) -> set[tuple[int, int]]:
+    """The (cause, effect) head words of the example's gold relations."""
+    gold = set()
+    for cause, effect in ex.relations:
+        c, e = span_head(ex.doc, cause), span_head(ex.doc, effect)
+        if c is not None and e is not None and c != e:
+            gold.add((c.i, e.i))
+    return gold
+
+
+def sentence_label(ex: Example, sf: SentenceFeatures, heads: set[int], sentences: int) -> int:
+    """1 when the sentence holds a gold head; a causal text of one sentence is a causal
+    sentence, whatever its heads."""
+    return int(any(sf.sent.start <= i < sf.sent.end for i in heads) or (ex.causal and sentences == 1))
+
+
+def pair_hit(ex: Example, i: int, j: int) -> bool:
+    """Whether ``i`` lies inside a gold cause and ``j`` inside its effect (heads or not)."""
+    return any(_inside(ex.doc, i, c) and _inside(ex.doc, j, e) for c, e in ex.relations)
+
+
 def _rows(examples: Sequence[Example], signals: frozenset[str]) -> _Rows:
     rows = _Rows()
     for ex in examples:
-        gold = set()
-        for cause, effect in ex.relations:
-            c, e = span_head(ex.doc, cause), span_head(ex.doc, effect)
-            if c is not None and e is not None and c != e:
-                gold.add((c.i, e.i))
+        gold = gold_heads(ex)
         heads = {i for pair in gold for i in pair}
         sentences = list(featurize(ex.doc, signals))
         for sf in sentences:
-            inside = any(sf.sent.start <= i < sf.sent.end for i in heads)
-            # a causal text of one sentence is a causal sentence, whatever its heads
-            label = int(inside or (ex.causal and len(sentences) == 1))
+            label = sentence_label(ex, sf, heads, len(sentences))
             rows.sentence_rows.append(sf.feats)
             rows.sentence_labels.append(label)
             first = len(rows.pair_rows)
@@ -115,7 +144,7 @@ def _rows(examples: Sequence[Example], signals: frozenset[str]) -> _Rows:
             for (i, j), feats in zip(sf.pairs, sf.pair_feats, strict=True):
                 rows.pair_rows.append(["c:" + f for f in sf.words[i]] + ["e:" + f for f in sf.words[j]] + feats)
                 rows.pair_labels.append(int((i, j) in gold))
-                hits.append(any(_inside(ex.doc, i, c) and _inside(ex.doc, j, e) for c, e in ex.relations))
+                hits.append(pair_hit(ex, i, j))
                 rows.pair_hits.append(hits[-1])
             if label and hits:
                 rows.pair_groups.append((range(first, len(rows.pair_rows)), hits))
@@ -164,6 +193,57 @@ def calibrate(examples: Sequence[Example], signals: frozenset[str]) -> dict[str,
         "sentence": list(_platt(s_scores, np.array(held.sentence_labels, dtype=np.float64))),
         "pair": list(_platt(np.array(best), np.array(right))),
     }
+
+
+def _logistic(x: np.ndarray, y: np.ndarray) -> list[float]:
+    """Weights (bias first) of a logistic model of ``y`` on the columns of ``x``, lightly penalised."""
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = w[0] + x @ w[1:]
+        g = 1 / (1 + np.exp(-z)) - y
+        penalty = 1e-3 * (w[1:] @ w[1:])
+        return float(np.logaddexp(0, z).sum() - y @ z + penalty), np.append(g.sum(), x.T @ g + 2e-3 * w[1:])
+
+    found = scipy.optimize.minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B").x
+    return [round(float(v), 6) for v in found]
+
+
+def fit_stack(model: CausalModel, encoder: PairEncoder, held: Sequence[Example]) -> dict[str, object]:
+    """The weights that combine the parse model's and the encoder's log-odds, fitted on ``held``
+    (text neither was trained on): for sentences, against whether they state a causal link; for
+    the best pairs (``TOP_PAIRS``) of causal sentences, against whether they lie inside a gold
+    cause and effect. What ``kg.nlp.causal_encoder.Stack`` reads."""
+    sentences: list[tuple[float, float]] = []
+    sentence_labels: list[int] = []
+    pairs: list[tuple[float, float]] = []
+    pair_labels: list[int] = []
+    for ex in held:
+        heads = {i for pair in gold_heads(ex) for i in pair}
+        words, triggers = DocWords(ex.doc), triggers_of(ex.doc)
+        found = [sentence_only(words, sent, model.signals) for sent in ex.doc.sents]
+        for sf in found:
+            label = sentence_label(ex, sf, heads, len(found))
+            sentence, matrix = encoder.read(sf.sent.text, candidate_spans(sf))
+            sentences.append((model.sentence_logit(sf), sentence))
+            sentence_labels.append(label)
+            if not label:
+                continue
+            read = pair_log_probabilities(sf, matrix)
+            parse_only = {(p.cause, p.effect): p.probability for p in model.pairs_of(words, sf, triggers, None, 10**6)}
+            ranked = sorted(parse_only, key=lambda ij: -(_logit(parse_only[ij]) + read[ij]))
+            for i, j in ranked[:TOP_PAIRS]:
+                pairs.append((_logit(parse_only[(i, j)]), read[(i, j)]))
+                pair_labels.append(int(pair_hit(ex, i, j)))
+    return {
+        "sentence": _logistic(np.array(sentences), np.array(sentence_labels, dtype=np.float64)),
+        "pair": _logistic(np.array(pairs), np.array(pair_labels, dtype=np.float64)),
+        "held": {"sentences": len(sentences), "pairs": len(pairs)},
+    }
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)  # the probabilities are rounded to four decimals
+    return math.log(p / (1 - p))
 
 
 def train(examples: Sequence[Example]) -> CausalModel:
