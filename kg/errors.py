@@ -40,6 +40,10 @@ class E(StrEnum):
     E072 = "bad --endpoint '{url}': give an http:// or https:// URL"
     E073 = "bad --header '{value}': use 'Name: value'"
     E075 = "cannot listen on {host}:{port}: {reason}; pick another --port or stop what uses it"
+    E076 = (
+        "{keyword} {target} refused: kg serve contacts no other server unless started with "
+        "--allow-service HOST for that host"
+    )
     # kg viz
     E100 = "no document '{value}' in the store; its documents: {known}"
     E101 = "no node of type '{value}' in the store; its types: {known}"
