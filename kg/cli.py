@@ -34,6 +34,17 @@ def _out_dir(path: Path) -> Path:
     return path.parent if path.name == "store" and (path / "CURRENT").exists() else path
 
 
+Folder = Annotated[
+    Path | None,
+    typer.Argument(help="Folder of a build (holding store/), or the store; the same as --store.", show_default=False),
+]
+
+
+def _folder(path: Path | None, store: Path) -> Path:
+    """The build folder a read command works on: the positional PATH (as for kg build), else --store."""
+    return _out_dir(path if path is not None else store)
+
+
 def _parse_date(value: str | None) -> date | None:
     from kg.ingest import parse_date
 
@@ -272,6 +283,62 @@ def stats(store: StoreDir = Path("exports")) -> None:
     except KgError as err:
         _fail(err)
     _table(["what", "count"], [[k, str(v)] for k, v in counts.items()])
+
+
+@app.command()
+def analyze(
+    path: Folder = None,
+    store: StoreDir = Path("exports"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    table: Annotated[
+        str | None, typer.Option(help="Only this table: root-causes, chains, actors, communities or timelines.")
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option(help="Rows per table [default: 15 as a table, all as csv or json].")
+    ] = None,
+) -> None:
+    """Analyse the graph: root causes (events that cause and are not caused), causal chains (length,
+    product of confidences, evidence), central actors (PageRank), communities (Louvain) with their
+    top events and actors, and each actor's timeline. CSV takes one table (--table).
+
+    Example:
+        kg analyze exports
+        kg analyze --store exports --table chains --format csv
+        kg analyze exports --format json > analysis.json
+    """
+    import json
+
+    from kg import analyze as a
+    from kg import store as kg_store
+
+    try:
+        if fmt not in ("table", "csv", "json"):
+            raise KgError(E.E033, value=fmt, choices="table, csv, json")
+        if table is not None and table not in a.TABLES:
+            raise KgError(E.E130, value=table, choices=", ".join(a.TABLES))
+        if fmt == "csv" and table is None:
+            raise KgError(E.E131, choices=", ".join(a.TABLES))
+        if top is not None and top < 1:
+            raise KgError(E.E132, value=top)
+        tables = a.analyze(kg_store.open_read(_folder(path, store))).tables()
+    except KgError as err:
+        _fail(err)
+    chosen = {name: frame for name, frame in tables.items() if table in (None, name)}
+    limit = top or (15 if fmt == "table" else None)
+    chosen = {name: frame.head(limit) if limit else frame for name, frame in chosen.items()}
+    if fmt == "csv":
+        sys.stdout.write(next(iter(chosen.values())).to_csv(index=False, lineterminator="\n"))
+    elif fmt == "json":
+        # to_json writes NaN as null, which json.dumps would not
+        records = {
+            name: json.loads(frame.to_json(orient="records", force_ascii=False)) for name, frame in chosen.items()
+        }
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for name, frame in chosen.items():
+            typer.echo(f"{name} ({len(tables[name])} in all)")
+            shown = frame.drop(columns=[c for c in a.IRI_COLUMNS if c in frame.columns])
+            _table([str(c) for c in shown.columns], [[str(v) for v in row] for row in shown.itertuples(index=False)])
 
 
 @app.command()

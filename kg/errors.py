@@ -47,6 +47,10 @@ class E(StrEnum):
     # kg viz
     E100 = "no document '{value}' in the store; its documents: {known}"
     E101 = "no node of type '{value}' in the store; its types: {known}"
+    # kg analyze, kg export
+    E130 = "unknown table '{value}'; use one of {choices}"
+    E131 = "--format csv writes one table: pick it with --table ({choices})"
+    E132 = "bad --top {value}: give a positive number of rows"
 
 
 class KgError(Exception):
