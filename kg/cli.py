@@ -348,14 +348,28 @@ def serve(
         "127.0.0.1"
     ),
     port: Annotated[int, typer.Option(help="Port to listen on (0: any free port).")] = 7878,
-    allow_update: Annotated[bool, typer.Option(help="Accept SPARQL updates (otherwise 403); blocks builds.")] = False,
+    allow_update: Annotated[
+        bool, typer.Option(help="Accept SPARQL updates with the --token-file token (otherwise 403); blocks builds.")
+    ] = False,
+    token_file: Annotated[
+        Path | None, typer.Option(help="File whose first line is the bearer token updates must send.")
+    ] = None,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped (503).")] = 30.0,
+    max_memory: Annotated[int, typer.Option(help="MiB a query may use before it is stopped (503).")] = 1024,
     max_rows: Annotated[int, typer.Option(help="Most rows (or triples) in one answer.")] = 10_000,
     workers: Annotated[int, typer.Option(help="Queries answered at once (one worker process each).")] = 2,
+    allow_service: Annotated[
+        list[str] | None, typer.Option(help="A host that SERVICE and LOAD may contact (repeatable; default none).")
+    ] = None,
+    host_allow: Annotated[
+        list[str] | None,
+        typer.Option(help="A Host header name to answer besides localhost and 127.0.0.1 (repeatable)."),
+    ] = None,
 ) -> None:
     """Serve the store as a SPARQL 1.1 Protocol endpoint at /sparql (GET and POST; results in JSON,
-    XML, CSV or TSV by the Accept header). Read-only unless --allow-update. A build into the same
-    folder while it serves is picked up at the next query.
+    XML, CSV or TSV by the Accept header). Read-only unless --allow-update (with --token-file). A
+    build into the same folder while it serves is picked up at the next query. Refuses SERVICE and
+    LOAD, foreign Host names and cross-origin requests: see the README's Security section.
 
     Example:
         kg serve --store exports --port 7878
@@ -365,23 +379,28 @@ def serve(
 
     from kg import serve as s
 
-    if timeout <= 0 or max_rows < 1 or workers < 1:
-        _fail("--timeout, --max-rows and --workers must be positive")
+    if timeout <= 0 or max_rows < 1 or workers < 1 or max_memory < 64:
+        _fail("--timeout, --max-rows and --workers must be positive, --max-memory at least 64 (MiB)")
     try:
+        token = s.read_token(token_file) if token_file else None
         endpoint = s.Endpoint(
             s.ServeOptions(
                 out=_out_dir(store),
                 host=host,
                 port=port,
                 allow_update=allow_update,
+                token=token,
                 timeout=timeout,
                 max_rows=max_rows,
                 workers=workers,
+                max_memory_mib=max_memory,
+                allow_service=tuple(allow_service or ()),
+                host_allow=tuple(host_allow or ()),
             )
         )
     except KgError as err:
         _fail(err)
-    mode = "updates allowed" if allow_update else "read-only"
+    mode = "updates allowed with the token" if allow_update else "read-only"
     typer.echo(f"serving {store} at {endpoint.url} ({mode}); Ctrl-C stops")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop as cleanly on SIGTERM as on Ctrl-C
     try:

@@ -44,6 +44,8 @@ class E(StrEnum):
         "{keyword} {target} refused: kg serve contacts no other server unless started with "
         "--allow-service HOST for that host"
     )
+    E077 = "bad --token-file {path}: {reason}"
+    E078 = "--allow-update needs --token-file: without a token anyone who can reach the port could change the store"
     # kg viz
     E100 = "no document '{value}' in the store; its documents: {known}"
     E101 = "no node of type '{value}' in the store; its types: {known}"

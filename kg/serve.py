@@ -6,61 +6,47 @@ oxigraph server opens one folder for its lifetime, so it would answer from a del
 until restarted. Here each query checks where the link points (one ``readlink``) and reopens
 when a build has switched it; a query already running finishes on the generation it started on
 (on Linux, files stay readable after they are unlinked). The HTTP side is the standard library's
-``http.server``: no dependency for a loopback service.
+``http.server``: no dependency for a loopback service. Queries run in worker processes under a
+time and a memory bound (``kg.serve_workers``).
 
-Queries run in a small pool of worker processes, not threads: pyoxigraph cannot cancel a
-running query, so the only timeout that frees the CPU is to kill the process that runs it (and
-start another). A worker answers with the serialised result, at most ``max_rows`` rows.
+A local server is still reachable by every web page its user opens (a form POST, an image GET,
+a DNS name rebound to 127.0.0.1), so before any query runs the server refuses: a ``Host`` that is
+not one of its names (DNS rebinding), a request a browser marks as cross-site or that carries a
+foreign ``Origin``, a ``SERVICE`` or ``LOAD`` to a host not allowed (``kg.sparql_access``), a
+body without a plain ``Content-Length``, and an update without the bearer token.
 
-Read-only unless ``allow_update``: updates are refused with 403. With updates allowed, one
-worker opens the store read-write and the server holds the folder's write lock, so that a
-build cannot copy a generation while it changes (the build fails at once with a clear message).
+Read-only unless ``allow_update``, which needs a token: updates are refused with 403 otherwise.
+With updates allowed, one worker opens the store read-write and the server holds the folder's
+write lock, so that a build cannot copy a generation while it changes (the build fails at once
+with a clear message).
 """
 
 from __future__ import annotations
 
-import json
+import hmac
 import logging
-import multiprocessing
-import queue
+import re
 import socket
+import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from kg import sparql_access
 from kg.errors import E, KgError
+from kg.serve_workers import Pool, Reply, Request, WorkerOptions, text
 
 log = logging.getLogger(__name__)
 
 PATH = "/sparql"
-REOPEN_TRIES = 3
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-# media types by preference, first the default: SELECT/ASK results, then CONSTRUCT/DESCRIBE graphs
-RESULT_TYPES = {
-    "application/sparql-results+json": "JSON",
-    "application/json": "JSON",
-    "application/sparql-results+xml": "XML",
-    "application/xml": "XML",
-    "text/xml": "XML",
-    "text/csv": "CSV",
-    "text/tab-separated-values": "TSV",
-}
-GRAPH_TYPES = {
-    "text/turtle": "TURTLE",
-    "application/n-triples": "N_TRIPLES",
-    "text/plain": "N_TRIPLES",
-    "application/rdf+xml": "RDF_XML",
-    "application/n-quads": "N_QUADS",
-    "application/trig": "TRIG",
-}
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+_DIGITS = re.compile(r"[0-9]{1,12}")
 
 
 @dataclass(frozen=True)
@@ -69,300 +55,40 @@ class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 7878
     allow_update: bool = False
+    token: str | None = None  # the bearer token updates need; required with allow_update
     timeout: float = 30.0
     max_rows: int = 10_000
     workers: int = 2
     max_body: int = 1_000_000
+    max_memory_mib: int = 1024  # per query, on top of what an idle worker uses
+    allow_service: tuple[str, ...] = ()  # hosts SERVICE and LOAD may reach
+    host_allow: tuple[str, ...] = ()  # Host header names answered besides the loopback ones
+    client_timeout: float = 30.0  # seconds a client may take to send its request
 
 
-@dataclass(frozen=True)
-class Reply:
-    """An HTTP answer, as a worker process sends it back."""
-
-    status: int
-    content_type: str = "text/plain; charset=utf-8"
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def _text(status: HTTPStatus, message: str) -> Reply:
-    return Reply(int(status), body=(message.rstrip("\n") + "\n").encode("utf-8"))
+def read_token(path: Path) -> str:
+    """The bearer token in ``path`` (its first line); at least 16 characters, so not guessable."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise KgError(E.E077, path=path, reason=getattr(err, "strerror", None) or err) from err
+    token = lines[0].strip() if lines else ""
+    if len(token) < 16 or any(c.isspace() for c in token):
+        raise KgError(E.E077, path=path, reason="its first line must be a token of 16 or more characters, no spaces")
+    return token
 
 
-# ------------------------------------------------------------------------ content negotiation
-def negotiate(accept: str | None, offered: dict[str, str]) -> str | None:
-    """The offered media type the ``Accept`` header prefers; the first offered when it has no
-    preference; None when it accepts none of them (406).
+def _host_name(value: str) -> str:
+    """The name in a ``Host`` header or an origin's netloc, without port or brackets, lowercased.
 
     Example:
-        >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES)
-        'application/sparql-results+xml'
-        >>> negotiate("*/*", GRAPH_TYPES)
-        'text/turtle'
-        >>> negotiate("image/png", RESULT_TYPES) is None
-        True
+        >>> [_host_name(v) for v in ("LocalHost:7878", "[::1]:80", "127.0.0.1", "evil.example.")]
+        ['localhost', '::1', '127.0.0.1', 'evil.example']
     """
-    if not accept or not accept.strip():
-        return next(iter(offered))
-    ranges: list[tuple[float, int, str]] = []
-    for position, part in enumerate(accept.split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
-        quality = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
-        if media and quality > 0:
-            ranges.append((-quality, position, media.lower()))
-    for _, _, media in sorted(ranges):
-        if media in offered:
-            return media
-        if media == "*/*":
-            return next(iter(offered))
-        if media.endswith("/*"):
-            match = next((m for m in offered if m.startswith(media[:-1])), None)
-            if match:
-                return match
-    return None
-
-
-# ----------------------------------------------------------------------- the worker processes
-@dataclass(frozen=True)
-class _Request:
-    kind: str  # "query" or "update"
-    text: str
-    accept: str | None = None
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-
-
-def _worker(conn: Any, out_dir: str, writable: bool, max_rows: int) -> None:
-    """A worker process: answers requests one at a time over its pipe until the pipe closes."""
-    reader = _Reader(Path(out_dir), writable=writable, max_rows=max_rows)
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(reader.answer(request))
-
-
-class _Reader:
-    """The store of one worker, reopened whenever the ``store`` link points somewhere new."""
-
-    def __init__(self, out_dir: Path, *, writable: bool, max_rows: int) -> None:
-        self.out_dir = out_dir
-        self.writable = writable
-        self.max_rows = max_rows
-        self.generation: Path | None = None
-        self.store: Any = None
-
-    def current(self, *, reopen: bool = False) -> Any:
-        from kg import store
-
-        if reopen or self.store is None or store.current_generation(self.out_dir) != self.generation:
-            self.store = None  # let go of the old generation before opening the new one
-            self.generation, self.store = store.open_current(self.out_dir, writable=self.writable)
-        return self.store
-
-    def answer(self, request: _Request) -> Reply:
-        """Run one request; never raises, so that a worker dies only when the process itself does."""
-        # A build deletes the generation it replaces. If that happens between the readlink and
-        # the open, or while a query still reads files it had not opened yet, the store reports
-        # it (OSError, or RuntimeError "Corruption: ... No such file"): reopen, which follows the
-        # link anew. Three tries, as a retry can meet the next switch of a very fast build loop.
-        problem = ""
-        for attempt in range(REOPEN_TRIES):
-            try:
-                st = self.current(reopen=attempt > 0)
-                if request.kind == "update":
-                    return self._update(st, request)
-                return self._query(st, request)
-            except KgError as err:
-                if err.code in (E.E030, E.E035):
-                    return _text(HTTPStatus.BAD_REQUEST, str(err))
-                if err.code not in (E.E021, E.E032):
-                    return _text(HTTPStatus.INTERNAL_SERVER_ERROR, str(err))
-                problem = str(err)
-            except (OSError, RuntimeError) as err:
-                problem = f"store error: {str(err).splitlines()[0] if str(err) else type(err).__name__}"
-            except Exception as err:  # a bug of ours: say so, and keep the worker
-                log.exception("query failed")
-                return _text(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(err).__name__}: {err}")
-        return _text(HTTPStatus.INTERNAL_SERVER_ERROR, problem)
-
-    def _update(self, st: Any, request: _Request) -> Reply:
-        from kg.vocab import PREFIXES
-
-        try:
-            st.update(request.text, prefixes=PREFIXES)
-        except SyntaxError as err:
-            raise KgError(E.E035, reason=" ".join(str(err).split())[:300]) from err
-        st.flush()
-        return Reply(int(HTTPStatus.NO_CONTENT), body=b"")
-
-    def _query(self, st: Any, request: _Request) -> Reply:
-        import pyoxigraph
-
-        from kg import query
-
-        result = query.run(
-            st,
-            request.text,
-            default_graphs=list(request.default_graphs) or None,
-            named_graphs=list(request.named_graphs) or None,
-        )
-        headers = {"Kg-Store-Generation": self.generation.name if self.generation else ""}
-        if isinstance(result, pyoxigraph.QueryTriples):
-            media = negotiate(request.accept, GRAPH_TYPES)
-            if media is None:
-                return _not_acceptable(GRAPH_TYPES)
-            triples = _capped(result, self.max_rows, headers)
-            body = pyoxigraph.serialize(triples, format=getattr(pyoxigraph.RdfFormat, GRAPH_TYPES[media]))
-            return Reply(200, _with_charset(media), body or b"", headers)
-        media = negotiate(request.accept, RESULT_TYPES)
-        if media is None:
-            return _not_acceptable(RESULT_TYPES)
-        fmt = getattr(pyoxigraph.QueryResultsFormat, RESULT_TYPES[media])
-        if isinstance(result, pyoxigraph.QueryBoolean):
-            return Reply(200, _with_charset(media), result.serialize(format=fmt) or b"", headers)
-        variables = [v.value for v in result.variables]
-        rows = _capped(result, self.max_rows, headers)
-        data = json.dumps(
-            {
-                "head": {"vars": variables},
-                "results": {"bindings": [_json_row(row, variables) for row in rows]},
-            },
-            ensure_ascii=False,
-        ).encode("utf-8")
-        if RESULT_TYPES[media] != "JSON":
-            # pyoxigraph writes XML, CSV and TSV by the book; only the cap needs our own JSON
-            parsed = pyoxigraph.parse_query_results(data, pyoxigraph.QueryResultsFormat.JSON)
-            data = parsed.serialize(format=fmt) or b""
-        return Reply(200, _with_charset(media), data, headers)
-
-
-def _capped(items: Iterator[Any], cap: int, headers: dict[str, str]) -> list[Any]:
-    """The first ``cap`` items; a header says when there were more."""
-    taken: list[Any] = []
-    for item in items:
-        if len(taken) == cap:
-            headers["Kg-Truncated"] = f"results capped at {cap}"
-            break
-        taken.append(item)
-    return taken
-
-
-def _with_charset(media: str) -> str:
-    return media + "; charset=utf-8" if media.startswith("text/") or media.endswith(("json", "xml")) else media
-
-
-def _not_acceptable(offered: dict[str, str]) -> Reply:
-    return _text(HTTPStatus.NOT_ACCEPTABLE, "no acceptable result format; this endpoint offers " + ", ".join(offered))
-
-
-def _json_term(term: Any) -> dict[str, Any]:
-    import pyoxigraph
-
-    if isinstance(term, pyoxigraph.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, pyoxigraph.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, pyoxigraph.Literal):
-        out: dict[str, Any] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    return {  # a quoted triple (RDF 1.2)
-        "type": "triple",
-        "value": {k: _json_term(getattr(term, k)) for k in ("subject", "predicate", "object")},
-    }
-
-
-def _json_row(solution: Any, variables: list[str]) -> dict[str, Any]:
-    return {v: _json_term(solution[v]) for v in variables if solution[v] is not None}
-
-
-# ------------------------------------------------------------------------------ the pool
-class _Worker:
-    def __init__(self, context: Any, options: ServeOptions) -> None:
-        self.conn, child = context.Pipe()
-        self.process = context.Process(
-            target=_worker,
-            args=(child, str(options.out), options.allow_update, options.max_rows),
-            daemon=True,
-            name="kg-serve-worker",
-        )
-        self.process.start()
-        child.close()
-
-    def stop(self) -> None:
-        self.conn.close()
-        self.process.kill()
-        self.process.join(timeout=5)
-
-
-class _Pool:
-    """Worker processes handed out one request at a time; a worker that overruns is killed."""
-
-    def __init__(self, options: ServeOptions) -> None:
-        self.options = options
-        self.context = multiprocessing.get_context("spawn")  # never fork a threaded server
-        self.size = 1 if options.allow_update else max(1, options.workers)
-        self.idle: queue.Queue[_Worker] = queue.Queue()
-        self.lock = threading.Lock()
-        self.workers: set[_Worker] = set()
-        self.closed = False
-        for _ in range(self.size):
-            self.idle.put(self._spawn())
-
-    def _spawn(self) -> _Worker:
-        worker = _Worker(self.context, self.options)
-        with self.lock:
-            self.workers.add(worker)
-        return worker
-
-    def _retire(self, worker: _Worker) -> None:
-        with self.lock:
-            self.workers.discard(worker)
-        worker.stop()
-        if not self.closed:
-            self.idle.put(self._spawn())
-
-    def run(self, request: _Request) -> Reply:
-        deadline = time.monotonic() + self.options.timeout
-        for attempt in (0, 1):
-            try:
-                worker = self.idle.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                return _text(HTTPStatus.SERVICE_UNAVAILABLE, "every worker is busy; try again later")
-            try:
-                worker.conn.send(request)
-                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                    self._retire(worker)
-                    return _text(
-                        HTTPStatus.SERVICE_UNAVAILABLE, f"query timed out after {self.options.timeout:g} s; narrow it"
-                    )
-                reply: Reply = worker.conn.recv()
-            except (EOFError, OSError):  # the worker died (killed, or crashed on this query)
-                self._retire(worker)
-                if attempt == 0:
-                    continue
-                return _text(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker died; see the server's log")
-            self.idle.put(worker)
-            return reply
-        raise AssertionError("unreachable")
-
-    def close(self) -> None:
-        self.closed = True
-        with self.lock:
-            workers, self.workers = set(self.workers), set()
-        for worker in workers:
-            worker.stop()
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1 : value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0].rstrip(".") if value.count(":") <= 1 else value
 
 
 # ------------------------------------------------------------------------------ HTTP
@@ -371,27 +97,27 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "newskg"
 
+    def setup(self) -> None:
+        self.request.settimeout(self.server.options.client_timeout)  # a client that stalls frees its thread
+        super().setup()
+
     def do_GET(self) -> None:
+        if refusal := self._refusal():
+            return self._send(refusal)
         url = urlsplit(self.path)
-        if url.path != PATH:
-            return self._send(_text(HTTPStatus.NOT_FOUND, f"not found; the SPARQL endpoint is {PATH}"))
         params = parse_qs(url.query, keep_blank_values=True)
         if "update" in params:
-            return self._send(_text(HTTPStatus.METHOD_NOT_ALLOWED, "send updates with POST"))
+            return self._send(text(HTTPStatus.METHOD_NOT_ALLOWED, "send updates with POST"))
         if "query" not in params:
-            return self._send(_text(HTTPStatus.BAD_REQUEST, "missing the 'query' parameter"))
+            return self._send(text(HTTPStatus.BAD_REQUEST, "missing the 'query' parameter"))
         self._answer("query", params["query"][0], params)
 
     def do_POST(self) -> None:
-        url = urlsplit(self.path)
-        if url.path != PATH:
-            return self._send(_text(HTTPStatus.NOT_FOUND, f"not found; the SPARQL endpoint is {PATH}"))
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > self.server.options.max_body:
-            self.close_connection = True
-            return self._send(_text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large"))
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
-        params = parse_qs(url.query, keep_blank_values=True)
+        if refusal := self._refusal() or self._body_refusal():
+            self.close_connection = True  # the body, if any, is left unread
+            return self._send(refusal)
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8", errors="replace")
+        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if media == "application/sparql-query":
             return self._answer("query", body, params)
@@ -404,28 +130,73 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._answer("update", form["update"][0], params)
             if "query" in form:
                 return self._answer("query", form["query"][0], params)
-            return self._send(_text(HTTPStatus.BAD_REQUEST, "missing the 'query' or 'update' parameter"))
+            return self._send(text(HTTPStatus.BAD_REQUEST, "missing the 'query' or 'update' parameter"))
         return self._send(
-            _text(
+            text(
                 HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                 "send application/sparql-query, application/sparql-update or a url-encoded form",
             )
         )
 
     def do_PUT(self) -> None:
-        self._send(_text(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint speaks the SPARQL protocol: GET or POST"))
+        self.close_connection = True
+        self._send(text(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint speaks the SPARQL protocol: GET or POST"))
 
     do_DELETE = do_PATCH = do_PUT
 
-    def _answer(self, kind: str, text: str, params: dict[str, list[str]]) -> None:
-        if kind == "update" and not self.server.options.allow_update:
-            return self._send(_text(HTTPStatus.FORBIDDEN, "this endpoint is read-only; start kg serve --allow-update"))
+    def _refusal(self) -> Reply | None:
+        """Why this request is refused before anything else is read, or None."""
+        host = self.headers.get("Host")
+        if not host or _host_name(host) not in self.server.host_names:
+            return text(
+                HTTPStatus.FORBIDDEN,
+                f"Host '{host or ''}' is not a name of this server (DNS rebinding?); start kg serve --host-allow NAME",
+            )
+        origin = self.headers.get("Origin")
+        site = (self.headers.get("Sec-Fetch-Site") or "").lower()
+        foreign = origin is not None and origin.lower() not in (f"http://{host.lower()}", f"https://{host.lower()}")
+        if foreign or site in ("cross-site", "same-site"):
+            return text(HTTPStatus.FORBIDDEN, "cross-origin requests are refused; query from the same origin or a tool")
+        if urlsplit(self.path).path != PATH:
+            return text(HTTPStatus.NOT_FOUND, f"not found; the SPARQL endpoint is {PATH}")
+        return None
+
+    def _body_refusal(self) -> Reply | None:
+        """Only a body of one plain, small ``Content-Length``: anything else could desynchronise the
+        connection (a negative length read to the end of the stream) or exhaust memory."""
+        if self.headers.get("Transfer-Encoding"):
+            return text(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
+        lengths = self.headers.get_all("Content-Length") or []
+        if not lengths:
+            return text(HTTPStatus.LENGTH_REQUIRED, "a POST needs a Content-Length header")
+        if len(set(lengths)) != 1 or not _DIGITS.fullmatch(lengths[0].strip()):
+            return text(HTTPStatus.BAD_REQUEST, "bad Content-Length: give one whole number of bytes")
+        if int(lengths[0]) > self.server.options.max_body:
+            return text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {self.server.options.max_body} bytes")
+        return None
+
+    def _answer(self, kind: str, query_text: str, params: dict[str, list[str]]) -> None:
+        options = self.server.options
+        if kind == "update" and not options.allow_update:
+            return self._send(text(HTTPStatus.FORBIDDEN, "this endpoint is read-only; start kg serve --allow-update"))
+        if kind == "update" and not self._authorised():
+            reply = text(HTTPStatus.UNAUTHORIZED, "an update needs the header 'Authorization: Bearer TOKEN'")
+            return self._send(Reply(reply.status, body=reply.body, headers={"WWW-Authenticate": "Bearer"}))
+        try:
+            sparql_access.check(query_text, options.allow_service)
+        except KgError as err:
+            return self._send(text(HTTPStatus.FORBIDDEN, str(err)))
         if kind == "update":
             graphs = params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
         else:
             graphs = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
-        request = _Request(kind, text, self.headers.get("Accept"), tuple(graphs[0]), tuple(graphs[1]))
+        request = Request(kind, query_text, self.headers.get("Accept"), tuple(graphs[0]), tuple(graphs[1]))
         self._send(self.server.pool.run(request))
+
+    def _authorised(self) -> bool:
+        token = self.server.options.token
+        scheme, _, given = (self.headers.get("Authorization") or "").partition(" ")
+        return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(given.strip(), token or "")
 
     def _send(self, reply: Reply) -> None:
         self.send_response(reply.status)
@@ -433,6 +204,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(reply.body)))
         for name, value in reply.headers.items():
             self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(reply.body)
@@ -443,13 +216,23 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _HttpServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: 5 (the default) resets clients that connect at once
 
-    def __init__(self, options: ServeOptions, pool: _Pool) -> None:
+    def __init__(self, options: ServeOptions, pool: Pool) -> None:
         self.options = options
         self.pool = pool
+        names = {*LOOPBACK_NAMES, *(_host_name(h) for h in options.host_allow)}
+        if options.host not in ("", "0.0.0.0", "::"):
+            names.add(_host_name(f"[{options.host}]" if ":" in options.host else options.host))
+        self.host_names = frozenset(names)
         if ":" in options.host:
             self.address_family = socket.AF_INET6
         super().__init__((options.host, options.port), _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """One log line, not a traceback, for a client that breaks off or stalls."""
+        err = sys.exc_info()[1]
+        log.warning("request from %s failed: %s: %s", client_address[0], type(err).__name__, err)
 
 
 # ------------------------------------------------------------------------------ entry point
@@ -461,12 +244,21 @@ class Endpoint:
 
         if not store.exists(options.out):
             raise KgError(E.E020, path=store.store_path(options.out))
+        if options.allow_update and not options.token:
+            raise KgError(E.E078)
         self.options = options
         self._resources = ExitStack()
         if options.allow_update:
             self._resources.enter_context(store.writing(options.out))
+        worker_options = WorkerOptions(
+            out=options.out,
+            writable=options.allow_update,
+            max_rows=options.max_rows,
+            max_memory_mib=options.max_memory_mib,
+            offline=not options.allow_service,
+        )
         try:
-            self.pool = _Pool(options)
+            self.pool = Pool(worker_options, workers=options.workers, timeout=options.timeout)
             self._resources.callback(self.pool.close)
             self.http = _HttpServer(options, self.pool)
         except OSError as err:

@@ -114,3 +114,70 @@ def tiny_build(out: Path, documents: int = 2, triples: int = 3) -> None:
                 for i in range(triples)
             ]
             store.replace_graph(st, graph, [document, *facts])
+
+
+def raw_request(url: str, head: str, body: bytes = b"") -> tuple[int, bytes]:
+    """Send ``head`` (request line and headers, without the blank line) and ``body`` as written,
+    over a plain socket: what urllib would correct or refuse to send. (status, body) of the answer."""
+    host, port = url.split("/")[2].split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(head.replace("\n", "\r\n").encode() + b"\r\n\r\n" + body)
+        reply = b""
+        while b"\r\n\r\n" not in reply:
+            chunk = conn.recv(65536)
+            assert chunk, f"connection closed without an answer: {reply!r}"
+            reply += chunk
+        header, _, rest = reply.partition(b"\r\n\r\n")
+        length = int(
+            next(line.split(b":")[1] for line in header.split(b"\r\n") if line.lower().startswith(b"content-length"))
+        )
+        while len(rest) < length:
+            chunk = conn.recv(65536)
+            assert chunk, "connection closed mid-answer"
+            rest += chunk
+    return int(header.split()[1]), rest[:length]
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory, in bytes, of a process and all its descendants (from /proc)."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            # a child belongs to the thread that started it, and the server starts workers from many
+            children = [c for task in Path(f"/proc/{current}/task").iterdir() for c in _children(task)]
+        except (FileNotFoundError, ProcessLookupError):  # ended meanwhile
+            continue
+        rss = [int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:")]
+        total += sum(rss)  # none for a zombie
+        pending.extend(int(child) for child in children)
+    return total
+
+
+def _children(task: Path) -> list[str]:
+    try:
+        return (task / "children").read_text().split()
+    except (FileNotFoundError, ProcessLookupError):
+        return []
+
+
+class Listener:
+    """A TCP listener on loopback that never accepts: a connection to it, from anyone, waits in
+    its backlog, where ``connections_waiting()`` sees it."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.port = int(self.socket.getsockname()[1])
+
+    def connections_waiting(self) -> bool:
+        import select
+
+        readable, _, _ = select.select([self.socket], [], [], 0)
+        return bool(readable)
+
+    def close(self) -> None:
+        self.socket.close()

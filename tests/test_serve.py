@@ -5,10 +5,15 @@ from __future__ import annotations
 import csv
 import doctest
 import io
+import json
 import shutil
+import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,11 +21,12 @@ from pathlib import Path
 import pytest
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, XML, SPARQLWrapper
 
-from kg import query, serve, store
+from kg import query, serve, serve_workers, sparql_access, store
 from kg.errors import E, KgError
-from tests.servers import kg_serve, tiny_build
+from tests.servers import Listener, kg_serve, raw_request, tiny_build, tree_rss
 
 PERSONS = "SELECT DISTINCT ?label ?person WHERE { ?person a kg:Person ; rdfs:label ?label } ORDER BY ?label ?person"
+TOKEN = "s3cret-token-for-tests-only"
 DOCUMENTS = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }"
 
 
@@ -37,12 +43,18 @@ def json_rows(url: str, text: str) -> tuple[list[str], list[list[str]]]:
     return columns, [[b[c]["value"] if c in b else "" for c in columns] for b in result["results"]["bindings"]]
 
 
+def token_file(folder: Path) -> Path:
+    path = folder / "token"
+    path.write_text(TOKEN + "\n")
+    return path
+
+
 def count_documents(url: str) -> int:
     return int(json_rows(url, DOCUMENTS)[1][0][0])
 
 
 def test_docstring_examples() -> None:
-    for module in (serve, query):
+    for module in (serve, serve_workers, sparql_access, query):
         assert doctest.testmod(module).failed == 0, module.__name__
 
 
@@ -146,9 +158,10 @@ def test_a_second_writer_is_refused_at_once(tmp_path: Path) -> None:
 def test_updates_when_allowed_and_builds_wait(tmp_path: Path) -> None:
     out = tmp_path / "out"
     tiny_build(out)
-    with kg_serve(out, "--allow-update") as (url, _):
+    with kg_serve(out, "--allow-update", "--token-file", str(token_file(tmp_path))) as (url, _):
         sparql = client(url, "INSERT DATA { GRAPH <urn:g> { <urn:a> a kg:Document } }")
         sparql.setMethod(POST)
+        sparql.addCustomHttpHeader("Authorization", f"Bearer {TOKEN}")
         sparql.query()
         assert count_documents(url) == 3
         with pytest.raises(KgError) as caught, store.writing(out):
@@ -247,3 +260,297 @@ def test_a_real_build_while_serving(sample_build: Path, tmp_path: Path) -> None:
     assert seen[0] == 1 and seen[-1] == 2 and sorted(seen) == seen
     assert validate_store(store.open_read(out)).graphs == 2
     assert store.count_triples(store.open_read(out)) == report.triples
+
+
+# ------------------------------------------------------------------ what kg serve refuses (issue 18)
+HEAVY = "SELECT * WHERE {?a ?b ?c. ?d ?e ?f. ?g ?h ?i} ORDER BY ?c ?f ?i LIMIT 1"
+# memory-light but endless: a count over a four-way cross product streams
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def fetch(
+    url: str, query_text: str | None = None, *, data: bytes | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, bytes]:
+    """(status, body) of one request; a query by GET unless ``data`` is given."""
+    if query_text is not None:
+        url += "?query=" + urllib.parse.quote(query_text)
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return int(response.status), response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+def form(text: str, field: str = "query") -> bytes:
+    return urllib.parse.urlencode({field: text}).encode()
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tiny") / "out"
+    tiny_build(out, documents=5, triples=40)
+    return out
+
+
+@pytest.fixture(scope="module")
+def tiny_served(tiny: Path) -> Iterator[str]:
+    with kg_serve(tiny, "--host-allow", "kg.example") as (url, _):
+        yield url
+
+
+def service_queries(port: int) -> list[str]:
+    """SERVICE written every way the grammar allows, all to one loopback port."""
+    iri = f"http://127.0.0.1:{port}/sparql"
+    return [
+        f"SELECT * WHERE {{ SERVICE <{iri}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ service silent <{iri}> {{ ?s ?p ?o }} }}",
+        f"PREFIX r: <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE r:sparql {{ ?s ?p ?o }} }}",
+        f"BASE <{iri}> SELECT * WHERE {{ SERVICE <x> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ VALUES ?e {{ <{iri}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
+    ]
+
+
+def test_service_to_a_local_listener_makes_no_connection(tiny_served: str) -> None:
+    listener = Listener()
+    try:
+        for text in service_queries(listener.port):
+            for status, body in (fetch(tiny_served, text), fetch(tiny_served, data=form(text))):
+                assert status == 403 and b"E076" in body and b"--allow-service" in body, (text, body)
+        assert not listener.connections_waiting()
+    finally:
+        listener.close()
+
+
+def _user_namespaces() -> bool:
+    probe = "import ctypes,sys; sys.exit(ctypes.CDLL(None).unshare(0x10000000 | 0x40000000) != 0)"
+    return subprocess.run([sys.executable, "-c", probe], timeout=30).returncode == 0
+
+
+@pytest.mark.skipif(not _user_namespaces(), reason="the kernel refuses unprivileged user namespaces")
+@pytest.mark.parametrize("offline", [True, False])
+def test_a_worker_has_no_network_past_the_text_check(tiny: Path, offline: bool) -> None:
+    """The second lock: a SERVICE handed straight to a worker (as if the text check had missed it)
+    cannot connect; the same worker with the network left on does, so the test can tell."""
+    listener = Listener()
+    pool = serve_workers.Pool(serve_workers.WorkerOptions(out=tiny, offline=offline), workers=1, timeout=3)
+    try:
+        reply = pool.run(serve_workers.Request("query", service_queries(listener.port)[0]))
+        assert listener.connections_waiting() is not offline
+        assert reply.status == (500 if offline else 503), reply  # no route; or waiting on the silent listener
+    finally:
+        pool.close()
+        listener.close()
+
+
+def test_allow_service_opens_the_named_host_only(tiny: Path) -> None:
+    remote = socket.socket()
+    remote.bind(("127.0.0.1", 0))
+    remote.listen(4)
+    port = remote.getsockname()[1]
+    answer = json.dumps(
+        {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "remote"}}]}}
+    )
+
+    def respond() -> None:
+        remote.settimeout(30)
+        conn, _ = remote.accept()
+        with conn:
+            received = b""
+            while b"\r\n\r\n" not in received:
+                received += conn.recv(65536)
+            body = answer.encode()
+            conn.sendall(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nConnection: close\r\n"
+                + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                + body
+            )
+
+    responder = threading.Thread(target=respond, daemon=True)
+    responder.start()
+    try:
+        with kg_serve(tiny, "--allow-service", "127.0.0.1") as (url, _):
+            text = f"SELECT ?x WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?x ?p ?o }} }}"
+            status, body = fetch(url, text)
+            assert status == 200 and json.loads(body)["results"]["bindings"] == [
+                {"x": {"type": "literal", "value": "remote"}}
+            ]
+            other = fetch(url, f"SELECT * WHERE {{ SERVICE <http://localhost:{port}/sparql> {{ ?s ?p ?o }} }}")
+            assert other[0] == 403
+    finally:
+        responder.join(timeout=30)
+        remote.close()
+
+
+def test_the_memory_heavy_query_ends_in_503_while_an_ask_is_answered(tmp_path: Path) -> None:
+    """The issue's query grows memory until its worker dies: 503 (not retried), the server's memory
+    stays under the stated bound, and an ASK sent while it grows is answered in under a second."""
+    out = tmp_path / "out"
+    tiny_build(out, documents=5, triples=200)
+    budget_mib = 512
+    bound = (budget_mib + 384) * 2**20  # the heavy worker's bound, plus the server and its idle workers
+    with kg_serve(out, "--max-memory", str(budget_mib), "--workers", "2", "--timeout", "60") as (url, process):
+        assert fetch(url, "ASK { ?s ?p ?o }")[0] == 200  # both workers up
+        idle = tree_rss(process.pid)
+        heavy: dict[str, tuple[int, bytes]] = {}
+        worker = threading.Thread(target=lambda: heavy.setdefault("reply", fetch(url, HEAVY)))
+        worker.start()
+        peak = idle
+        deadline = time.monotonic() + 60
+        while worker.is_alive() and peak < idle + 100 * 2**20 and time.monotonic() < deadline:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.01)
+        assert worker.is_alive(), "the heavy query ended before it grew; nothing ran beside it"
+        started = time.monotonic()
+        ask = fetch(url, "ASK { ?s ?p ?o }")
+        ask_seconds = time.monotonic() - started
+        while worker.is_alive() and time.monotonic() < deadline:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.01)
+        worker.join(timeout=5)
+        assert ask[0] == 200 and b"true" in ask[1]
+        assert ask_seconds < 1.0, ask_seconds
+        status, body = heavy["reply"]
+        assert status == 503 and b"out of memory" in body and b"not retried" in body, body
+        assert peak < bound, (peak / 2**20, bound / 2**20)
+        assert count_documents(url) == 5  # and the server goes on
+
+
+def test_slow_queries_do_not_hold_back_quick_ones(tiny: Path) -> None:
+    """One worker, two endless queries: one runs on (a spare takes its place), the other is refused
+    once no slow slot is left; an ASK sent meanwhile is answered before the first ends."""
+    with kg_serve(tiny, "--workers", "1", "--timeout", "8") as (url, _):
+        replies: list[tuple[int, bytes]] = []
+        slow = [threading.Thread(target=lambda: replies.append(fetch(url, ENDLESS))) for _ in range(2)]
+        for thread in slow:
+            thread.start()
+        deadline = time.monotonic() + 30
+        while not replies and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert replies and replies[0][0] == 503 and b"slow queries are running" in replies[0][1], replies
+        assert fetch(url, "ASK { ?s ?p ?o }")[0] == 200
+        assert sum(thread.is_alive() for thread in slow) == 1  # the first endless query is still running
+        for thread in slow:
+            thread.join(timeout=30)
+        assert replies[1][0] == 503 and b"timed out" in replies[1][1]
+
+
+def test_fifty_simultaneous_connections_are_all_answered(tiny_served: str) -> None:
+    start = threading.Barrier(50)
+    outcomes: list[object] = []
+
+    def connect() -> None:
+        start.wait(timeout=30)
+        try:
+            outcomes.append(fetch(tiny_served, "ASK { ?s ?p ?o }")[0])
+        except Exception as err:  # a reset or a refused connection
+            outcomes.append(repr(err))
+
+    clients = [threading.Thread(target=connect) for _ in range(50)]
+    for thread in clients:
+        thread.start()
+    for thread in clients:
+        thread.join(timeout=120)
+    assert outcomes == [200] * 50, [o for o in outcomes if o != 200][:3]
+
+
+def test_only_its_own_host_names_are_answered(tiny_served: str) -> None:
+    port = tiny_served.split(":")[2].split("/")[0]
+    for host, status in (
+        ("evil.example", 403),
+        (f"evil.example:{port}", 403),
+        ("127.0.0.1.evil.example", 403),
+        (f"localhost:{port}", 200),
+        (f"[::1]:{port}", 200),
+        (f"kg.example:{port}", 200),  # --host-allow
+    ):
+        assert fetch(tiny_served, "ASK {}", headers={"Host": host})[0] == status, host
+    assert raw_request(tiny_served, "GET /sparql?query=ASK%7B%7D HTTP/1.0")[0] == 403  # no Host at all
+
+
+def test_cross_origin_requests_are_refused(tiny_served: str) -> None:
+    own = "http://" + tiny_served.split("/")[2]
+    for headers, status in (
+        ({"Origin": "http://evil.example"}, 403),
+        ({"Origin": "null"}, 403),
+        ({"Origin": own.replace("127.0.0.1", "localhost")}, 403),  # another origin, on the same machine
+        ({"Origin": own}, 200),
+        ({"Sec-Fetch-Site": "cross-site"}, 403),  # how a browser marks a form or image from another site
+        ({"Sec-Fetch-Site": "same-origin"}, 200),
+        ({}, 200),
+    ):
+        form_headers = {"Content-Type": "application/x-www-form-urlencoded", **headers}
+        assert fetch(tiny_served, data=form("ASK {}"), headers=form_headers)[0] == status, headers
+        assert fetch(tiny_served, "ASK {}", headers=headers)[0] == status, headers
+
+
+def test_content_length_is_strict_and_never_a_traceback(tiny: Path) -> None:
+    query_text = b"ASK {}"
+    head = "POST /sparql HTTP/1.1\nHost: 127.0.0.1\nContent-Type: application/sparql-query"
+    with kg_serve(tiny, "--workers", "1") as (url, process):
+        for headers, status in (
+            ("Content-Length: -1", 400),
+            ("Content-Length: abc", 400),
+            ("Content-Length: 1e3", 400),
+            ("Content-Length: +6", 400),
+            ("Content-Length: 6\nContent-Length: 7", 400),
+            ("", 411),
+            ("Transfer-Encoding: chunked", 411),
+            ("Content-Length: 2000000", 413),
+            ("Content-Length: 6", 200),
+        ):
+            answer = raw_request(url, head + ("\n" + headers if headers else ""), query_text)
+            assert answer[0] == status, (headers, answer)
+    assert process.stderr is not None
+    assert "Traceback" not in process.stderr.read()
+
+
+def test_a_read_only_server_changes_nothing(tiny_served: str) -> None:
+    before = count_documents(tiny_served)
+    for data, headers in (
+        (b"DROP ALL", {"Content-Type": "application/sparql-update"}),
+        (form("DROP ALL", "update"), {"Content-Type": "application/x-www-form-urlencoded"}),
+        (b"DROP ALL", {"Content-Type": "application/sparql-update", "Authorization": f"Bearer {TOKEN}"}),
+    ):
+        assert fetch(tiny_served, data=data, headers=headers)[0] == 403
+    assert fetch(tiny_served + "?update=DROP%20ALL")[0] == 405
+    assert fetch(tiny_served, "DROP ALL")[0] == 400  # not a query
+    assert count_documents(tiny_served) == before
+
+
+def test_updates_need_the_bearer_token(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    tiny_build(out, documents=3)
+    insert = b"INSERT DATA { GRAPH <urn:g> { <urn:a> a kg:Document } }"
+    update = {"Content-Type": "application/sparql-update"}
+    listener = Listener()
+    with kg_serve(out, "--allow-update", "--token-file", str(token_file(tmp_path))) as (url, _):
+        status, _ = fetch(url, data=b"DROP ALL", headers=update)
+        assert status == 401
+        for authorization in ("Bearer wrong-token-of-some-length", f"Basic {TOKEN}", TOKEN, f"Bearer {TOKEN}x"):
+            assert fetch(url, data=b"DROP ALL", headers={**update, "Authorization": authorization})[0] == 401
+        assert count_documents(url) == 3
+        authorised = {**update, "Authorization": f"Bearer {TOKEN}"}
+        assert fetch(url, data=insert, headers=authorised) == (204, b"")
+        assert count_documents(url) == 4
+        load = f"LOAD <http://127.0.0.1:{listener.port}/data.ttl>".encode()
+        status, body = fetch(url, data=load, headers=authorised)
+        assert status == 403 and b"LOAD" in body
+        assert not listener.connections_waiting()
+        foreign = {**authorised, "Origin": "http://evil.example"}
+        assert fetch(url, data=b"DROP ALL", headers=foreign)[0] == 403  # even with the token
+        assert count_documents(url) == 4
+    listener.close()
+
+
+def test_allow_update_needs_a_token_file(tmp_path: Path) -> None:
+    from tests.test_cli import assert_one_line_error, kg
+
+    out = tmp_path / "out"
+    tiny_build(out)
+    assert_one_line_error(kg("serve", "--store", str(out), "--allow-update", "--port", "0"), "--token-file")
+    short = tmp_path / "short"
+    short.write_text("abc\n")
+    for path, word in ((short, "16"), (tmp_path / "missing", "bad --token-file")):
+        result = kg("serve", "--store", str(out), "--allow-update", "--token-file", str(path), "--port", "0")
+        assert_one_line_error(result, word)
