@@ -102,6 +102,8 @@ class _Handler(BaseHTTPRequestHandler):
         super().setup()
 
     def do_GET(self) -> None:
+        if self.headers.get("Transfer-Encoding") or (self.headers.get("Content-Length") or "0").strip() != "0":
+            self.close_connection = True  # a body on a GET, left unread, must not be read as the next request
         if refusal := self._refusal():
             return self._send(refusal)
         url = urlsplit(self.path)

@@ -7,6 +7,7 @@ import doctest
 import io
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -416,6 +417,30 @@ def test_the_memory_heavy_query_ends_in_503_while_an_ask_is_answered(tmp_path: P
         assert count_documents(url) == 5  # and the server goes on
 
 
+def test_a_query_that_kills_its_worker_is_not_run_again(tiny: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool counts the workers it starts: one killed by the heavy query, one to replace it, and no
+    third worker for a second run of the same query."""
+    started: list[serve_workers._Worker] = []
+    spawn = serve_workers.Pool._spawn
+
+    def counted(pool: serve_workers.Pool) -> serve_workers._Worker:
+        started.append(spawn(pool))
+        return started[-1]
+
+    monkeypatch.setattr(serve_workers.Pool, "_spawn", counted)
+    monkeypatch.setattr(serve_workers, "FAST_SECONDS", 60.0)  # no spare worker for a slow query
+    pool = serve_workers.Pool(serve_workers.WorkerOptions(out=tiny, max_memory_mib=64), workers=1, timeout=60)
+    try:
+        reply = pool.run(serve_workers.Request("query", HEAVY))
+        assert reply.status == 503 and b"not retried" in reply.body, reply
+        assert len(started) == 2 and started[0].process.exitcode == -signal.SIGABRT
+        assert started[1].process.is_alive()
+        assert pool.run(serve_workers.Request("query", "ASK { ?s ?p ?o }")).status == 200
+        assert len(started) == 2
+    finally:
+        pool.close()
+
+
 def test_slow_queries_do_not_hold_back_quick_ones(tiny: Path) -> None:
     """One worker, two endless queries: one runs on (a spare takes its place), the other is refused
     once no slow slot is left; an ASK sent meanwhile is answered before the first ends."""
@@ -503,6 +528,19 @@ def test_content_length_is_strict_and_never_a_traceback(tiny: Path) -> None:
             assert answer[0] == status, (headers, answer)
     assert process.stderr is not None
     assert "Traceback" not in process.stderr.read()
+
+
+def test_a_body_sent_with_a_get_is_never_read_as_a_request(tiny_served: str) -> None:
+    """The body (a whole second request) is left unread and the connection closed after the answer."""
+    hidden = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    head = f"GET /sparql?query=ASK%7B%7D HTTP/1.1\nHost: 127.0.0.1\nContent-Length: {len(hidden)}"
+    host, port = tiny_served.split("/")[2].split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(head.replace("\n", "\r\n").encode() + b"\r\n\r\n" + hidden)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+    assert received.count(b"HTTP/1.1 ") == 1 and received.startswith(b"HTTP/1.1 200"), received
 
 
 def test_a_read_only_server_changes_nothing(tiny_served: str) -> None:
