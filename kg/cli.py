@@ -342,6 +342,40 @@ def analyze(
 
 
 @app.command()
+def export(
+    path: Folder = None,
+    store: StoreDir = Path("exports"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, parquet or jsonld.")] = "graphml",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="File (a folder for parquet) [default: STORE/graph.FORMAT, STORE/tables/]."),
+    ] = None,
+) -> None:
+    """Export the store for other tools: GraphML and GEXF 1.3 (Gephi, Cytoscape, networkx; nodes carry
+    type, label, date, PageRank and community), Parquet tables (documents, entities, events, roles,
+    relations, causal links, claims, mentions, communities; IRIs as keys) or compacted JSON-LD.
+
+    Example:
+        kg export exports --format gexf --out news.gexf
+        kg export --store exports --format parquet --out tables/
+    """
+    from kg import export as kg_export
+    from kg import store as kg_store
+
+    folder = _folder(path, store)
+    target = out or kg_export.default_path(folder, fmt)
+    try:
+        if fmt not in kg_export.FORMATS:
+            raise KgError(E.E033, value=fmt, choices=", ".join(kg_export.FORMATS))
+        if not target.parent.is_dir():
+            raise KgError(E.E050, path=target, reason=f"no folder {target.parent}")
+        written = kg_export.export(kg_store.open_read(folder), fmt, target)
+    except KgError as err:
+        _fail(err)
+    typer.echo(f"wrote {written}")
+
+
+@app.command()
 def serve(
     store: StoreDir = Path("exports"),
     host: Annotated[str, typer.Option(help="Address to listen on; other than loopback exposes the store.")] = (

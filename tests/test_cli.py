@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-COMMANDS = ("build", "query", "validate", "stats", "serve", "push", "viz", "analyze")
+COMMANDS = ("build", "query", "validate", "stats", "serve", "push", "viz", "analyze", "export")
 
 
 def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

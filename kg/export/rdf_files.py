@@ -1,4 +1,4 @@
-"""Turtle, N-Triples and JSON-LD of all documents as one graph; TriG with a graph per document.
+"""Turtle, N-Triples and compacted JSON-LD of all documents as one graph; TriG with a graph per document.
 
 Triples are sorted before writing, so the same store always gives byte-identical files.
 """
@@ -10,6 +10,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Store
 
 from kg import store
+from kg.export import jsonld
 
 
 def write(st: Store, out: Path) -> dict[str, Path]:
@@ -17,7 +18,7 @@ def write(st: Store, out: Path) -> dict[str, Path]:
     files = {"turtle": out / "graph.ttl", "ntriples": out / "graph.nt", "jsonld": out / "graph.jsonld"}
     store.serialize(triples, files["turtle"], RdfFormat.TURTLE)
     store.serialize(triples, files["ntriples"], RdfFormat.N_TRIPLES)
-    store.serialize(triples, files["jsonld"], RdfFormat.JSON_LD)
+    jsonld.write(triples, files["jsonld"])
     del triples
     files["trig"] = out / "graph.trig"
     store.serialize(quads, files["trig"], RdfFormat.TRIG)

@@ -64,7 +64,7 @@ SELECT ?r ?cause ?effect ?type ?confidence ?signal WHERE {
   OPTIONAL { ?r kg:relationType ?type } OPTIONAL { ?r kg:confidence ?confidence } OPTIONAL { ?r kg:signal ?signal }
 }"""
 _LINKS = """
-SELECT ?a ?p ?b WHERE {
+SELECT DISTINCT ?a ?p ?b WHERE {
   ?a ?p ?b .
   FILTER (isIRI(?b) && STRSTARTS(STR(?p), STR(kg:)) && ?p NOT IN (kg:mention, kg:sentence, kg:quantity,
           kg:accordingTo, kg:cause, kg:effect, kg:causes, kg:enables, kg:prevents))
