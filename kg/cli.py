@@ -24,6 +24,23 @@ OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder: store,
 StoreDir = Annotated[Path, typer.Option("--store", "-s", help="Folder of a build (holding store/), or the store.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"newskg {version('newskg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """newskg: build an event-centric knowledge graph of news, query it, check it."""
+
+
 def _fail(err: KgError | str, code: int = 2) -> NoReturn:
     typer.echo(f"kg: error: {err}", err=True)
     raise typer.Exit(code)
@@ -147,17 +164,27 @@ def build(
 @app.command("query")
 def query_cmd(
     query: Annotated[str | None, typer.Argument(help="A SPARQL query, or a .rq file.")] = None,
+    path: Folder = None,
     store: StoreDir = Path("exports"),
-    name: Annotated[str | None, typer.Option("--name", "-n", help="A named query of ontology/queries.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="A named query of ontology/queries (then PATH may come first).")
+    ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
-    bind: Annotated[list[str] | None, typer.Option(help="Bind a variable: --bind name=value (<iri> for IRIs).")] = None,
+    bind: Annotated[
+        list[str] | None,
+        typer.Option(help="Bind a variable: --bind name=value (<iri> for IRIs; a label may be any alias)."),
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Stop the query after this many seconds (one error line, exit 2).")
+    ] = None,
 ) -> None:
     """Run SPARQL over the store. Prefixes kg:, sem:, nif:, rdfs:, skos:, schema:... are predeclared.
 
     Example:
-        kg query 'SELECT ?c ?e WHERE { ?c kg:causes+ ?e }'
+        kg query 'SELECT ?c ?e WHERE { ?c kg:causes+ ?e }' exports
         kg query --name causal-chains --format csv
+        kg query --name actor-timeline --bind actor=Tokayev --timeout 10
     """
     from kg import query as q
 
@@ -168,24 +195,25 @@ def query_cmd(
             return
         if fmt not in q.FORMATS:
             raise KgError(E.E033, value=fmt, choices=", ".join(q.FORMATS))
+        if timeout is not None and timeout <= 0:
+            _fail("--timeout must be positive (seconds)")
+        if name is not None and query is not None and path is None:
+            path = Path(query)  # with --name, the one positional is the folder
+            query = None
         if (query is None) == (name is None):
             _fail("give a query (or a .rq file) or --name NAME, not both and not neither")
         text = q.named(name).text if name else q.load_text(query or "")
         bindings = dict(b.split("=", 1) for b in bind or [] if "=" in b)
-        from kg import store as kg_store
-
-        result = q.execute(kg_store.open_read(_out_dir(store)), text, bindings=bindings)
-        if fmt != "table":
-            sys.stdout.write(q.serialize(result, fmt))
-            return
-        from pyoxigraph import QueryBoolean
-
-        if isinstance(result, QueryBoolean):
-            typer.echo(str(bool(result)).lower())
-            return
-        _table(*q.rows(result))
+        folder = _folder(path, store)
+        answer = q.within(timeout, lambda: q.answer(folder, text, fmt, bindings=bindings))
     except KgError as err:
         _fail(err)
+    if isinstance(answer, tuple):
+        _table(*answer)
+    elif fmt == "table":
+        typer.echo(answer)
+    else:
+        sys.stdout.write(answer)
 
 
 def _table(columns: list[str], rows: list[list[str]]) -> None:
@@ -201,13 +229,15 @@ def _table(columns: list[str], rows: list[list[str]]) -> None:
 
 @app.command()
 def validate(
+    path: Folder = None,
     store: StoreDir = Path("exports"),
     file: Annotated[Path | None, typer.Option("--file", help="Validate a Turtle file instead of a store.")] = None,
 ) -> None:
     """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 when it does not conform.
 
     Example:
-        kg validate --store exports
+        kg validate exports
+        kg validate --file exports/graph.ttl
     """
     from kg import store as kg_store
     from kg import validate as v
@@ -218,7 +248,7 @@ def validate(
                 raise KgError(E.E001, path=file)
             report = v.validate_file(file)
         else:
-            report = v.validate_store(kg_store.open_read(_out_dir(store)))
+            report = v.validate_store(kg_store.open_read(_folder(path, store)))
     except KgError as err:
         _fail(err)
     for violation in report.violations:
@@ -231,6 +261,7 @@ def validate(
 
 @app.command()
 def viz(
+    path: Folder = None,
     store: StoreDir = Path("exports"),
     out: Annotated[Path | None, typer.Option("--out", "-o", help="The page [default: STORE/graph.html].")] = None,
     document: Annotated[list[str] | None, typer.Option(help="Only what this document mentions (its id).")] = None,
@@ -261,7 +292,7 @@ def viz(
             until=_parse_date(until),
             causal_only=causal_only,
         )
-        folder = _out_dir(store)
+        folder = _folder(path, store)
         report = html.write(kg_store.open_read(folder), out or folder / "graph.html", title=title, selection=selection)
     except KgError as err:
         _fail(err)
@@ -269,17 +300,17 @@ def viz(
 
 
 @app.command()
-def stats(store: StoreDir = Path("exports")) -> None:
+def stats(path: Folder = None, store: StoreDir = Path("exports")) -> None:
     """Counts of documents, entities, events, causal links and triples in the store.
 
     Example:
-        kg stats --store exports
+        kg stats exports
     """
     from kg import stats as s
     from kg import store as kg_store
 
     try:
-        counts = s.counts(kg_store.open_read(_out_dir(store)))
+        counts = s.counts(kg_store.open_read(_folder(path, store)))
     except KgError as err:
         _fail(err)
     _table(["what", "count"], [[k, str(v)] for k, v in counts.items()])
@@ -451,6 +482,7 @@ def push(
         str,
         typer.Option(help="The server's Graph Store endpoint (--protocol gsp) or update endpoint (--protocol update)."),
     ],
+    path: Folder = None,
     store: StoreDir = Path("exports"),
     protocol: Annotated[str, typer.Option(help="gsp (Graph Store Protocol: PUT per graph) or update.")] = "gsp",
     batch_size: Annotated[int, typer.Option(help="Triples per request.")] = 50_000,
@@ -488,7 +520,7 @@ def push(
             graph_param=graph_param,
             ontology=ontology,
         )
-        report = p.push(kg_store.open_read(_out_dir(store)), options)
+        report = p.push(kg_store.open_read(_folder(path, store)), options)
     except KgError as err:
         _fail(err)
     typer.echo(

@@ -53,6 +53,9 @@ class E(StrEnum):
     E130 = "unknown table '{value}'; use one of {choices}"
     E131 = "--format csv writes one table: pick it with --table ({choices})"
     E132 = "bad --top {value}: give a positive number of rows"
+    # kg query
+    E133 = "the query ran longer than --timeout {seconds:g} s and was stopped; narrow it (LIMIT, --bind) or allow more"
+    E134 = "'{value}' names several nodes ({labels}); bind one of these labels"
 
 
 class KgError(Exception):

@@ -7,9 +7,12 @@ prefixes predeclared, so ``SELECT ?e WHERE { ?e a kg:Protest }`` works as writte
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pyoxigraph import (
     BlankNode,
@@ -28,6 +31,7 @@ from kg.errors import E, KgError
 from kg.lexicon import ontology_dir
 from kg.vocab import PREFIXES
 
+T = TypeVar("T")
 FORMATS = ("table", "csv", "tsv", "json")
 _RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
 
@@ -73,6 +77,72 @@ def _term(value: str) -> NamedNode | Literal:
     if value.startswith("<") and value.endswith(">"):
         return NamedNode(value[1:-1])
     return Literal(value)
+
+
+def resolve_aliases(store: Store, bindings: dict[str, str]) -> dict[str, str]:
+    """Bound values as the labels the named queries match: a value that is no node's preferred label
+    (rdfs:label) but, in any case, one node's label or other name (skos:altLabel) becomes that node's
+    label, so ``--bind actor=Blair`` finds Tony Blair. IRIs (``<...>``) are left alone.
+
+    Example:
+        >>> resolve_aliases(Store(), {"actor": "<https://example.org/x>"})
+        {'actor': '<https://example.org/x>'}
+    """
+    return {variable: _preferred(store, value) for variable, value in bindings.items()}
+
+
+def _preferred(store: Store, value: str) -> str:
+    if value.startswith("<") and value.endswith(">"):
+        return value
+    literal = Literal(value)
+    if store.query(f"ASK {{ ?x rdfs:label {literal} }}", prefixes=PREFIXES, use_default_graph_as_union=True):
+        return value
+    found = store.query(
+        "SELECT DISTINCT ?label WHERE { ?x rdfs:label ?label . { ?x rdfs:label ?name } UNION { ?x skos:altLabel ?name }"
+        f" FILTER (LCASE(STR(?name)) = LCASE({literal})) }} ORDER BY ?label",
+        prefixes=PREFIXES,
+        use_default_graph_as_union=True,
+    )
+    assert isinstance(found, QuerySolutions)
+    labels = list(dict.fromkeys(cell(row[0]) for row in found))
+    if len(labels) > 1:
+        raise KgError(E.E134, value=value, labels=", ".join(labels[:8]))
+    return labels[0] if labels else value
+
+
+def within(seconds: float | None, work: Callable[[], T]) -> T:
+    """``work()`` run in a child process that is ended after ``seconds`` (``KgError`` E133).
+
+    pyoxigraph cannot cancel a query, so ending the process that runs it is the only way to stop
+    one. ``work`` opens the store itself: an open store is not shared across a fork.
+    """
+    if seconds is None:
+        return work()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send((True, work()))
+        except KgError as err:  # sent as its code and fields: a KgError does not pickle
+            send.send((False, (err.code.name, err.fields)))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+    try:
+        if not receive.poll(seconds):
+            raise KgError(E.E133, seconds=seconds)
+        ok, value = receive.recv()
+    except EOFError:
+        raise KgError(E.E032, reason="the process running the query ended without an answer") from None
+    finally:
+        process.kill()
+        process.join()
+    if not ok:
+        name, fields = value
+        raise KgError(E[name], **fields)
+    return value  # type: ignore[no-any-return]
 
 
 def execute(store: Store, text: str, *, bindings: dict[str, str] | None = None) -> QuerySolutions | QueryBoolean:
@@ -155,6 +225,22 @@ def rows(result: QuerySolutions) -> tuple[list[str], list[list[str]]]:
     columns = [v.value for v in result.variables]
     # a solution gives its values in the order of the variables: faster than a look-up by name
     return columns, [[cell(term) for term in solution] for solution in result]
+
+
+def answer(
+    out_dir: Path, text: str, fmt: str, *, bindings: dict[str, str] | None = None
+) -> str | tuple[list[str], list[list[str]]]:
+    """What ``kg query`` prints: the W3C results text for csv, tsv and json; for a table, its
+    columns and rows, or 'true' / 'false' for ASK. Bound labels may be any alias (``resolve_aliases``)."""
+    from kg import store as kg_store
+
+    st = kg_store.open_read(out_dir)
+    result = execute(st, text, bindings=resolve_aliases(st, bindings or {}))
+    if fmt != "table":
+        return serialize(result, fmt)
+    if isinstance(result, QueryBoolean):
+        return str(bool(result)).lower()
+    return rows(result)
 
 
 def serialize(result: QuerySolutions | QueryBoolean, fmt: str) -> str:
