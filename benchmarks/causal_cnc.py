@@ -48,8 +48,8 @@ from kg import nlp as kg_nlp
 from kg.model import Span
 from kg.nlp import causal_train
 from kg.nlp.causal_encoder import FILE as ENCODER_FILE
+from kg.nlp.causal_encoder import STACK as ENCODER_STACK
 from kg.nlp.causal_encoder import TOKENIZER as TOKENIZER_FILE
-from kg.nlp.causal_encoder import SentenceEncoder
 from kg.pipeline import BuildOptions, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,7 +242,8 @@ def _top(score: cnc.Score, top: int) -> dict[str, list[dict[str, Any]]]:
 
 def summary(result: Run, options: BuildOptions, *, k: int, trainer: str | None, top: int) -> dict[str, Any]:
     """Everything the run measured, as plain data (what ``--json`` prints)."""
-    pooled = cnc.score(result.sentences, {i: v for f in result.folds for i, v in f.links.items()})
+    links = {i: v for f in result.folds for i, v in f.links.items()}
+    pooled = cnc.score(result.sentences, links)
     build_seconds = sum(f.build_seconds for f in result.folds)
     words = sum(f.words for f in result.folds)
     return {
@@ -286,6 +287,7 @@ def summary(result: Run, options: BuildOptions, *, k: int, trainer: str | None, 
             }
             for t in (result.folds[0].sweep if result.folds else {})
         },
+        "reliability": cnc.reliability(result.sentences, links, options.threshold),
         "error_kinds": dict(sorted(pooled.error_kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
         **_top(pooled, top),
     }
@@ -339,6 +341,13 @@ def render(data: dict[str, Any]) -> str:
                 ]
                 if data["sweep"]
                 else []
+            ),
+            "",
+            "reliability (pooled, relation level): links by confidence, mean confidence against the share right",
+            *(
+                f"  {b['from']:.2f}-{b['to']:.2f}  {b['links']:>5} links  predicted {b['predicted']:.3f}  "
+                f"observed {b['observed']:.3f}"
+                for b in data["reliability"]
             ),
             "",
             "error types (pooled):",
@@ -400,22 +409,23 @@ def train_fold(
     model = causal_train.train(examples(train, options.model))
     model.save(saved)
     if encoder:
-        _fold_encoder(train, saved, encoder_cache)
+        _fold_encoder(train, saved, encoder_cache, options.model)
     # loaded here, so that the fold's build times its work only
     kg_nlp.load(options.model, saved, options.threshold, encoder)
     return replace(options, causal_model=saved, causal_encoder=encoder)
 
 
-def _fold_encoder(train: Sequence[cnc.Sentence], saved: Path, cache: Path | None) -> None:
+def _fold_encoder(train: Sequence[cnc.Sentence], saved: Path, cache: Path | None, model: str) -> None:
     from scripts import train_causal_encoder as trainer
 
-    texts, labels = [s.text for s in train], [int(s.causal) for s in train]
-    key = hashlib.sha256(json.dumps([texts, labels, trainer.SETTINGS], sort_keys=True).encode("utf-8"))
+    key = hashlib.sha256(
+        json.dumps([[(s.id, s.text) for s in train], trainer.SETTINGS], sort_keys=True).encode("utf-8")
+    )
     kept = cache / key.hexdigest()[:16] if cache is not None else saved
-    if not SentenceEncoder.present(kept):
-        trainer.train(texts, labels, kept)
+    if not (kept / ENCODER_STACK).exists():
+        trainer.train(examples(train, model), kept)
     if kept != saved:
-        for name in (ENCODER_FILE, TOKENIZER_FILE):
+        for name in (ENCODER_FILE, TOKENIZER_FILE, ENCODER_STACK):
             shutil.copyfile(kept / name, saved / name)
 
 

@@ -228,3 +228,31 @@ def score(sentences: Iterable[Sentence], built: Mapping[str, Sequence[BuiltLink]
                 result.examples.setdefault(f"false:{signal}", sentence.id)
                 result.error_kinds[f"false: {_false_kind(link, sentence.relations)}"] += 1
     return result
+
+
+def reliability(
+    sentences: Iterable[Sentence], built: Mapping[str, Sequence[BuiltLink]], low: float, bins: int = 5
+) -> list[dict[str, float | int]]:
+    """Predicted against observed precision: the built links (confidence at least ``low``) in
+    ``bins`` equal-width confidence bins up to 1, each bin's mean confidence next to the share
+    of its links that match a gold relation. A calibrated reader has the two close."""
+    width = (1.0 - low) / bins
+    sums = [[0, 0.0, 0] for _ in range(bins)]  # links, summed confidence, right
+    for sentence in sentences:
+        links = built.get(sentence.id, ())
+        matched = match(sentence.relations, links)
+        for i, link in enumerate(links):
+            b = min(int((link.confidence - low) / width), bins - 1)
+            sums[b][0] += 1
+            sums[b][1] += link.confidence
+            sums[b][2] += i in matched
+    return [
+        {
+            "from": round(low + b * width, 3),
+            "to": round(low + (b + 1) * width, 3),
+            "links": n,
+            "predicted": round(total / n, 3) if n else 0.0,
+            "observed": round(right / n, 3) if n else 0.0,
+        }
+        for b, (n, total, right) in enumerate(sums)
+    ]
