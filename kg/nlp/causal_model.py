@@ -49,6 +49,9 @@ FUNCTION_CHILDREN = frozenset({"mark", "advmod", "aux", "auxpass", "neg", "prep"
 CLAUSES = frozenset({"advcl", "acl", "xcomp", "ccomp", "relcl", "conj", "pcomp"})
 NAMED = frozenset({"prep", "agent", "dative"}) | CLAUSES  # node labels that add a word or a form
 CLOSED = frozenset({"ADP", "SCONJ", "PART", "ADV", "CCONJ"})
+# bumped whenever the sentence, pair or word features change: a model trained on other features
+# must not be read (its weights would be silently ignored)
+FEATURE_VERSION = 1
 # sentences the parse-feature model finds less likely than this are not given to the encoder:
 # it seldom lifts them past the threshold, and it costs more than a parse per sentence
 ENCODER_GATE = 0.1
@@ -464,6 +467,7 @@ class CausalModel:
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         data = {
+            "feature_version": FEATURE_VERSION,
             "meta": self.meta,
             "signals": sorted(self.signals),
             "sentence": _dump(self.sentence),
@@ -478,6 +482,11 @@ class CausalModel:
         """The models saved in ``folder``, with its sentence encoder when it has one and ``encoder``."""
         with gzip.open(folder / "model.json.gz", "rb") as f:
             data = json.loads(f.read().decode("utf-8"))
+        if data.get("feature_version") != FEATURE_VERSION:
+            raise ValueError(
+                f"{folder}: a causal model for feature version {data.get('feature_version')}, "
+                f"this code reads {FEATURE_VERSION}"
+            )
         reader = PairEncoder(folder) if encoder and PairEncoder.present(folder) else None
         return cls(_undump(data["sentence"]), _undump(data["pair"]), frozenset(data["signals"]), data["meta"], reader)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -246,7 +246,8 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def train(examples: Sequence[Example]) -> CausalModel:
+def train(examples: Sequence[Example], provenance: Mapping[str, object] | None = None) -> CausalModel:
+    """The parse-feature model; ``provenance`` (versions, data hashes, scores) joins its metadata."""
     signal_counts = Counter(w for ex in examples for s in ex.signals for w in s.split())
     signals = frozenset(w for w, n in signal_counts.items() if n >= MIN_COUNT)
     rows = _rows(examples, signals)
@@ -259,6 +260,7 @@ def train(examples: Sequence[Example]) -> CausalModel:
         "sentence_penalty": SENTENCE_PENALTY,
         "min_count": MIN_COUNT,
         "calibration": calibrate(examples, signals),
+        **(provenance or {}),
     }
     sentence = fit(rows.sentence_rows, rows.sentence_labels, penalty=SENTENCE_PENALTY)
     pair = fit_pairs(rows)
