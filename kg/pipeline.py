@@ -113,15 +113,10 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
     out = options.out
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
-    staging = out / store.GENERATIONS / "exports-staging"
     try:
         # a second build into the same folder fails at once rather than deleting this one's generation
         with store.writing(out):
-            shutil.rmtree(staging, ignore_errors=True)
-            try:
-                report.files = _build_into(out, staging, sources, options, report, progress)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
+            report.files = _build_into(out, sources, options, report, progress)
     except BaseException:
         if created:  # a failed first build leaves no folder behind
             shutil.rmtree(out, ignore_errors=True)
@@ -147,7 +142,6 @@ def _checked(sources: list[ingest.Source], options: BuildOptions, report: BuildR
 
 def _build_into(
     out: Path,
-    staging: Path,
     sources: list[ingest.Source],
     options: BuildOptions,
     report: BuildReport,
@@ -157,7 +151,8 @@ def _build_into(
     from kg.extract import extract
     from kg.resolve import resolve
 
-    with store.staged(out) as st:
+    with store.staged(out) as generation:
+        st = generation.store
         store.load_ontology(st)
         aliases = load_aliases(st, options.base)
         items = _documents(sources, options, st, report)
@@ -182,10 +177,9 @@ def _build_into(
             report.words += len(doc)
             if progress is not None:
                 progress(document)
-        staging.mkdir(parents=True)
-        files = export.write_all(st, staging, html=options.html)
+        files = export.write_all(st, generation.folder, html=options.html)
         report.triples = store.count_triples(st)
-    return _publish(staging, out, files)
+    return {name: out / path.name for name, path in files.items()} | {"store": store.store_path(out)}
 
 
 def fingerprint(options: BuildOptions) -> str:
@@ -257,14 +251,3 @@ def _documents(
                 continue
             clean = cleanup.clean(document.text, markdown=document.media_type == "text/markdown")
             yield clean.text, (document, clean, digest, graph)
-
-
-def _publish(staging: Path, out: Path, files: dict[str, Path]) -> dict[str, Path]:
-    """Move the staged exports into place, each with one atomic rename."""
-    published = {}
-    for name, path in files.items():
-        target = out / path.name
-        path.replace(target)
-        published[name] = target
-    published["store"] = store.store_path(out)
-    return published

@@ -1,9 +1,13 @@
 """The persistent store: Oxigraph on disk, one named graph per document.
 
-A build never writes into the store that readers use. It copies the current generation
-(a cheap RocksDB checkpoint), writes the copy, and then switches ``DIR/store`` (a relative
-symlink) to it in one atomic rename. A failed build leaves the old store untouched, and a
-running ``kg serve`` keeps answering from the generation it opened until it reopens.
+A build never writes into the store that readers use. It makes a new generation folder,
+``DIR/.kg/gen-N``, copies the current store into it (a cheap RocksDB checkpoint), writes the
+copy and the exports next to it, and then switches ``DIR/.kg/current`` (a relative symlink) to
+it in one atomic rename. ``DIR/store``, ``DIR/graph.ttl`` and the other exports are links
+through ``.kg/current``, so the store and its exports always switch together: a build killed
+at any moment leaves the old pair or the new pair, never a new store with old exports. A failed
+build leaves the old generation untouched, and a running ``kg serve`` keeps answering from the
+generation it opened until it reopens.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
@@ -24,6 +29,7 @@ from kg.vocab import KG, PREFIXES, RDF
 
 STORE_LINK = "store"
 GENERATIONS = ".kg"
+CURRENT = "current"  # the link in GENERATIONS to the generation that readers use
 # the ontology rides along in its own graph, so that queries can climb rdfs:subClassOf
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/newskg/ontology")
 ONTOLOGY_FILES = ("newskg.ttl", "event-types.ttl")
@@ -43,7 +49,8 @@ def open_read(out_dir: Path) -> Store:
 
 
 def current_generation(out_dir: Path) -> Path:
-    """The generation folder that ``DIR/store`` points at now: readers compare it to notice a switch."""
+    """The store folder of the generation that ``DIR/store`` leads to now: readers compare it to
+    notice a switch."""
     return store_path(out_dir).resolve()
 
 
@@ -83,45 +90,77 @@ def writing(out_dir: Path) -> Iterator[None]:
         yield
 
 
+def current_folder(out_dir: Path) -> Path | None:
+    """The generation folder (store and exports) that readers use now; None before the first build."""
+    link = out_dir / GENERATIONS / CURRENT
+    return link.resolve() if link.is_symlink() and link.exists() else None
+
+
 def _next_generation(out_dir: Path) -> Path:
     root = out_dir / GENERATIONS
     root.mkdir(parents=True, exist_ok=True)
-    numbers = [int(p.name.split("-")[1]) for p in root.glob("store-*") if p.name.split("-")[1].isdigit()]
-    return root / f"store-{max(numbers, default=0) + 1}"
+    numbers = [int(p.name.split("-")[1]) for p in root.glob("gen-*") if p.name.split("-")[1].isdigit()]
+    return root / f"gen-{max(numbers, default=0) + 1}"
+
+
+@dataclass(frozen=True)
+class Generation:
+    """A generation being written: ``folder`` for the exports (files named with a dot stay
+    unlinked: a build's own records), ``store`` a writable copy of the current store."""
+
+    folder: Path
+    store: Store
 
 
 @contextmanager
-def staged(out_dir: Path) -> Iterator[Store]:
-    """A writable copy of the current store; it becomes the current store only on success."""
-    target = _next_generation(out_dir)
-    if exists(out_dir):
-        Store.read_only(str(store_path(out_dir).resolve())).backup(str(target))
-        store = Store(str(target))
-    else:
-        store = Store(str(target))
+def staged(out_dir: Path) -> Iterator[Generation]:
+    """A new generation holding a writable copy of the current store; it becomes the current
+    generation, store and exports at once, only on success."""
+    folder = _next_generation(out_dir)
+    folder.mkdir()
+    target = folder / STORE_LINK
     try:
-        yield store
-        store.flush()
-        del store
-        _switch(out_dir, target)
+        if exists(out_dir):
+            Store.read_only(str(store_path(out_dir).resolve())).backup(str(target))
+        generation = Generation(folder, Store(str(target)))
+        yield generation
+        generation.store.flush()
+        names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+        for name in names:
+            if (out_dir / name).is_dir() and not (out_dir / name).is_symlink():
+                raise KgError(E.E050, path=out_dir / name, reason="a folder, not a link made by kg; move it away")
     except BaseException:
-        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
         raise
+    _switch(out_dir, folder, names)
 
 
-def _switch(out_dir: Path, target: Path) -> None:
-    """Point ``DIR/store`` at ``target`` atomically, then drop older generations."""
-    link = store_path(out_dir)
-    if link.exists() and not link.is_symlink():
-        raise KgError(E.E050, path=link, reason="a folder, not a store link made by kg; move it away")
-    tmp = out_dir / f".{STORE_LINK}.tmp"
+def _switch(out_dir: Path, folder: Path, names: list[str]) -> None:
+    """Point ``.kg/current`` at ``folder`` (one atomic rename), make sure ``DIR/NAME`` links
+    through it for each of its exports ``names``, then drop older generations and links to
+    exports that this generation no longer has."""
+    root = out_dir / GENERATIONS
+    _link(root / CURRENT, folder.name)
+    for name in names:
+        target = os.path.join(GENERATIONS, CURRENT, name)
+        if not ((out_dir / name).is_symlink() and os.readlink(out_dir / name) == target):
+            _link(out_dir / name, target)  # a file of an older layout is replaced by the link, atomically
+    for old in root.iterdir():
+        if old.name.startswith(("gen-", "store-")) and old != folder:
+            shutil.rmtree(old, ignore_errors=True)
+    through_current = os.path.join(GENERATIONS, CURRENT, "")
+    for link in out_dir.iterdir():
+        if link.name not in names and link.is_symlink() and os.readlink(link).startswith(through_current):
+            link.unlink()
+
+
+def _link(link: Path, target: str) -> None:
+    """Make ``link`` a symlink to ``target`` with one atomic rename over whatever was there."""
+    tmp = link.with_name(f".{link.name}.tmp")
     if tmp.is_symlink() or tmp.exists():
         tmp.unlink()
-    tmp.symlink_to(os.path.relpath(target, out_dir))
+    tmp.symlink_to(target)
     os.replace(tmp, link)
-    for old in (out_dir / GENERATIONS).glob("store-*"):
-        if old != target:
-            shutil.rmtree(old, ignore_errors=True)
 
 
 # -------------------------------------------------------------------------- reading and writing

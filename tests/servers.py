@@ -99,7 +99,8 @@ def remote_count(base: str, pattern: str = "GRAPH ?g { ?s ?p ?o }") -> int:
 
 def tiny_build(out: Path, documents: int = 2, triples: int = 3) -> None:
     """A store laid out like a build's (generations, link, one graph per document) without the model."""
-    with store.writing(out), store.staged(out) as st:
+    with store.writing(out), store.staged(out) as generation:
+        st = generation.store
         store.load_ontology(st)
         for d in range(documents):
             graph = NamedNode(f"https://w3id.org/newskg/id/graph/doc{d}")

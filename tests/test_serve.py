@@ -224,7 +224,7 @@ def test_switches_while_serving_fail_no_query(tmp_path: Path) -> None:
         final = count_documents(url)
     assert not failures, failures[:3]
     assert len(seen) > 20 and final == 21
-    assert [p.name for p in (out / store.GENERATIONS).glob("store-*")] == [store.current_generation(out).name]
+    assert [p.name for p in (out / store.GENERATIONS).glob("gen-*")] == [store.current_generation(out).parent.name]
 
 
 @pytest.mark.model

@@ -1,0 +1,93 @@
+"""Builds that cannot be turned against their users (issue 18): the store and its exports switch
+together whenever a build is killed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+
+from kg import store
+from kg.pipeline import BuildOptions, build
+from tests.conftest import SHARED
+
+POLITICS = SHARED / "data" / "bbc" / "politics"
+
+
+# ------------------------------------------------------------------ killed builds
+def pair_counts(out: Path) -> tuple[int, int, int, int]:
+    """(quads in the store, quads in graph.trig, distinct triples in the store, triples in
+    graph.ttl): a store and exports that match have the first two equal and the last two."""
+    st = store.open_read(out)
+    quads = [q for q in st.quads_for_pattern(None, None, None, None) if q.graph_name != store.ONTOLOGY_GRAPH]
+    distinct = len({q.triple for q in quads})
+    del st
+    trig = sum(1 for _ in pyoxigraph.parse(path=str(out / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG))
+    ttl = sum(1 for _ in pyoxigraph.parse(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE))
+    return len(quads), trig, distinct, ttl
+
+
+def matching(counts: tuple[int, int, int, int]) -> bool:
+    return counts[0] == counts[1] and counts[2] == counts[3]
+
+
+# Runs ``kg build`` and SIGKILLs it from inside, right after an atomic rename: counting from the
+# first rename of the build ("first"), or from the one that switches the store ("switch", the rename
+# onto a link named store or current), COUNT renames later. Exact moments, unlike a timer.
+KILLER = """
+import os, signal, sys
+from kg.cli import app
+start, count = os.environ["KILL_AT"].split(":")
+left = None
+rename = os.replace
+
+def replace(src, dst, *args, **kwargs):
+    global left
+    rename(src, dst, *args, **kwargs)
+    switch = os.path.basename(os.fspath(dst)) in ("store", "current") and os.path.islink(dst)
+    if left is None and (start == "first" or switch):
+        left = int(count)
+    elif left is not None:
+        left -= 1
+    if left == 0:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+os.replace = replace
+sys.argv = ["kg", *sys.argv[1:]]
+app()
+"""
+
+
+def killed_build(out: Path, kill_at: str) -> int:
+    """``kg build`` of a second article into ``out``, killed at ``kill_at``; its exit code."""
+    command = [sys.executable, "-c", KILLER, "build", str(POLITICS / "212.txt"), "--out", str(out), "-q", "--no-html"]
+    result = subprocess.run(command, capture_output=True, timeout=300, env={**os.environ, "KILL_AT": kill_at})
+    return result.returncode
+
+
+@pytest.mark.model
+def test_a_build_killed_at_any_moment_leaves_a_store_and_exports_that_match(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    build([POLITICS / "011.txt"], BuildOptions(out=first, html=False))
+    old = pair_counts(first)
+    assert matching(old)
+    seen = []
+    for n, kill_at in enumerate(("first:0", "switch:0", "switch:1", "switch:2")):
+        out = tmp_path / f"killed-{n}"
+        shutil.copytree(first, out, symlinks=True)
+        code = killed_build(out, kill_at)
+        counts = pair_counts(out)
+        assert matching(counts), (kill_at, code, counts)  # never a new store with old exports
+        seen.append((code, counts == old))
+    # killed before the switch: the old pair; at the switch: the new one
+    assert seen[:2] == [(-signal.SIGKILL, True), (-signal.SIGKILL, False)]
+    report = build([POLITICS / "212.txt"], BuildOptions(out=out, html=False))  # and the next build completes
+    counts = pair_counts(out)
+    assert matching(counts) and counts[0] == report.triples
+    assert [p.name for p in (out / store.GENERATIONS).glob("gen-*")] == [store.current_generation(out).parent.name]
