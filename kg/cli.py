@@ -100,7 +100,12 @@ def build(
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
     processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
     encoding: Annotated[str, typer.Option(help="Encoding of text files.")] = "utf-8",
-    max_chars: Annotated[int, typer.Option(help="Largest document accepted, in characters.")] = 1_000_000,
+    max_chars: Annotated[
+        int,
+        typer.Option(
+            help="Largest document accepted, in characters (at most 1,000,000: time and memory grow with it)."
+        ),
+    ] = 200_000,
     force: Annotated[bool, typer.Option(help="Rebuild documents whose text has not changed.")] = False,
     html: Annotated[bool, typer.Option(help="Write graph.html.")] = True,
     skip_bad: Annotated[

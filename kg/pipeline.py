@@ -108,11 +108,15 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
 
     started = time.perf_counter()
     report = BuildReport()
+    _check_options(options)
     sources = _checked(ingest.sources(paths), options, report)  # bad input fails here, before anything is touched
     _pipeline(options)
     out = options.out
     created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise KgError(E.E050, path=out, reason=err.strerror or err) from err
     try:
         # a second build into the same folder fails at once rather than deleting this one's generation
         with store.writing(out):
@@ -123,6 +127,20 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
         raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _check_options(options: BuildOptions) -> None:
+    """Options that would fail deep inside a build (or hang it) fail here, each with one line."""
+    for option, value, least, most in (
+        ("--processes", options.processes, 1, 256),
+        ("--batch-size", options.batch_size, 1, 100_000),
+        ("--max-chars", options.max_chars, 1, ingest.MAX_CHARS_LIMIT),
+    ):
+        if not least <= value <= most:
+            raise KgError(E.E014, option=option, value=value, least=least, most=most)
+    ingest.check_encoding(options.encoding)
+    if options.out.exists() and not options.out.is_dir():
+        raise KgError(E.E015, path=options.out)
 
 
 def _checked(sources: list[ingest.Source], options: BuildOptions, report: BuildReport) -> list[ingest.Source]:

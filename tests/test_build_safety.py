@@ -1,5 +1,5 @@
 """Builds that cannot be turned against their users (issue 18): the store and its exports switch
-together whenever a build is killed."""
+together whenever a build is killed, and each bad input ends in one line."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pytest
 from kg import store
 from kg.pipeline import BuildOptions, build
 from tests.conftest import SHARED
+from tests.test_cli import assert_one_line_error, kg
 
 POLITICS = SHARED / "data" / "bbc" / "politics"
 
@@ -91,3 +92,54 @@ def test_a_build_killed_at_any_moment_leaves_a_store_and_exports_that_match(tmp_
     counts = pair_counts(out)
     assert matching(counts) and counts[0] == report.triples
     assert [p.name for p in (out / store.GENERATIONS).glob("gen-*")] == [store.current_generation(out).parent.name]
+
+
+# ------------------------------------------------------------------ bad input, one line each
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text("Police arrested dozens of protesters in Minsk on Monday.", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--max-chars", "2000001"], ("--max-chars", "1,000,000")),
+        (["--max-chars", "0"], ("--max-chars",)),
+        (["--processes", "0"], ("--processes",)),
+        (["--batch-size", "0"], ("--batch-size",)),
+        (["--encoding", "bogus"], ("--encoding", "bogus")),
+        (["--encoding", "base64"], ("--encoding",)),
+        (["--date", "2022-01-08garbage"], ("2022-01-08garbage", "YYYY-MM-DD")),
+        (["--date", "2022-02-30"], ("2022-02-30",)),
+    ],
+)
+def test_bad_options_are_one_line(tmp_path: Path, article: Path, args: list[str], words: tuple[str, ...]) -> None:
+    out = tmp_path / "out"
+    assert_one_line_error(kg("build", str(article), "--out", str(out), *args), *words)
+    assert not out.exists()
+
+
+def test_an_out_that_is_a_file_is_one_line(tmp_path: Path, article: Path) -> None:
+    out = tmp_path / "exports.ttl"
+    out.write_text("mine", encoding="utf-8")
+    assert_one_line_error(kg("build", str(article), "--out", str(out)), "E015", "is a file")
+    assert out.read_text(encoding="utf-8") == "mine"
+    assert_one_line_error(kg("build", str(article), "--out", str(out / "sub")), "E050", "cannot write")
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "news.txt"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "kg", "build", str(fifo), "--out", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)  # a hang fails, not waits
+    assert_one_line_error(result, "E011", "not a regular file")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_is_named_as_such(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_text("Protesters gathered in Almaty on Wednesday.", encoding=encoding)
+    assert_one_line_error(kg("build", str(path), "--out", str(tmp_path / "out")), "E012", "--encoding utf-16")

@@ -121,3 +121,33 @@ def test_missing_and_unsupported_paths(tmp_path: Path) -> None:
     with pytest.raises(KgError) as err:
         ingest.sources([empty])
     assert err.value.code == E.E008
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_reads_with_its_encoding_and_is_named_without_it(tmp_path: Path, encoding: str) -> None:
+    p = tmp_path / "wide.txt"
+    p.write_text("Protesters gathered in Almaty.\r\n", encoding=encoding)
+    (doc,) = _docs(p, encoding=encoding)
+    assert doc.text == "Protesters gathered in Almaty.\r\n"  # the BOM dropped, as for UTF-8
+    with pytest.raises(KgError) as err:
+        _docs(p)
+    assert err.value.code == E.E012
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2022-01-08", date(2022, 1, 8)),
+        (" 2022-01-08T10:30:00Z ", date(2022, 1, 8)),
+        ("2022-01-08 10:30+02:00", date(2022, 1, 8)),
+    ],
+)
+def test_dates_with_or_without_a_time(value: str, expected: date) -> None:
+    assert ingest.parse_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2022-01-08garbage", "2022-01-08T", "2022-1-8", "08/01/2022", "2022-02-30"])
+def test_anything_else_after_a_date_is_an_error(value: str) -> None:
+    with pytest.raises(KgError) as err:
+        ingest.parse_date(value)
+    assert err.value.code == E.E010
