@@ -22,9 +22,9 @@ def test_timeml_text_is_the_text_element_with_tags_stripped() -> None:
     ]
 
 
-def test_timeml_causal_links_name_events_cause_first() -> None:
+def test_timeml_causal_links_name_events_cause_first_with_their_signal() -> None:
     (doc,) = timeml.read_folder(DATA / "timeml")
-    assert doc.links == (GoldLink("e3", "e4"),)
+    assert doc.links == (GoldLink("e3", "e4", "caused"),)
 
 
 def test_ecbplus_reads_only_annotated_sentences_detokenised() -> None:

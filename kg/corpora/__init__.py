@@ -24,10 +24,12 @@ class GoldEvent:
 
 @dataclass(frozen=True, slots=True)
 class GoldLink:
-    """A causal link between two annotated events, by their ids (cause first)."""
+    """A causal link between two annotated events, by their ids (cause first), with its cue
+    text as written when the annotators marked one (TimeML's C-SIGNAL: "because of")."""
 
     cause: str
     effect: str
+    signal: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,9 +27,10 @@ def read(path: Path, corpus: str = "timeml") -> AnnotatedText:
     parts: list[str] = []
     events: list[GoldEvent] = []
     _walk(body, parts, events, 0)
+    signals = {s.get("cid", ""): "".join(s.itertext()) for s in body.iter("C-SIGNAL")}
     instances = {m.get("eiid", ""): m.get("eventID", "") for m in root.iter("MAKEINSTANCE")}
     links = tuple(
-        GoldLink(instances[c], instances[e])
+        GoldLink(instances[c], instances[e], signals.get(link.get("c-signalID", ""), ""))
         for link in root.iter("CLINK")
         if (c := link.get("eventInstanceID", "")) in instances
         and (e := link.get("relatedToEventInstance", "")) in instances
