@@ -400,13 +400,15 @@ def train_fold(
     *,
     encoder: bool = False,
     encoder_cache: Path | None = None,
+    extra: Sequence[causal_train.Example] = (),
 ) -> BuildOptions:
-    """The default trainer: the causal reader trained on ``train``, saved in ``folder``, with a
-    sentence encoder fine-tuned on ``train`` too when ``encoder``. Fine-tuning takes minutes
-    a fold, so with ``encoder_cache`` an encoder is kept there, named by a digest of its training
-    sentences and settings, and reused."""
+    """The default trainer: the causal reader trained on ``train`` (and the parse model on
+    ``extra`` too: other corpora's examples), saved in ``folder``, with a sentence encoder
+    fine-tuned on ``train`` when ``encoder``. Fine-tuning takes minutes a fold, so with
+    ``encoder_cache`` an encoder is kept there, named by a digest of its training sentences and
+    settings, and reused."""
     saved = folder / "causal-model"
-    model = causal_train.train(examples(train, options.model))
+    model = causal_train.train([*examples(train, options.model), *extra])
     model.save(saved)
     if encoder:
         _fold_encoder(train, saved, encoder_cache, options.model)
