@@ -107,6 +107,9 @@ def build(
         ),
     ] = 200_000,
     force: Annotated[bool, typer.Option(help="Rebuild documents whose text has not changed.")] = False,
+    replace: Annotated[
+        bool, typer.Option(help="Replace a document in the store that has the same id but came from another file.")
+    ] = False,
     html: Annotated[bool, typer.Option(help="Write graph.html.")] = True,
     skip_bad: Annotated[
         bool, typer.Option(help="Skip (and list on stderr) files that are empty, binary or mis-encoded.")
@@ -144,6 +147,7 @@ def build(
             force=force,
             html=html,
             skip_bad=skip_bad,
+            replace=replace,
         )
         if quiet or not sys.stderr.isatty():
             report = run_build(paths, options)

@@ -29,6 +29,10 @@ class E(StrEnum):
     E013 = "unknown --encoding '{encoding}': give a text encoding Python knows, e.g. utf-8, latin-1, cp1252, utf-16"
     E014 = "bad {option} {value}: give a whole number from {least} to {most:,}"
     E015 = "--out {path} is a file, not a folder; pass a folder (it is created if missing)"
+    E016 = (
+        "{path}: the id '{id}' is already in {out}, built from another file; give the document another id "
+        "(build the folder above it to keep folder names in ids), or pass --replace to replace it"
+    )
     E020 = "no store at {path}: run 'kg build' first, or pass --store"
     E021 = "the store at {path} is in use by another process ({reason}); stop it or use another --out"
     E022 = "{path} is being written by another build or by 'kg serve --allow-update'; wait for it or use another --out"

@@ -39,10 +39,13 @@ MAX_CHARS_LIMIT = 1_000_000
 
 @dataclass(frozen=True)
 class Source:
-    """A file to read, and the id prefix its documents get (a path relative to a folder given)."""
+    """A file to read, the id prefix its documents get and the name stored as their source: its
+    path relative to the argument it came from, so that neither depends on where the corpus lies
+    (a local absolute path is never published)."""
 
     path: Path
     stem: str
+    name: str
 
 
 def sources(paths: list[Path]) -> list[Source]:
@@ -63,11 +66,13 @@ def sources(paths: list[Path]) -> list[Source]:
             )
             if not files:
                 raise KgError(E.E008, path=path)
-            found += [Source(f, f.relative_to(path).with_suffix("").as_posix()) for f in files]
+            for file in files:
+                relative = file.relative_to(path)
+                found.append(Source(file, relative.with_suffix("").as_posix(), relative.as_posix()))
         elif path.suffix.lower() not in SUFFIXES:
             raise KgError(E.E006, path=path, suffix=path.suffix or "(none)")
         else:
-            found.append(Source(path, path.stem))
+            found.append(Source(path, path.stem, path.name))
     return found
 
 
@@ -154,15 +159,22 @@ def read(
         if not article.text.strip():
             raise KgError(E.E002, path=path)
         yield Document(
-            source.stem, article.text, str(path), article.date or default_date, article.title, article.url, "text/html"
+            source.stem,
+            article.text,
+            source.name,
+            article.date or default_date,
+            article.title,
+            article.url,
+            "text/html",
         )
         return
-    yield Document(source.stem, text, str(path), default_date, media_type=SUFFIXES.get(suffix, "text/plain"))
+    yield Document(source.stem, text, source.name, default_date, media_type=SUFFIXES.get(suffix, "text/plain"))
 
 
 def _row(
-    record: dict[str, object], path: Path, where: str, default_date: date | None, max_chars: int, media_type: str
+    record: dict[str, object], source: Source, where: str, default_date: date | None, max_chars: int, media_type: str
 ) -> Document:
+    path = source.path
     doc_id = str(record.get("id") or "").strip()
     text = record.get("text")
     if not doc_id:
@@ -174,7 +186,7 @@ def _row(
     when = parse_date(str(record["date"]), where=f" ({path}, {where})") if record.get("date") else default_date
     title = str(record["title"]) if record.get("title") else None
     url = str(record["url"]) if record.get("url") else None
-    return Document(doc_id, text, str(path), when, title, url, media_type)
+    return Document(doc_id, text, source.name, when, title, url, media_type)
 
 
 def _jsonl(source: Source, default_date: date | None, encoding: str, max_chars: int) -> Iterator[Document]:
@@ -189,7 +201,7 @@ def _jsonl(source: Source, default_date: date | None, encoding: str, max_chars: 
             raise KgError(E.E007, path=path, line=n, reason=f"not JSON ({err.msg})") from err
         if not isinstance(record, dict):
             raise KgError(E.E007, path=path, line=n, reason="not a JSON object")
-        yield _row(record, path, str(n), default_date, max_chars, "text/plain")
+        yield _row(record, source, str(n), default_date, max_chars, "text/plain")
 
 
 def _csv(source: Source, default_date: date | None, max_chars: int) -> Iterator[Document]:
@@ -204,7 +216,7 @@ def _csv(source: Source, default_date: date | None, max_chars: int) -> Iterator[
             if missing:
                 raise KgError(E.E007, path=path, line=1, reason=f"no column {', '.join(sorted(missing))}")
             for offset, record in enumerate(chunk.to_dict("records")):
-                yield _row(record, path, str(int(chunk.index[offset]) + 2), default_date, max_chars, "text/plain")
+                yield _row(record, source, str(int(chunk.index[offset]) + 2), default_date, max_chars, "text/plain")
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise KgError(E.E007, path=path, line="?", reason=str(err).splitlines()[0]) from err
 

@@ -7,6 +7,7 @@ with the corpus; texts, parses and triples are dropped once a document is stored
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +30,8 @@ from kg.vocab import RDFS, SKOS
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+ORIGINS_FILE = ".origins.json"  # in a generation folder, beside the store; the dot keeps it out of DIR
 
 KINDS_BY_PATH = {
     "person": EntityKind.PERSON,
@@ -59,6 +62,8 @@ class BuildOptions:
     force: bool = False
     html: bool = True
     skip_bad: bool = False
+    # build a document even when a document with its id, read from another file, is in the store
+    replace: bool = False
 
 
 @dataclass
@@ -103,13 +108,16 @@ def load_aliases(st: Store, base: str) -> AliasTable:
 def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document], None] | None = None) -> BuildReport:
     """Build ``paths`` into ``options.out``: store, Turtle, TriG, JSON-LD, CSV tables, HTML graph.
 
-    Nothing in ``options.out`` changes unless the whole build succeeds.
+    Nothing in ``options.out`` changes unless the whole build succeeds. Documents are built in the
+    order of their sources' names, not of ``paths``, so that what resolution merges (and so every
+    export) does not depend on the order the files were given in.
     """
 
     started = time.perf_counter()
     report = BuildReport()
     _check_options(options)
-    sources = _checked(ingest.sources(paths), options, report)  # bad input fails here, before anything is touched
+    found = sorted(ingest.sources(paths), key=lambda s: (s.name, str(s.path.resolve())))
+    sources = _checked(found, options, report)  # bad input fails here, before anything is touched
     _pipeline(options)
     out = options.out
     created = not out.exists()
@@ -173,7 +181,8 @@ def _build_into(
         st = generation.store
         store.load_ontology(st)
         aliases = load_aliases(st, options.base)
-        items = _documents(sources, options, st, report)
+        origins = _origins(store.current_folder(out))
+        items = _documents(sources, options, st, report, origins)
         for doc, (document, clean, digest, graph) in nlp.parse(
             items,
             model=options.model,
@@ -197,7 +206,22 @@ def _build_into(
                 progress(document)
         files = export.write_all(st, generation.folder, html=options.html)
         report.triples = store.count_triples(st)
+        text = json.dumps(dict(sorted(origins.items())), indent=0, ensure_ascii=False)
+        (generation.folder / ORIGINS_FILE).write_text(text + "\n", encoding="utf-8")
     return {name: out / path.name for name, path in files.items()} | {"store": store.store_path(out)}
+
+
+def _origins(generation: Path | None) -> dict[str, str]:
+    """Document id -> the ``_origin`` of the file it was read from, as the current generation records it."""
+    if generation is None or not (generation / ORIGINS_FILE).exists():
+        return {}  # a first build, or a folder built before origins were recorded
+    return dict(json.loads((generation / ORIGINS_FILE).read_text(encoding="utf-8")))
+
+
+def _origin(source: ingest.Source) -> str:
+    """What tells one file from another on this machine (a hash of its real path), kept beside the
+    store and never in it, so that no export shows or depends on where the corpus lies."""
+    return hashlib.sha256(str(source.path.resolve()).encode("utf-8")).hexdigest()[:32]
 
 
 def fingerprint(options: BuildOptions) -> str:
@@ -243,25 +267,31 @@ def _pipeline(options: BuildOptions) -> Language:
 
 
 def _documents(
-    sources: list[ingest.Source], options: BuildOptions, st: Store, report: BuildReport
+    sources: list[ingest.Source], options: BuildOptions, st: Store, report: BuildReport, origins: dict[str, str]
 ) -> Iterator[tuple[str, tuple[Document, cleanup.CleanText, str, NamedNode]]]:
-    """(clean text, context) pairs for ``nlp.pipe``; unchanged and repeated documents skipped."""
-    seen: dict[str, str] = {}
+    """(clean text, context) pairs for ``nlp.pipe``; unchanged and repeated documents skipped. A
+    document whose id the store has from another file stops the build, unless ``replace``;
+    ``origins`` gains the origin of each document read."""
+    seen: dict[str, Path] = {}
     by_hash: dict[str, str] = {}
     built_by = fingerprint(options)
     for source in sources:
+        source_origin = _origin(source)
         for document in ingest.read(
             source, default_date=options.date, encoding=options.encoding, max_chars=options.max_chars
         ):
             if document.id in seen:
-                raise KgError(E.E009, id=document.id, first=seen[document.id], second=document.source)
-            seen[document.id] = document.source
+                raise KgError(E.E009, id=document.id, first=seen[document.id], second=source.path)
+            seen[document.id] = source.path
+            if origins.get(document.id, source_origin) != source_origin and not options.replace:
+                raise KgError(E.E016, path=source.path, id=document.id, out=options.out)
             dated = document.text + "\x00" + (document.date.isoformat() if document.date else "")
             text_hash = ingest.content_hash(dated)
             if text_hash in by_hash:
                 report.duplicates.append((document.id, by_hash[text_hash]))
                 continue
             by_hash[text_hash] = document.id
+            origins[document.id] = source_origin
             digest = ingest.content_hash(text_hash + "\x00" + built_by)
             graph = rdf.graph_name(options.base, document.id)
             if not options.force and store.content_hash(st, graph) == digest:

@@ -1,4 +1,5 @@
-"""Builds that cannot be turned against their users (issue 18): the store and its exports switch
+"""Builds that cannot be turned against their users (issue 18): a document id belongs to one file,
+exports do not depend on the order or spelling of the inputs, the store and its exports switch
 together whenever a build is killed, and each bad input ends in one line."""
 
 from __future__ import annotations
@@ -14,11 +15,75 @@ import pyoxigraph
 import pytest
 
 from kg import store
+from kg.errors import E, KgError
 from kg.pipeline import BuildOptions, build
 from tests.conftest import SHARED
 from tests.test_cli import assert_one_line_error, kg
 
 POLITICS = SHARED / "data" / "bbc" / "politics"
+# Built in this order and reversed, before builds sorted their inputs, the Labour Party was two
+# different nodes (labour-party, the-labour-party): what resolution merges depended on the order.
+ARTICLES = ("011.txt", "212.txt", "024.txt", "207.txt")
+
+
+def exports(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def assert_same_exports(first: Path, second: Path) -> None:
+    a, b = exports(first), exports(second)
+    assert a.keys() == b.keys() and "graph.ttl" in a
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+@pytest.mark.model
+def test_exports_are_the_same_for_any_input_order_and_path_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ARTICLES:
+        shutil.copy(POLITICS / name, corpus / name)
+    build([corpus / name for name in ARTICLES], BuildOptions(out=tmp_path / "given"))
+    monkeypatch.chdir(tmp_path)
+    build([Path("corpus") / name for name in reversed(ARTICLES)], BuildOptions(out=tmp_path / "reversed"))
+    shutil.copytree(corpus, tmp_path / "elsewhere" / "copy")
+    build([Path("elsewhere/copy")], BuildOptions(out=tmp_path / "copied"))
+    assert_same_exports(tmp_path / "given", tmp_path / "reversed")
+    assert_same_exports(tmp_path / "given", tmp_path / "copied")
+    for name, data in exports(tmp_path / "given").items():
+        assert str(tmp_path).encode() not in data, f"{name} holds a local path"
+    st = store.open_read(tmp_path / "given")
+    sources = {
+        str(row["s"].value) for row in st.query("SELECT ?s { GRAPH ?g { ?d <http://purl.org/dc/terms/source> ?s } }")
+    }  # type: ignore[union-attr]
+    assert sources == set(ARTICLES)
+
+
+@pytest.mark.model
+def test_another_file_with_an_id_in_the_store_is_refused_unless_replace(tmp_path: Path) -> None:
+    for section, text in (
+        ("business", "Shares in Marconi fell sharply in London on Monday after the company warned on profits."),
+        ("politics", "Michael Howard said the Conservatives would cut taxes if they won the election."),
+    ):
+        (tmp_path / section).mkdir()
+        (tmp_path / section / "001.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build([tmp_path / "business" / "001.txt"], BuildOptions(out=out, html=False))
+    before = exports(out)
+    result = kg("build", str(tmp_path / "politics" / "001.txt"), "--out", str(out), "--no-html")
+    assert_one_line_error(result, "E016", "'001'", "--replace")
+    assert exports(out) == before
+    # the same file again, edited: a new version of its own document, no --replace needed
+    (tmp_path / "business" / "001.txt").write_text("Shares in Marconi rose in London on Tuesday.", encoding="utf-8")
+    assert build([tmp_path / "business" / "001.txt"], BuildOptions(out=out, html=False)).built == ["001"]
+    report = build([tmp_path / "politics" / "001.txt"], BuildOptions(out=out, html=False, replace=True))
+    assert report.built == ["001"]
+    labels = (out / "entities.csv").read_text(encoding="utf-8")
+    assert "Michael Howard" in labels and "Marconi" not in labels
+    with pytest.raises(KgError) as caught:  # and now the first file is the other one
+        build([tmp_path / "business" / "001.txt"], BuildOptions(out=out, html=False))
+    assert caught.value.code == E.E016
 
 
 # ------------------------------------------------------------------ killed builds

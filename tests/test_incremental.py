@@ -123,7 +123,8 @@ def test_a_rebuilt_document_replaces_its_graph_and_drops_what_it_no_longer_says(
     edited = tmp_path / FOLLOWUP.name  # the same document id, a new version of its text
     text = FOLLOWUP.read_text(encoding="utf-8")
     edited.write_text(text.replace("named Alikhan Smailov as prime minister after dismissing", "dismissed"))
-    report = build([edited], BuildOptions(out=out, date=FOLLOWUP_DATE, html=False))
+    # another file than the one built, so replacing its document takes --replace
+    report = build([edited], BuildOptions(out=out, date=FOLLOWUP_DATE, html=False, replace=True))
     assert report.built == [FOLLOWUP.stem]
     assert mentions_of(out, smailov) == 0  # no orphan: gone with the only version that named him
     assert graph_quads(out, SAMPLE.stem) == grown["sample_graph"]

@@ -134,6 +134,16 @@ def test_utf16_reads_with_its_encoding_and_is_named_without_it(tmp_path: Path, e
     assert err.value.code == E.E012
 
 
+def test_sources_are_named_relative_to_the_argument(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "news" / "politics").mkdir(parents=True)
+    (tmp_path / "news" / "politics" / "001.txt").write_text("Voters went to the polls.")
+    (tmp_path / "rows.jsonl").write_text('{"id": "r1", "text": "Markets fell."}\n')
+    monkeypatch.chdir(tmp_path)
+    for folder, rows in ((Path("news"), Path("rows.jsonl")), (tmp_path / "news", tmp_path / "rows.jsonl")):
+        documents = _docs(folder) + _docs(rows)
+        assert [(d.id, d.source) for d in documents] == [("politics/001", "politics/001.txt"), ("r1", "rows.jsonl")]
+
+
 @pytest.mark.parametrize(
     "value, expected",
     [
