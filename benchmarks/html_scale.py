@@ -1,12 +1,15 @@
-"""The HTML graph at scale: a synthetic graph of 2,000 nodes and 5,000 edges, rendered by
-``kg.export.html`` and opened in headless Chromium (Debian's, as in the tests).
+"""The HTML graph at scale: a synthetic graph of 2,000 nodes and 5,000 edges (or a build's store,
+``--store``), rendered by ``kg.export.html`` and opened in headless Chromium (Debian's, as in the
+tests).
 
 It prints the time to lay the graph out and write the page in Python, then in the browser the
 time from navigation start to a still, drawn graph (``window.kgReady``, set on the first
 ``afterDrawing``; physics is off, so nothing moves after it), a click on a node until its
-details are in the side panel, a zoom until the next frame is drawn, and the causal view.
+details are in the side panel, a zoom until the next frame is drawn, the causal view, and the
+map view (event places on the world's outlines) until its next frame.
 
     python -m benchmarks.html_scale [--nodes 2000] [--edges 5000] [--runs 3] [--out benchmarks/_out]
+    python -m benchmarks.html_scale --store bbc   # the page of a build (kg build ... --out bbc)
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.export import html, layout
+from kg import analyze, store
+from kg.export import html, layout, view
 from kg.export.view import ROLES, Edge, Evidence, GraphView, Node
 from tests.browser import chromium, click_node, open_graph
 
@@ -84,35 +88,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edges", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3, help="page loads to measure (the median is printed)")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/_out"))
+    parser.add_argument("--store", type=Path, help="a build folder: its page instead of a synthetic graph")
     args = parser.parse_args(argv)
 
-    graph = synthetic(args.nodes, args.edges)
+    built = store.open_read(args.store) if args.store else None
+    graph = view.read(built) if built else synthetic(args.nodes, args.edges)
+    dates = analyze.document_dates(built) if built else {}
     args.out.mkdir(parents=True, exist_ok=True)
     page_path = args.out / "html_scale.html"
     index = {n.id: k for k, n in enumerate(graph.nodes)}
     layout_s = _timed(
         lambda: layout.positions(range(len(index)), [(index[e.source], index[e.target]) for e in graph.edges])
     )
-    render_s = _timed(lambda: page_path.write_text(html.render(graph), encoding="utf-8"))
+    render_s = _timed(lambda: page_path.write_text(html.render(graph, dates=dates), encoding="utf-8"))
     print(f"graph: {len(graph.nodes)} nodes, {len(graph.edges)} edges; page {page_path.stat().st_size / 1e6:.1f} MB")
     print(f"python: layout {layout_s:.2f} s; layout, pyvis records and page together {render_s:.2f} s")
 
-    loads, clicks, zooms, causal = [], [], [], []
+    loads, clicks, zooms, causal, maps = [], [], [], [], []
     with chromium() as browser:
         for _ in range(args.runs):
             page, log = open_graph(browser, page_path)
             assert not log.errors and not log.requests, (log.errors, log.requests)
             loads.append(page.evaluate("window.kgTimings.ready") / 1000)
+            first = page.evaluate("[kgNetwork.body.nodeIndices.length, kgNetwork.getScale()]")
             page.evaluate(_WATCH_CLICK)
             click_node(page, 0)
             clicks.append(page.wait_for_function("window.kgClick").json_value() / 1000)
             zooms.append(page.evaluate(_FRAME_AFTER, "zoom") / 1000)
             causal.append(page.evaluate(_FRAME_AFTER, "causal") / 1000)
+            maps.append(page.evaluate(_MAP_SHOWN) / 1000)
             page.close()
+    print(f"first view: {first[0]} nodes drawn (unlinked ones hidden), zoom {first[1]:.2f}")
     print(f"browser (median of {args.runs}): navigation start to a still, drawn graph {statistics.median(loads):.2f} s")
     print(f"  click on a node (mouse down) to its details shown {statistics.median(clicks) * 1000:.0f} ms")
     print(f"  zoom out to the next frame drawn {statistics.median(zooms) * 1000:.0f} ms")
     print(f"  causal view on, to the next frame drawn {statistics.median(causal) * 1000:.0f} ms")
+    print(f"  map view on, to the next frame drawn {statistics.median(maps) * 1000:.0f} ms")
     return 0
 
 
@@ -129,6 +140,13 @@ _FRAME_AFTER = """action => new Promise(resolve => {
   kgNetwork.once("afterDrawing", () => resolve(performance.now() - start));
   if (action === "zoom") kgNetwork.moveTo({scale: 0.3});
   else document.getElementById("causal").click();
+})"""
+
+# milliseconds from ticking "map" to the next frame, the map drawn
+_MAP_SHOWN = """() => new Promise(resolve => {
+  const start = performance.now();
+  document.getElementById("map-view").click();
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
 })"""
 
 

@@ -278,13 +278,13 @@ def timelines(view: GraphView, dates: dict[str, str]) -> pd.DataFrame:
         if _kind(actor) != "actor":
             continue
         documents = _documents(event)
-        document_date = next((dates[d] for d in documents if d in dates), "")
+        when, date_of = event_date(event, dates)
         rows.append(
             {
                 "actor": actor.id,
                 "actor_label": actor.label,
-                "date": event.date or document_date,
-                "date_of": "event" if event.date else ("document" if document_date else ""),
+                "date": when,
+                "date_of": date_of,
                 "event": event.id,
                 "event_label": event.label,
                 "type": event.cls,
@@ -297,6 +297,15 @@ def timelines(view: GraphView, dates: dict[str, str]) -> pd.DataFrame:
     frame["undated"] = frame["date"] == ""
     frame = frame.sort_values(["actor_label", "actor", "undated", "date", "event_label", "role"], ignore_index=True)
     return frame.drop(columns="undated")
+
+
+def event_date(event: Node, dates: dict[str, str]) -> tuple[str, str]:
+    """(date, whose): the event's own date ("event"), else the date of the first of its documents
+    that has one ("document"): news mostly reports what happened about when it was written."""
+    if event.date:
+        return event.date, "event"
+    document_date = next((dates[d] for d in _documents(event) if d in dates), "")
+    return document_date, "document" if document_date else ""
 
 
 def _documents(node: Node) -> list[str]:

@@ -15,11 +15,11 @@ from pyoxigraph import QuerySolutions, Store
 
 from kg import query, store
 from kg.export import html
-from kg.export.view import GraphView, Selection, read, select
+from kg.export.view import Edge, GraphView, Selection, read, select
 from tests.browser import CHROMIUM, PageLog, chromium, click_node, node_point, open_graph
 from tests.conftest import ROOT
 from tests.test_cli import assert_one_line_error, kg
-from tests.test_html_view import MARKUP, node, small_graph
+from tests.test_html_view import MARKUP, located_graph, node, small_graph
 
 ARTIFACTS = ROOT / "tests" / "_artifacts"
 DRAWN = "() => [kgNetwork.body.nodeIndices.map(i => kgData.nodes[i].id), kgNetwork.body.edgeIndices.length]"
@@ -33,6 +33,14 @@ _LINKS = """SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?p ?b WHERE {
   VALUES ?ra { kg:Actor kg:Place kg:Event } VALUES ?rb { kg:Actor kg:Place kg:Event }
   FILTER (STRSTARTS(STR(?p), STR(kg:)) && ?p NOT IN (kg:accordingTo, kg:causes, kg:enables, kg:prevents)) } }"""
 _CAUSAL = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a kg:CausalRelation }"
+# the nodes at either end of a drawn link: the ones the page shows before "unlinked nodes" is ticked
+_LINKED = """SELECT DISTINCT ?x WHERE {
+  { ?x ?p ?y } UNION { ?y ?p ?x } UNION { ?r a kg:CausalRelation ; kg:cause|kg:effect ?x ; kg:cause|kg:effect ?y }
+  ?x a/rdfs:subClassOf* ?rx . ?y a/rdfs:subClassOf* ?ry .
+  VALUES ?rx { kg:Actor kg:Place kg:Event } VALUES ?ry { kg:Actor kg:Place kg:Event }
+  FILTER (?x != ?y && (BOUND(?r) || (STRSTARTS(STR(?p), STR(kg:)) && ?p NOT IN (kg:accordingTo, kg:causes, kg:enables,
+          kg:prevents)))) }"""
+_EVENT_PLACES = "SELECT DISTINCT ?p WHERE { ?e kg:place ?p . ?p schema:latitude ?lat ; schema:longitude ?lon }"
 _CAUSAL_EVENTS = "SELECT DISTINCT ?e WHERE { ?r a kg:CausalRelation ; kg:cause|kg:effect ?e }"
 
 
@@ -78,12 +86,18 @@ def index_of(page: Page, condition: str) -> int:
 
 @pytest.mark.model
 def test_loads_offline_and_draws_the_whole_store(sample_page: tuple[Page, PageLog], sample_build: Path) -> None:
+    """Every linked node and every link at first; the nodes without a link once asked for."""
     page, log = sample_page
     shoot(page, "sample")
     st = store.open_read(sample_build)
+    links = int(values(st, _LINKS)[0]) + int(values(st, _CAUSAL)[0])
+    assert sorted(page.evaluate(DRAWN)[0]) == sorted(values(st, _LINKED))
+    page.check("#unlinked")
     drawn_nodes, drawn_edges = page.evaluate(DRAWN)
-    assert sorted(drawn_nodes) == sorted(values(st, _NODES))
-    assert drawn_edges == int(values(st, _LINKS)[0]) + int(values(st, _CAUSAL)[0])
+    assert sorted(drawn_nodes) == sorted(values(st, _NODES)) and drawn_edges == links
+    assert page.locator("#unlinked-count").text_content() == str(len(values(st, _NODES)) - len(values(st, _LINKED)))
+    page.check("#map-view")
+    assert page.locator("#map .place").count() == len(values(st, _EVENT_PLACES)) > 0
     assert log.errors == [] and log.requests == []
 
 
@@ -127,6 +141,7 @@ def test_page_filters_agree_with_kg_viz(sample_page: tuple[Page, PageLog], sampl
     """The page's date and type filters keep what ``kg viz --since/--type`` keeps."""
     page, _ = sample_page
     graph = read(store.open_read(sample_build))
+    page.check("#unlinked")  # kg viz has no such filter
     page.fill("#since", "2022-01-07")
     expected = select(graph, Selection(since=date(2022, 1, 7)))
     assert sorted(page.evaluate(DRAWN)[0]) == sorted(n.id for n in expected.nodes)
@@ -192,6 +207,7 @@ def test_markup_in_labels_is_shown_as_text_never_run(browser: Browser, tmp_path:
     assert MARKUP[:40] in page.locator("#hits").inner_text()
     page.press("#search", "Enter")
     assert page.locator("#details h2").text_content() == MARKUP
+    page.check("#unlinked")  # the hostile node has no link: hidden until unlinked nodes are shown
     assert MARKUP in _tooltip(page, index_of(page, "n.id === 'hostile'"))
     assert page.locator("img, #details script, #hits script").count() == 0
     assert page.evaluate("window.pwned") is None
@@ -224,3 +240,109 @@ def _tooltip(page: Page, index: int) -> str:
     tooltip.wait_for(state="visible")
     assert tooltip.evaluate("t => [...t.querySelectorAll('*')].every(e => e.tagName === 'BR')")
     return tooltip.inner_text()
+
+
+def open_rendered(browser: Browser, tmp_path: Path, graph: GraphView, **options: object) -> tuple[Page, PageLog]:
+    path = tmp_path / "graph.html"
+    path.write_text(html.render(graph, **options), encoding="utf-8")  # type: ignore[arg-type]
+    return open_graph(browser, path)
+
+
+def drawn_ids(page: Page) -> set[str]:
+    return set(page.evaluate(DRAWN)[0])
+
+
+def test_unlinked_nodes_document_filter_and_community_colours(browser: Browser, tmp_path: Path) -> None:
+    """Hand-made graph: the minister (document b) has no link and is hidden until asked for; the
+    document filter keeps that document's nodes; colour by community gives each node its
+    community's colour and back."""
+    graph = located_graph()
+    page, log = open_rendered(browser, tmp_path, graph)
+    everyone = {n.id for n in graph.nodes}
+    assert drawn_ids(page) == everyone - {"minister", "astana"}
+    assert page.locator("#unlinked-count").text_content() == "2"
+    page.check("#unlinked")
+    assert drawn_ids(page) == everyone
+    page.select_option("#document", "b")
+    expected = select(graph, Selection(documents=("b",)))
+    assert drawn_ids(page) == {n.id for n in expected.nodes} == {"minister"}
+    page.select_option("#document", "")
+    page.uncheck("#unlinked")
+    assert drawn_ids(page) == everyone - {"minister", "astana"}
+
+    colours = "() => kgData.nodes.map((n, i) => kgNetwork.body.nodes[i].options.color.background)"
+    by_type = page.evaluate(colours)
+    page.select_option("#colour", "community")
+    by_community = page.evaluate(colours)
+    palette = page.evaluate("kgData.community.map(c => kgData.communities[c].colour)")
+    assert by_community == palette != by_type
+    assert page.locator("#communities").is_visible()
+    groups = [c for c in page.evaluate("kgData.communities") if c["size"] > 1]
+    assert page.locator("#community-legend li").count() == len(groups)
+    page.select_option("#colour", "type")
+    assert page.evaluate(colours) == by_type
+    assert log.errors == [] and log.requests == []
+    page.close()
+
+
+def test_central_nodes_are_drawn_bigger(browser: Browser, tmp_path: Path) -> None:
+    """A person in five events and one in a single event: the first is drawn larger, as its PageRank says."""
+    events = tuple(node(f"e{k}", "Violence", event=True) for k in range(5))
+    people = (node("hub", "Person"), node("leaf", "Person"))
+    edges = (*(Edge(e.id, "hub", "role", "agent") for e in events), Edge("e0", "leaf", "role", "patient"))
+    page, _ = open_rendered(browser, tmp_path, GraphView((*events, *people), edges, {"a": ""}))
+    width = "i => { const b = kgNetwork.getBoundingBox(i); return b.right - b.left; }"
+    hub, leaf = index_of(page, "n.id === 'hub'"), index_of(page, "n.id === 'leaf'")
+    assert page.evaluate(width, hub) > 1.5 * page.evaluate(width, leaf)
+    page.close()
+
+
+def test_timeline_gives_undated_events_their_article_date_marked(browser: Browser, tmp_path: Path) -> None:
+    page, _ = open_rendered(browser, tmp_path, small_graph(), dates={"a": "2022-01-05"})
+    entries = page.locator("#timeline li")
+    texts = [(e.locator("time").text_content(), e.locator("span").text_content()) for e in entries.all()]
+    assert texts == [("2022-01-02", "protest"), ("2022-01-05", "crash"), ("2022-02", "crackdown")]
+    marked = page.locator("#timeline time.article")
+    assert marked.count() == 1 and marked.text_content() == "2022-01-05"
+    assert marked.evaluate("t => getComputedStyle(t, '::after').content") == '" (article)"'
+    page.close()
+
+
+def test_first_view_can_be_read(browser: Browser, tmp_path: Path) -> None:
+    """A graph too big to show whole at a readable zoom opens on its most central node at one."""
+    from benchmarks.html_scale import synthetic
+
+    page, _ = open_rendered(browser, tmp_path, synthetic(600, 1200))
+    top = page.evaluate("kgData.vis.nodes.reduce((a, b) => (b.value > a.value ? b : a)).id")
+    assert page.evaluate("kgNetwork.getScale()") >= 0.8
+    point = page.evaluate("i => kgNetwork.canvasToDOM(kgNetwork.getPosition(i))", top)
+    box = page.locator("#graph").bounding_box()
+    assert box is not None and 0 < point["x"] < box["width"] and 0 < point["y"] < box["height"]
+    page.click("#fit")
+    assert page.evaluate("kgNetwork.getScale()") < 0.5
+    page.close()
+
+
+def test_map_draws_event_places_where_they_are(browser: Browser, tmp_path: Path) -> None:
+    """Only places of events with coordinates, at x = 10 × longitude, y = -10 × latitude, on
+    outlines that come with the page; a click shows the place."""
+    page, log = open_rendered(browser, tmp_path, located_graph())
+    page.check("#map-view")
+    assert page.locator("#graph").is_hidden() and page.locator("#map").is_visible()
+    dots = page.locator("#map circle")
+    assert dots.count() == 1
+    assert (dots.get_attribute("cx"), dots.get_attribute("cy")) == ("769.5", "-432.5")
+    assert len(page.locator("#map path.land").get_attribute("d") or "") > 100_000
+    dots.click()
+    assert page.locator("#details h2").text_content() == "almaty"
+    page.uncheck("#map-view")
+    assert page.locator("#graph").is_visible()
+    assert log.errors == [] and log.requests == []
+    page.close()
+
+
+@pytest.mark.model
+def test_same_store_same_page(sample_build: Path, sample_page_path: Path, tmp_path: Path) -> None:
+    again = tmp_path / "graph.html"
+    html.write(store.open_read(sample_build), again)
+    assert again.read_bytes() == sample_page_path.read_bytes()

@@ -3,10 +3,13 @@ text looks like (escaped, self-contained). Hand-made graphs, no spaCy model."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from kg import analyze
 from kg.errors import KgError
 from kg.export import html, layout
 from kg.export.view import Edge, Evidence, GraphView, Node, Selection, select
@@ -115,7 +118,7 @@ id:c a kg:Crackdown ; rdfs:label "crackdown" ; kg:agent id:min ; kg:mention id:m
 id:min a kg:Organization ; rdfs:label "interior ministry" ; skos:altLabel "the ministry" ; kg:memberOf id:gov ;
   kg:mention id:m3 .
 id:gov a kg:Organization ; rdfs:label "government" ; kg:mention id:m3 .
-id:almaty a kg:City ; rdfs:label "Almaty" ; kg:mention id:m4 .
+id:almaty a kg:City ; rdfs:label "Almaty" ; schema:latitude 43.25 ; schema:longitude 76.95 ; kg:mention id:m4 .
 id:r a kg:CausalRelation ; kg:cause id:p ; kg:effect id:c ; kg:relationType "causes" ; kg:confidence 0.7 ;
   kg:signal "prompted" ; kg:mention id:m5 .
 id:s a nif:String ; nif:anchorOf "Protests in Almaty prompted a crackdown." ; nif:beginIndex 10 .
@@ -148,6 +151,7 @@ def test_read_a_store() -> None:
     assert protest.quantities == ("at least 26 protesters",)
     assert protest.evidence == (Evidence("d1", "Protests in Almaty prompted a crackdown.", 0, 8),)
     assert (nodes["Almaty"].family, nodes["interior ministry"].names) == ("Place", ("the ministry",))
+    assert (nodes["Almaty"].coordinates, nodes["protest"].coordinates) == ((43.25, 76.95), None)
     assert nodes["interior ministry"].evidence == (Evidence("d1", "interior ministry", 0, 17),)
     kinds = sorted((e.kind, e.label, e.confidence) for e in graph.edges)
     assert kinds == [
@@ -157,3 +161,42 @@ def test_read_a_store() -> None:
         ("role", "place", None),
     ]
     assert graph.documents == {"d1": "Unrest"}
+
+
+def located_graph() -> GraphView:
+    """The small graph with places: Almaty (coordinates, the protest's place), Astana
+    (coordinates, no event) and a place without coordinates (the crackdown's)."""
+    graph = small_graph()
+    places = (
+        replace(node("almaty", "Place"), coordinates=(43.25, 76.95)),
+        replace(node("astana", "Place"), coordinates=(51.17, 71.45)),
+        node("nowhere", "Place"),
+    )
+    edges = (Edge("protest", "almaty", "role", "place"), Edge("crackdown", "nowhere", "role", "place"))
+    return GraphView((*graph.nodes, *places), (*graph.edges, *edges), graph.documents)
+
+
+def test_page_data_sizes_by_pagerank_dates_the_timeline_and_places_events() -> None:
+    """Node values follow kg.analyze's PageRank; an undated event takes its article's date, marked
+    as the document's; the map gets the event places with coordinates; the same graph gives the
+    same bytes."""
+    graph = located_graph()
+    page = html.render(graph, dates={"a": "2022-01-05"})
+    assert page == html.render(located_graph(), dates={"a": "2022-01-05"})
+    data = json.loads(page.split('id="kg-data">', 1)[1].split("</script>", 1)[0])
+    scores = analyze.score(analyze.network(graph))
+    by_rank = sorted(range(len(graph.nodes)), key=lambda k: scores.centrality[graph.nodes[k].id])
+    values = [data["vis"]["nodes"][k]["value"] for k in by_rank]
+    assert values == sorted(values) and values[-1] == 1 and values[0] < 1
+    assert [data["communities"][c]["size"] for c in data["community"]] == [
+        sum(1 for n in graph.nodes if scores.community[n.id] == scores.community[m.id]) for m in graph.nodes
+    ]
+    labels = {k: n.id for k, n in enumerate(graph.nodes)}
+    assert [(labels[k], when, whose) for k, when, whose in data["timeline"]] == [
+        ("protest", "2022-01-02", "event"),
+        ("crash", "2022-01-05", "document"),
+        ("crackdown", "2022-02", "event"),
+    ]
+    assert [(labels[p["node"]], p["x"], p["y"], p["events"]) for p in data["places"]] == [("almaty", 769.5, -432.5, 1)]
+    assert data["outline"].startswith("M") and data["outline"].count("z") > 200
+    assert html.render(small_graph()).count('"outline":""') == 1  # no places, no map data

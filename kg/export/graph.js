@@ -1,31 +1,18 @@
-// The page's behaviour: filters, search, timeline and the details panel. Every piece of article
-// text goes into the page through textContent (el() below), never as HTML.
+// The page's behaviour: filters, colours, search, timeline, map and the details panel. Every
+// piece of article text goes into the page through textContent (el() below), never as HTML.
 (() => {
   "use strict";
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const N = data.nodes, E = data.edges, V = data.vis;
   const byId = (id) => document.getElementById(id);
   const big = N.length > 500;
-  const nodes = new vis.DataSet(V.nodes);
-  const edges = new vis.DataSet(V.edges);
-  const network = new vis.Network(byId("graph"), { nodes, edges }, {
-    physics: false,
-    layout: { improvedLayout: false },
-    interaction: { hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
-    nodes: { size: 12, borderWidth: 1, font: { size: 13 }, widthConstraint: { maximum: 140 } },
-    edges: { smooth: false, selectionWidth: 2, font: { size: 10, align: "middle", strokeWidth: 3 } },
-  });
-  window.kgNetwork = network;
-  window.kgData = data;
-  network.once("afterDrawing", () => {
-    window.kgTimings = { ready: performance.now() };
-    window.kgReady = true;
-  });
+  const READABLE = 0.85; // the least first zoom at which the smallest labels (12 px) can be read
 
   // node index -> indices of its edges, both directions
   const incident = N.map(() => []);
   V.edges.forEach((e, k) => { incident[e.from].push(k); if (e.to !== e.from) incident[e.to].push(k); });
   const other = (k, i) => (V.edges[k].from === i ? V.edges[k].to : V.edges[k].from);
+  const linked = incident.map((list) => list.length > 0);
 
   function el(tag, text, cls) {
     const node = document.createElement(tag);
@@ -39,9 +26,9 @@
     return s;
   }
 
-  // ---- filters: types, dates, causal view ---------------------------------------------------
-  const state = { hidden: new Set(), since: "", until: "", causal: false };
-  const shown = { nodes: N.map(() => true), edges: E.map(() => true) };
+  // ---- filters: unlinked nodes, document, types, dates, causal view ------------------------
+  // nodes with no link are hidden at first (in news, half the graph), unless nothing is linked
+  const state = { hidden: new Set(), since: "", until: "", causal: false, unlinked: !linked.some(Boolean), document: "" };
 
   function dateRange(value) {
     if (/^\d{4}$/.test(value)) return [value + "-01-01", value + "-12-31"];
@@ -56,7 +43,8 @@
   // actors and places linked to them, then edges between what is kept; the causal view keeps
   // only causal links and the events they join
   function visibility() {
-    let keep = N.map((n) => !state.hidden.has(n.family));
+    let keep = N.map((n, i) => !state.hidden.has(n.family) && (state.unlinked || linked[i]) &&
+      (!state.document || n.evidence.some((ev) => ev.document === state.document)));
     if (state.since || state.until) {
       const dated = N.map((n, i) => keep[i] && n.event && inDates(n));
       keep = N.map((n, i) => (n.event ? dated[i] : keep[i] && incident[i].some((k) => dated[other(k, i)])));
@@ -69,6 +57,40 @@
     }
     return { nodes: keep, edges: edgeKeep };
   }
+  const shown = visibility();
+  V.nodes.forEach((record, i) => { record.hidden = !shown.nodes[i]; });
+  V.edges.forEach((record, k) => { record.hidden = !shown.edges[k]; });
+
+  const nodes = new vis.DataSet(V.nodes);
+  const edges = new vis.DataSet(V.edges);
+  const network = new vis.Network(byId("graph"), { nodes, edges }, {
+    physics: false,
+    layout: { improvedLayout: false },
+    interaction: { hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
+    nodes: {
+      size: 12, borderWidth: 1, font: { size: 13 }, widthConstraint: { maximum: 160 },
+      // value is PageRank (sqrt, over the largest): central nodes and their labels are bigger
+      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 30, maxVisible: 30, drawThreshold: 5 } },
+    },
+    edges: { smooth: false, selectionWidth: 2, font: { size: 10, align: "middle", strokeWidth: 3 } },
+  });
+  window.kgNetwork = network;
+  window.kgData = data;
+  network.once("afterDrawing", () => {
+    window.kgTimings = { ready: performance.now() };
+    window.kgReady = true;
+  });
+  // the first view: everything shown if its labels can be read, else the most central node's
+  // neighbourhood at a readable zoom ("fit" shows everything)
+  function firstView() {
+    network.fit({ animation: false });
+    if (network.getScale() >= READABLE) return;
+    const visible = N.map((n, i) => i).filter((i) => shown.nodes[i]);
+    if (!visible.length) return;
+    const top = visible.reduce((a, b) => (V.nodes[b].value > V.nodes[a].value ? b : a));
+    network.moveTo({ position: network.getPosition(top), scale: READABLE, animation: false });
+  }
+  firstView();
   function applyFilters() {
     const next = visibility();
     nodes.update(changed(shown.nodes, next.nodes));
@@ -76,6 +98,7 @@
     shown.nodes = next.nodes;
     shown.edges = next.edges;
     timelineItems.forEach(([i, li]) => { li.hidden = !shown.nodes[i]; });
+    mapMarks.forEach(([i, mark]) => { mark.style.display = shown.nodes[i] ? "" : "none"; });
     showCounts();
     network.fit({ animation: false });
   }
@@ -117,19 +140,91 @@
   byId("until").addEventListener("change", (ev) => { state.until = ev.target.value; applyFilters(); });
   byId("causal").addEventListener("change", (ev) => { state.causal = ev.target.checked; applyFilters(); });
   byId("fit").addEventListener("click", () => network.fit({ animation: false }));
+  const unlinkedBox = byId("unlinked");
+  unlinkedBox.checked = state.unlinked;
+  byId("unlinked-count").textContent = String(linked.filter((on) => !on).length);
+  unlinkedBox.addEventListener("change", () => { state.unlinked = unlinkedBox.checked; applyFilters(); });
+  Object.entries(data.documents).forEach(([id, title]) => {
+    const option = el("option", title ? `${id} — ${title}` : id);
+    option.value = id;
+    byId("document").append(option);
+  });
+  byId("document").addEventListener("change", (ev) => { state.document = ev.target.value; applyFilters(); });
 
-  // ---- timeline: events in kg:date order, undated ones last ---------------------------------
-  const timelineItems = N.map((n, i) => [n, i])
-    .filter(([n]) => n.event)
-    .sort(([a], [b]) => (a.date ? 0 : 1) - (b.date ? 0 : 1) || a.date.localeCompare(b.date) || a.label.localeCompare(b.label))
-    .map(([n, i]) => {
-      const li = el("li");
-      li.dataset.node = i;
-      li.append(el("time", n.date || "undated"), el("span", n.label));
-      li.addEventListener("click", () => select(i));
-      byId("timeline").append(li);
-      return [i, li];
+  // ---- colour by type or by community ---------------------------------------------------------
+  const communityList = byId("community-legend");
+  data.communities.slice(0, 12).filter((c) => c.size > 1).forEach((c) => {
+    const li = el("li");
+    li.append(swatch(c.colour, "dot"), el("span", c.label), el("span", c.size, "count"));
+    communityList.append(li);
+  });
+  byId("colour").addEventListener("change", (ev) => {
+    const byCommunity = ev.target.value === "community";
+    nodes.update(V.nodes.map((record, i) => {
+      if (!byCommunity) return { id: i, color: record.color, font: record.font };
+      const c = data.communities[data.community[i]];
+      return { id: i, color: c.colour, font: { color: N[i].event ? c.text : record.font.color } };
+    }));
+    byId("communities").hidden = !byCommunity;
+  });
+
+  // ---- timeline: events by date, their own or else their article's (marked), undated last ----
+  const timelineItems = data.timeline.map(([i, date, whose]) => {
+    const li = el("li");
+    li.dataset.node = i;
+    const time = el("time", date || "undated", whose === "document" ? "article" : undefined);
+    if (whose === "document") time.title = "the article's date: the text gives the event none";
+    li.append(time, el("span", N[i].label));
+    li.addEventListener("click", () => select(i));
+    byId("timeline").append(li);
+    return [i, li];
+  });
+
+  // ---- map: event places on the world's outlines (equirectangular, 10 units a degree) --------
+  const SVG = "http://www.w3.org/2000/svg";
+  const mapBox = byId("map-box");
+  const svg = (tag, attributes) => {
+    const node = document.createElementNS(SVG, tag);
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, String(value)));
+    return node;
+  };
+  const mapMarks = [];
+  function drawMap() {
+    const places = data.places;
+    const xs = places.map((p) => p.x), ys = places.map((p) => p.y);
+    const pad = 100; // ten degrees, room for the labels
+    const [x0, x1] = places.length ? [Math.min(...xs) - pad, Math.max(...xs) + pad] : [-1800, 1800];
+    const [y0, y1] = places.length ? [Math.min(...ys) - pad, Math.max(...ys) + pad] : [-900, 900];
+    const map = svg("svg", { id: "map", viewBox: `${x0} ${y0} ${x1 - x0} ${y1 - y0}`, preserveAspectRatio: "xMidYMid meet" });
+    map.append(svg("rect", { x: -1800, y: -900, width: 3600, height: 1800, class: "sea" }));
+    map.append(svg("path", { d: data.outline, class: "land" }));
+    mapBox.append(map);
+    const unit = Math.max((x1 - x0) / mapBox.clientWidth, (y1 - y0) / mapBox.clientHeight); // map units a pixel
+    const labelled = new Set(places.map((p, k) => k).sort((a, b) => places[b].events - places[a].events).slice(0, 40));
+    places.forEach((p, k) => {
+      const mark = svg("g", { class: "place", "data-node": p.node });
+      const dot = svg("circle", { cx: p.x, cy: p.y, r: (3 + 2 * Math.sqrt(p.events)) * unit });
+      const tip = svg("title", {});
+      tip.textContent = `${N[p.node].label}: ${p.events} event${p.events === 1 ? "" : "s"}`;
+      dot.append(tip);
+      mark.append(dot);
+      if (labelled.has(k)) {
+        const text = svg("text", { x: p.x + (5 + 2 * Math.sqrt(p.events)) * unit, y: p.y + 4 * unit, "font-size": 12 * unit });
+        text.textContent = N[p.node].label;
+        mark.append(text);
+      }
+      mark.addEventListener("click", () => showNode(p.node));
+      if (!shown.nodes[p.node]) mark.style.display = "none";
+      map.append(mark);
+      mapMarks.push([p.node, mark]);
     });
+  }
+  byId("map-view").addEventListener("change", (ev) => {
+    mapBox.hidden = !ev.target.checked;
+    byId("graph").hidden = ev.target.checked;
+    byId("links").hidden = ev.target.checked;
+    if (ev.target.checked && !mapBox.firstChild) drawMap();
+  });
 
   // ---- details panel ------------------------------------------------------------------------
   const details = byId("details");

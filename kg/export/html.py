@@ -6,6 +6,10 @@ from a CDN even in ``in_line`` mode. vis-network's script and style are inlined 
 package. Positions come from
 ``layout`` and physics is off, so even thousands of nodes appear at once and stay still.
 
+Nodes are sized by PageRank and can be coloured by Louvain community, both from ``kg.analyze`` (the
+numbers ``kg analyze`` and ``kg export`` give). The map view draws event places on Natural Earth
+outlines (``world``), in the page, from file://.
+
 Article text reaches the page only inside a JSON block with ``<``, ``>`` and ``&`` escaped, and
 the page shows it with ``textContent`` (vis-network 9 shows a string tooltip as ``innerText``):
 markup in an article is displayed, never run.
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -22,8 +27,9 @@ from pathlib import Path
 
 from pyoxigraph import Store
 
+from kg import analyze
 from kg.errors import E, KgError
-from kg.export import layout, view
+from kg.export import layout, view, world
 from kg.export.view import Edge, GraphView, Node, Selection
 
 # family -> (colour, vis-network shape, legend label); events are boxes coloured by family
@@ -67,6 +73,12 @@ _LINK_LEGEND = [
     *({"label": role, "colour": EDGE_COLOURS[role], "width": 1} for role in view.ROLES),
     {"label": "other relation", "colour": EDGE_COLOURS["relation"], "width": 1.5},
 ]
+# communities 0, 1, 2... (largest first) in these colours; smaller ones and lone nodes grey
+COMMUNITY_COLOURS = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+    "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#9edae5", "#dbdb8d",
+)  # fmt: skip
+OTHER_COMMUNITY = "#c7c7c7"
 _HERE = Path(__file__).parent
 
 
@@ -84,7 +96,7 @@ def write(store: Store, path: Path, *, title: str = "newskg graph", selection: S
         graph = view.select(graph, selection)
     tmp = path.with_name(path.name + ".tmp")
     try:
-        tmp.write_text(render(graph, title=title), encoding="utf-8")
+        tmp.write_text(render(graph, title=title, dates=analyze.document_dates(store)), encoding="utf-8")
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
@@ -92,9 +104,12 @@ def write(store: Store, path: Path, *, title: str = "newskg graph", selection: S
     return HtmlReport(path, len(graph.nodes), len(graph.edges))
 
 
-def render(graph: GraphView, *, title: str = "newskg graph") -> str:
-    """The whole page as a string."""
-    vis_nodes, vis_edges = _vis_records(graph)
+def render(graph: GraphView, *, title: str = "newskg graph", dates: dict[str, str] | None = None) -> str:
+    """The whole page as a string; ``dates`` (document id -> date) date the timeline's undated events."""
+    scores = analyze.score(analyze.network(graph))
+    community = [scores.community[n.id] for n in graph.nodes]
+    vis_nodes, vis_edges = _vis_records(graph, [scores.centrality[n.id] for n in graph.nodes])
+    located = places(graph)
     payload = {
         "nodes": graph.nodes,
         "edges": graph.edges,
@@ -102,6 +117,11 @@ def render(graph: GraphView, *, title: str = "newskg graph") -> str:
         "legend": legend(graph),
         "links": _LINK_LEGEND,
         "vis": {"nodes": vis_nodes, "edges": vis_edges},
+        "community": community,
+        "communities": communities(graph, scores),
+        "timeline": timeline(graph, dates or {}),
+        "places": located,
+        "outline": world.outline_path() if located else "",
     }
     script, style = _vis_assets()
     page = (_HERE / "graph.html.template").read_text(encoding="utf-8")
@@ -135,21 +155,57 @@ def legend(graph: GraphView) -> list[dict[str, object]]:
     ]
 
 
-def _vis_records(graph: GraphView) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def communities(graph: GraphView, scores: analyze.Scores) -> list[dict[str, object]]:
+    """Colour and text colour of each community (by number), with its size and most central member."""
+    members: dict[int, list[Node]] = {}
+    for node in graph.nodes:
+        members.setdefault(scores.community[node.id], []).append(node)
+    entries = []
+    for number in range(len(members)):
+        group = members[number]
+        colour = COMMUNITY_COLOURS[number] if number < len(COMMUNITY_COLOURS) and len(group) > 1 else OTHER_COMMUNITY
+        top = max(group, key=lambda n: (scores.centrality[n.id], n.id))
+        entries.append({"colour": colour, "text": _text_colour(colour), "size": len(group), "label": top.label})
+    return entries
+
+
+def timeline(graph: GraphView, dates: dict[str, str]) -> list[tuple[int, str, str]]:
+    """(node index, date, whose) of every event in date order, undated last: the event's own date,
+    else its article's (``analyze.event_date``), which the page marks as such."""
+    rows = [(k, *analyze.event_date(n, dates)) for k, n in enumerate(graph.nodes) if n.event]
+    return sorted(rows, key=lambda row: (row[1] == "", row[1], graph.nodes[row[0]].label, row[0]))
+
+
+def places(graph: GraphView) -> list[dict[str, object]]:
+    """The places of events that have coordinates, in map units (``world.SCALE`` per degree,
+    north up), with how many events happened there."""
+    events: Counter[str] = Counter(e.target for e in graph.edges if e.kind == "role" and e.label == "place")
+    return [
+        {"node": k, "x": round(lon * world.SCALE, 1), "y": round(-lat * world.SCALE, 1), "events": events[n.id]}
+        for k, n in enumerate(graph.nodes)
+        if n.coordinates is not None and events[n.id]
+        for lat, lon in [n.coordinates]
+    ]
+
+
+def _vis_records(graph: GraphView, centrality: list[float]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """vis-network node and edge records, the fields pyvis's ``Network(directed=True)`` would give
     them (an empty label is the node's id, an edge without arrows points "to"), without pyvis's
     ``add_node`` and ``add_edge``, which scan a list of every node so far for each one added.
-    A node's id is its index in graph.nodes."""
+    A node's id is its index in graph.nodes; its ``value`` (which vis-network scales to a size)
+    is the square root of its PageRank over the largest, so that the long tail stays visible."""
     index = {n.id: k for k, n in enumerate(graph.nodes)}
     links = [(index[e.source], index[e.target]) for e in graph.edges]
     positions = layout.positions(range(len(graph.nodes)), links)
+    top = max(centrality, default=1.0)
     nodes: list[dict[str, object]] = []
     for k, node in enumerate(graph.nodes):
         colour, shape, _ = style(node)
         x, y = positions[k]
         font = {"color": _text_colour(colour) if node.event else "#222222"}  # an event's label is inside its box
         record = {"id": k, "label": _short(node.label, 60) or k, "shape": shape, "color": colour}
-        nodes.append(record | {"title": _node_tooltip(node), "x": x, "y": y, "font": font})
+        value = round(math.sqrt(centrality[k] / top), 4)
+        nodes.append(record | {"title": _node_tooltip(node), "x": x, "y": y, "font": font, "value": value})
     edges: list[dict[str, object]] = []
     for k, (edge, (a, b)) in enumerate(zip(graph.edges, links, strict=True)):
         title = _edge_tooltip(edge, graph.nodes[a], graph.nodes[b])

