@@ -333,6 +333,13 @@ def test_map_draws_event_places_where_they_are(browser: Browser, tmp_path: Path)
     assert dots.count() == 1
     assert (dots.get_attribute("cx"), dots.get_attribute("cy")) == ("769.5", "-432.5")
     assert len(page.locator("#map path.land").get_attribute("d") or "") > 100_000
+    width = """() => [document.getElementById("map").viewBox.baseVal.width,
+                      document.querySelector("#map circle").getBoundingClientRect().width]"""
+    before = page.evaluate(width)
+    page.locator("#map").hover()
+    page.mouse.wheel(0, -300)  # zoom in: less of the world in view, the dot as big on screen
+    after = page.evaluate(width)
+    assert after[0] < 0.9 * before[0] and after[1] == pytest.approx(before[1], abs=0.5)
     dots.click()
     assert page.locator("#details h2").text_content() == "almaty"
     page.uncheck("#map-view")

@@ -189,27 +189,29 @@
     return node;
   };
   const mapMarks = [];
+  // the wheel zooms about the pointer and a drag pans; dots and labels keep their size on screen
   function drawMap() {
     const places = data.places;
     const xs = places.map((p) => p.x), ys = places.map((p) => p.y);
     const pad = 100; // ten degrees, room for the labels
     const [x0, x1] = places.length ? [Math.min(...xs) - pad, Math.max(...xs) + pad] : [-1800, 1800];
     const [y0, y1] = places.length ? [Math.min(...ys) - pad, Math.max(...ys) + pad] : [-900, 900];
-    const map = svg("svg", { id: "map", viewBox: `${x0} ${y0} ${x1 - x0} ${y1 - y0}`, preserveAspectRatio: "xMidYMid meet" });
+    let view = [x0, y0, x1 - x0, y1 - y0];
+    const map = svg("svg", { id: "map", preserveAspectRatio: "xMidYMid meet" });
     map.append(svg("rect", { x: -1800, y: -900, width: 3600, height: 1800, class: "sea" }));
     map.append(svg("path", { d: data.outline, class: "land" }));
     mapBox.append(map);
-    const unit = Math.max((x1 - x0) / mapBox.clientWidth, (y1 - y0) / mapBox.clientHeight); // map units a pixel
+    const unit = () => Math.max(view[2] / mapBox.clientWidth, view[3] / mapBox.clientHeight); // map units a pixel
     const labelled = new Set(places.map((p, k) => k).sort((a, b) => places[b].events - places[a].events).slice(0, 40));
-    places.forEach((p, k) => {
+    const sized = places.map((p, k) => {
       const mark = svg("g", { class: "place", "data-node": p.node });
-      const dot = svg("circle", { cx: p.x, cy: p.y, r: (3 + 2 * Math.sqrt(p.events)) * unit });
+      const dot = svg("circle", { cx: p.x, cy: p.y });
       const tip = svg("title", {});
       tip.textContent = `${N[p.node].label}: ${p.events} event${p.events === 1 ? "" : "s"}`;
       dot.append(tip);
       mark.append(dot);
-      if (labelled.has(k)) {
-        const text = svg("text", { x: p.x + (5 + 2 * Math.sqrt(p.events)) * unit, y: p.y + 4 * unit, "font-size": 12 * unit });
+      const text = labelled.has(k) ? svg("text", {}) : null;
+      if (text) {
         text.textContent = N[p.node].label;
         mark.append(text);
       }
@@ -217,6 +219,35 @@
       if (!shown.nodes[p.node]) mark.style.display = "none";
       map.append(mark);
       mapMarks.push([p.node, mark]);
+      return [p, dot, text];
+    });
+    function place() {
+      map.setAttribute("viewBox", view.join(" "));
+      const u = unit();
+      sized.forEach(([p, dot, text]) => {
+        const r = 3 + 2 * Math.sqrt(p.events);
+        dot.setAttribute("r", r * u);
+        if (text) ["x", "y", "font-size"].forEach((name, k) => text.setAttribute(name, [p.x + (r + 2) * u, p.y + 4 * u, 12 * u][k]));
+      });
+    }
+    place();
+    map.addEventListener("wheel", (ev) => {
+      ev.preventDefault();
+      const factor = ev.deltaY > 0 ? 1.25 : 0.8, u = unit(), box = map.getBoundingClientRect();
+      const cx = view[0] + view[2] / 2 + (ev.clientX - box.left - box.width / 2) * u;
+      const cy = view[1] + view[3] / 2 + (ev.clientY - box.top - box.height / 2) * u;
+      view = [cx - (cx - view[0]) * factor, cy - (cy - view[1]) * factor, view[2] * factor, view[3] * factor];
+      place();
+    }, { passive: false });
+    let drag = null;
+    map.addEventListener("pointerdown", (ev) => { drag = [ev.clientX, ev.clientY]; });
+    map.addEventListener("pointerup", () => { drag = null; });
+    map.addEventListener("pointermove", (ev) => {
+      if (!drag || !ev.buttons) return;
+      const u = unit();
+      view = [view[0] - (ev.clientX - drag[0]) * u, view[1] - (ev.clientY - drag[1]) * u, view[2], view[3]];
+      drag = [ev.clientX, ev.clientY];
+      map.setAttribute("viewBox", view.join(" "));
     });
   }
   byId("map-view").addEventListener("change", (ev) => {
