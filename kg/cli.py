@@ -229,7 +229,9 @@ def _table(columns: list[str], rows: list[list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(*columns, show_lines=False, header_style="bold")
+    table = Table(show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")  # a long IRI or CURIE wraps, never ends in "…"
     for row in rows:
         table.add_row(*(c if len(c) <= 200 else c[:197] + "..." for c in row))
     Console(width=max(120, Console().width)).print(table)

@@ -28,11 +28,15 @@ from pyoxigraph import (
 )
 
 from kg.errors import E, KgError
+from kg.iri import DEFAULT_BASE
 from kg.lexicon import ontology_dir
-from kg.vocab import PREFIXES
+from kg.vocab import PREFIXES, compact
 
 T = TypeVar("T")
 FORMATS = ("table", "csv", "tsv", "json")
+# a printed table names resources under the default base with this prefix too (id: is not a query prefix:
+# local names with "/" are not SPARQL prefixed names)
+TABLE_PREFIXES = PREFIXES | {"id": DEFAULT_BASE}
 _RESULT_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
 
 
@@ -221,10 +225,21 @@ def cell(term: object) -> str:
     return str(term)
 
 
-def rows(result: QuerySolutions) -> tuple[list[str], list[list[str]]]:
+def table_cell(term: object) -> str:
+    """A term as a printed table shows it: an IRI as a CURIE where a prefix of ``kg query`` covers
+    it (``kg:Protest``, ``schema:Place``) or it is a resource of the default base
+    (``id:person/tony-blair``), so that a column of IRIs fits a terminal; else as ``cell``."""
+    if isinstance(term, NamedNode):
+        return compact(term.value, TABLE_PREFIXES)
+    return cell(term)
+
+
+def rows(result: QuerySolutions, *, curies: bool = False) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows of plain text; with ``curies``, IRIs as ``table_cell`` writes them."""
     columns = [v.value for v in result.variables]
+    show = table_cell if curies else cell
     # a solution gives its values in the order of the variables: faster than a look-up by name
-    return columns, [[cell(term) for term in solution] for solution in result]
+    return columns, [[show(term) for term in solution] for solution in result]
 
 
 def answer(
@@ -240,7 +255,7 @@ def answer(
         return serialize(result, fmt)
     if isinstance(result, QueryBoolean):
         return str(bool(result)).lower()
-    return rows(result)
+    return rows(result, curies=True)
 
 
 def serialize(result: QuerySolutions | QueryBoolean, fmt: str) -> str:

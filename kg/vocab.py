@@ -4,6 +4,8 @@ checks that every term here is declared there."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
 
@@ -23,6 +25,7 @@ __all__ = [
     "SKOS",
     "TIME",
     "XSD",
+    "compact",
 ]
 
 
@@ -150,6 +153,24 @@ PREFIXES = {
     "xsd": str(XSD),
     "rdf": str(RDF),
 }
+
+
+def compact(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """``prefix:local`` for an IRI in one of the namespaces (the longest that fits), else the IRI
+    itself: how JSON-LD keys and ``kg query`` tables name terms.
+
+    Example:
+        >>> compact("https://w3id.org/newskg/ontology#Protest")
+        'kg:Protest'
+        >>> compact("https://w3id.org/newskg/id/event/a/1")
+        'https://w3id.org/newskg/id/event/a/1'
+    """
+    fits = [(p, ns) for p, ns in prefixes.items() if iri.startswith(ns) and len(iri) > len(ns)]
+    fits = [(p, ns) for p, ns in fits if not iri[len(ns) :].startswith("//")]
+    if not fits:
+        return iri
+    prefix, namespace = max(fits, key=lambda fit: len(fit[1]))
+    return f"{prefix}:{iri[len(namespace) :]}"
 
 
 def event_class(name: str) -> URIRef:

@@ -8,7 +8,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
 
 from kg import query
 from kg.errors import E, KgError
@@ -86,3 +86,38 @@ def test_query_binds_an_alias_and_stops_at_its_timeout(sample_build: Path) -> No
     endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     assert_one_line_error(kg("query", endless, str(sample_build), "--timeout", "1"), "--timeout 1 s")
     assert time.monotonic() - started < 30
+
+
+def test_table_rows_name_iris_by_curies() -> None:
+    """kg: terms, the default base's resources (id:) and other known prefixes shortened; any other
+    IRI and every literal as they are."""
+    st = Store()
+    event = NamedNode("https://w3id.org/newskg/id/event/d/12")
+    st.add(Quad(event, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                NamedNode("https://w3id.org/newskg/ontology#Protest"), GRAPH))  # fmt: skip
+    st.add(Quad(event, NamedNode("https://schema.org/url"), NamedNode("https://example.org/a/b"), GRAPH))
+    st.add(Quad(event, LABEL, Literal("https://w3id.org/newskg/id/not-an-iri"), GRAPH))
+    result = query.execute(st, "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p")
+    assert isinstance(result, QuerySolutions)
+    columns, rows = query.rows(result, curies=True)
+    assert columns == ["s", "p", "o"]
+    assert rows == [
+        ["id:event/d/12", "rdf:type", "kg:Protest"],
+        ["id:event/d/12", "rdfs:label", "https://w3id.org/newskg/id/not-an-iri"],
+        ["id:event/d/12", "schema:url", "https://example.org/a/b"],
+    ]
+    assert query.rows(query.execute(st, "SELECT ?s WHERE { ?s a kg:Protest }"))[1] == [[event.value]]  # type: ignore[arg-type]
+
+
+@pytest.mark.model
+def test_query_table_shows_curies_whole(sample_build: Path) -> None:
+    text = "SELECT ?event ?type ?place WHERE { ?event a ?type ; kg:place ?place . FILTER (?type != kg:Event) }"
+    table = kg("query", text, str(sample_build))
+    csv = kg("query", text, str(sample_build), "--format", "csv")
+    assert table.returncode == 0 and "…" not in table.stdout
+    lines = csv.stdout.splitlines()[1:]
+    assert lines
+    for line in lines:
+        for iri in line.split(","):
+            assert query.table_cell(NamedNode(iri)) in table.stdout
+            assert query.table_cell(NamedNode(iri)).startswith(("id:", "kg:"))

@@ -19,12 +19,11 @@ from pathlib import Path
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from kg.vocab import PREFIXES, RDF, XSD
+from kg.vocab import PREFIXES, RDF, XSD, compact
 
 _TERM = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _RDF_TYPE = str(RDF.type)
 _XSD_STRING = str(XSD.string)
-_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))  # longest namespace first
 
 
 def write(triples: list[Triple], path: Path) -> None:
@@ -91,21 +90,6 @@ def _value(term: object) -> object:
             return term.value
         return {"@value": term.value, "@type": compact(term.datatype.value)}
     return {"@id": _id(term)}
-
-
-def compact(iri: str) -> str:
-    """``prefix:local`` for an IRI in one of the project's namespaces, else the IRI itself.
-
-    Example:
-        >>> compact("https://w3id.org/newskg/ontology#Protest")
-        'kg:Protest'
-        >>> compact("https://w3id.org/newskg/id/event/a/1")
-        'https://w3id.org/newskg/id/event/a/1'
-    """
-    for prefix, namespace in _NAMESPACES:
-        if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace) :].startswith("//"):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
 
 
 def _expand(curie: str) -> str:

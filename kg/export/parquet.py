@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 from pyoxigraph import QuerySolutions, Store
 
-from kg import analyze, query
-from kg.export import jsonld, view
+from kg import analyze, query, vocab
+from kg.export import view
 
 _QUERIES = {
     "documents": """SELECT ?document ?id ?title ?date ?source WHERE {
@@ -69,7 +69,7 @@ def tables(store: Store) -> dict[str, pd.DataFrame]:
         [(e.source, f"kg:{e.label}", e.target) for e in links if e.kind == "relation"],
         columns=["subject", "predicate", "object"],
     )
-    found["causal_links"]["type"] = found["causal_links"]["type"].map(jsonld.compact)
+    found["causal_links"]["type"] = found["causal_links"]["type"].map(vocab.compact)
     found["communities"] = pd.DataFrame(
         [(n.id, scores.community[n.id], scores.centrality[n.id]) for n in graph_view.nodes],
         columns=["node", "community", "centrality"],
