@@ -284,8 +284,10 @@ def viz(
     until: Annotated[str | None, typer.Option(help="Only events until YYYY-MM-DD (kg:date), and their actors.")] = None,
     title: Annotated[str, typer.Option(help="The page's title.")] = "newskg graph",
 ) -> None:
-    """Draw the store as one self-contained HTML page (works offline, from file://): search, filters,
-    a causal view, a timeline, and every node's evidence sentences. Filters repeat: --type Person --type Event.
+    """Draw the store as one self-contained HTML page (works offline, from file://): nodes sized by
+    PageRank and coloured by type or community, search, filters (type, dates, document, unlinked
+    nodes), a causal view, a timeline, a map of event places, and every node's evidence sentences.
+    Filters repeat: --type Person --type Event.
 
     Example:
         kg viz --store exports --out exports/graph.html
