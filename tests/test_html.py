@@ -6,6 +6,7 @@ tests/_artifacts/."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -345,6 +346,31 @@ def test_map_draws_event_places_where_they_are(browser: Browser, tmp_path: Path)
     page.uncheck("#map-view")
     assert page.locator("#graph").is_visible()
     assert log.errors == [] and log.requests == []
+    page.close()
+
+
+def test_map_labels_never_cover_each_other(browser: Browser, tmp_path: Path) -> None:
+    """Two event places 0.05 degrees apart: only the busier one is named until the map is zoomed in."""
+    events = tuple(node(f"e{k}", "Violence", event=True) for k in range(3))
+    places = (
+        replace(node("busy", "Place"), coordinates=(50.0, 10.0)),
+        replace(node("quiet", "Place"), coordinates=(50.05, 10.05)),
+    )
+    edges = (
+        Edge("e0", "busy", "role", "place"),
+        Edge("e1", "busy", "role", "place"),
+        Edge("e2", "quiet", "role", "place"),
+    )
+    page, log = open_rendered(browser, tmp_path, GraphView((*events, *places), edges, {"a": ""}))
+    page.check("#map-view")
+    named = """() => [...document.querySelectorAll("#map text")]
+                 .filter(t => t.style.display !== "none").map(t => t.textContent)"""
+    assert page.evaluate(named) == ["busy"]
+    page.locator("#map").hover()
+    for _ in range(16):
+        page.mouse.wheel(0, -100)
+    assert sorted(page.evaluate(named)) == ["busy", "quiet"]
+    assert log.errors == []
     page.close()
 
 

@@ -99,6 +99,7 @@
     shown.edges = next.edges;
     timelineItems.forEach(([i, li]) => { li.hidden = !shown.nodes[i]; });
     mapMarks.forEach(([i, mark]) => { mark.style.display = shown.nodes[i] ? "" : "none"; });
+    if (!mapBox.hidden) layMap();
     showCounts();
     network.fit({ animation: false });
   }
@@ -189,6 +190,7 @@
     return node;
   };
   const mapMarks = [];
+  let layMap = () => {}; // sizes the marks for the zoom and picks the labels, once the map is drawn
   // the wheel zooms about the pointer and a drag pans; dots and labels keep their size on screen
   function drawMap() {
     const places = data.places;
@@ -202,34 +204,42 @@
     map.append(svg("path", { d: data.outline, class: "land" }));
     mapBox.append(map);
     const unit = () => Math.max(view[2] / mapBox.clientWidth, view[3] / mapBox.clientHeight); // map units a pixel
-    const labelled = new Set(places.map((p, k) => k).sort((a, b) => places[b].events - places[a].events).slice(0, 40));
-    const sized = places.map((p, k) => {
+    const sized = places.map((p) => {
       const mark = svg("g", { class: "place", "data-node": p.node });
       const dot = svg("circle", { cx: p.x, cy: p.y });
       const tip = svg("title", {});
       tip.textContent = `${N[p.node].label}: ${p.events} event${p.events === 1 ? "" : "s"}`;
       dot.append(tip);
       mark.append(dot);
-      const text = labelled.has(k) ? svg("text", {}) : null;
-      if (text) {
-        text.textContent = N[p.node].label;
-        mark.append(text);
-      }
+      const text = svg("text", {});
+      text.textContent = N[p.node].label;
+      mark.append(text);
       mark.addEventListener("click", () => showNode(p.node));
       if (!shown.nodes[p.node]) mark.style.display = "none";
       map.append(mark);
       mapMarks.push([p.node, mark]);
-      return [p, dot, text];
+      return [p, dot, text, mark];
     });
+    // labels are laid down busiest place first; one that would cover another is left out
+    const byEvents = [...sized].sort((a, b) => b[0].events - a[0].events || a[0].node - b[0].node);
     function place() {
       map.setAttribute("viewBox", view.join(" "));
       const u = unit();
       sized.forEach(([p, dot, text]) => {
         const r = 3 + 2 * Math.sqrt(p.events);
         dot.setAttribute("r", r * u);
-        if (text) ["x", "y", "font-size"].forEach((name, k) => text.setAttribute(name, [p.x + (r + 2) * u, p.y + 4 * u, 12 * u][k]));
+        ["x", "y", "font-size"].forEach((name, k) => text.setAttribute(name, [p.x + (r + 2) * u, p.y + 4 * u, 12 * u][k]));
+      });
+      const taken = [];
+      byEvents.forEach(([, , text, mark]) => {
+        text.style.display = "";
+        if (mark.style.display === "none") return;
+        const b = text.getBBox();
+        const covers = taken.some((o) => b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height);
+        if (covers) text.style.display = "none"; else taken.push(b);
       });
     }
+    layMap = place;
     place();
     map.addEventListener("wheel", (ev) => {
       ev.preventDefault();
@@ -255,6 +265,7 @@
     byId("graph").hidden = ev.target.checked;
     byId("links").hidden = ev.target.checked;
     if (ev.target.checked && !mapBox.firstChild) drawMap();
+    else if (ev.target.checked) layMap();
   });
 
   // ---- details panel ------------------------------------------------------------------------
