@@ -99,7 +99,14 @@ def build(
         ),
     ] = 0.4,
     batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
-    processes: Annotated[int, typer.Option(help="spaCy worker processes.")] = 1,
+    processes: Annotated[int, typer.Option(help="Worker processes that parse and extract (one a core).")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="A Dask scheduler (tcp://HOST:PORT) whose workers parse and extract; this machine resolves "
+            "and writes the store. Needs newskg[dask] here and on the workers."
+        ),
+    ] = None,
     encoding: Annotated[str, typer.Option(help="Encoding of text files.")] = "utf-8",
     max_chars: Annotated[
         int,
@@ -143,6 +150,7 @@ def build(
             event_threshold=event_threshold,
             batch_size=batch_size,
             processes=processes,
+            scheduler=scheduler,
             encoding=encoding,
             max_chars=max_chars,
             force=force,

@@ -65,6 +65,19 @@ class E(StrEnum):
     # kg query
     E133 = "the query ran longer than --timeout {seconds:g} s and was stopped; narrow it (LIMIT, --bind) or allow more"
     E134 = "'{value}' names several nodes ({labels}); bind one of these labels"
+    # kg build --scheduler, --processes (kg.distributed)
+    E170 = (
+        "cannot reach the Dask scheduler at {address}: {reason}; start one ('dask scheduler') "
+        "and pass the address it prints, e.g. tcp://10.0.0.5:8786"
+    )
+    E171 = "--scheduler needs Dask: pip install 'newskg[dask]'"
+    E172 = "no Dask worker joined the scheduler at {address} within {seconds} s; start some: 'dask worker {address}'"
+    E173 = (
+        "the Dask worker on {host} runs another newskg, spaCy pipeline or model than this machine; "
+        "install the same newskg version and model on every worker"
+    )
+    E174 = "an extraction worker failed: {reason}; check the workers' logs (memory?) and build again"
+    E175 = "--processes and --scheduler exclude each other: a Dask build runs as many processes as its workers"
 
 
 class KgError(Exception):
@@ -74,3 +87,11 @@ class KgError(Exception):
         self.code = code
         self.fields = fields
         super().__init__(f"{code.name}: {code.value.format(**fields)}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt from its code and fields, so that it crosses to and from worker processes
+        return (_error, (self.code, self.fields))
+
+
+def _error(code: E, fields: dict[str, object]) -> KgError:
+    return KgError(code, **fields)

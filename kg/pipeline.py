@@ -11,6 +11,7 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode, Store
 
-from kg import cleanup, ingest, iri, rdf, store
+from kg import cleanup, distributed, ingest, iri, rdf, store
 from kg.errors import E, KgError
 from kg.model import Document, EntityKind
 from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRESHOLD, DEFAULT_MODEL
@@ -57,6 +58,8 @@ class BuildOptions:
     threshold: float = rdf.DEFAULT_THRESHOLD
     batch_size: int = 32
     processes: int = 1
+    # a Dask scheduler (tcp://HOST:PORT) whose workers parse and extract; None: this machine does
+    scheduler: str | None = None
     encoding: str = "utf-8"
     max_chars: int = ingest.DEFAULT_MAX_CHARS
     force: bool = False
@@ -118,21 +121,22 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
     _check_options(options)
     found = sorted(ingest.sources(paths), key=lambda s: (s.name, str(s.path.resolve())))
     sources = _checked(found, options, report)  # bad input fails here, before anything is touched
-    _pipeline(options)
-    out = options.out
-    created = not out.exists()
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise KgError(E.E050, path=out, reason=err.strerror or err) from err
-    try:
-        # a second build into the same folder fails at once rather than deleting this one's generation
-        with store.writing(out):
-            report.files = _build_into(out, sources, options, report, progress)
-    except BaseException:
-        if created:  # a failed first build leaves no folder behind
-            shutil.rmtree(out, ignore_errors=True)
-        raise
+    job = distributed.job(options, fingerprint(options))
+    with distributed.workers(options) as (executor, slots):  # an unreachable cluster fails here too
+        out = options.out
+        created = not out.exists()
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise KgError(E.E050, path=out, reason=err.strerror or err) from err
+        try:
+            # a second build into the same folder fails at once rather than deleting this one's generation
+            with store.writing(out):
+                report.files = _build_into(out, sources, options, report, progress, (job, executor, slots))
+        except BaseException:
+            if created:  # a failed first build leaves no folder behind
+                shutil.rmtree(out, ignore_errors=True)
+            raise
     report.seconds = time.perf_counter() - started
     return report
 
@@ -149,6 +153,8 @@ def _check_options(options: BuildOptions) -> None:
     ingest.check_encoding(options.encoding)
     if options.out.exists() and not options.out.is_dir():
         raise KgError(E.E015, path=options.out)
+    if options.scheduler is not None and options.processes != 1:
+        raise KgError(E.E175)
 
 
 def _checked(sources: list[ingest.Source], options: BuildOptions, report: BuildReport) -> list[ingest.Source]:
@@ -172,9 +178,9 @@ def _build_into(
     options: BuildOptions,
     report: BuildReport,
     progress: Callable[[Document], None] | None,
+    workers: tuple[distributed.Job, Executor | None, int],
 ) -> dict[str, Path]:
-    from kg import export, nlp
-    from kg.extract import extract
+    from kg import export
     from kg.resolve import resolve
 
     with store.staged(out) as generation:
@@ -183,25 +189,16 @@ def _build_into(
         aliases = load_aliases(st, options.base)
         origins = _origins(store.current_folder(out))
         items = _documents(sources, options, st, report, origins)
-        for doc, (document, clean, digest, graph) in nlp.parse(
-            items,
-            model=options.model,
-            causal_model=options.causal_model,
-            causal_threshold=options.threshold,
-            causal_encoder=options.causal_encoder,
-            event_model=options.event_model,
-            event_threshold=options.event_threshold,
-            batch_size=options.batch_size,
-            n_process=options.processes,
-        ):
-            resolved = resolve(extract(doc, document, clean), aliases)
+        for extracted, (digest, graph) in distributed.extractions(items, *workers):
+            document = extracted.extraction.document
+            resolved = resolve(extracted.extraction, aliases)
             quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)
             store.replace_graph(st, graph, quads)
             report.built.append(document.id)
             report.entities += len(resolved.entities)
             report.events += len(resolved.events)
             report.causal += len(resolved.causal)
-            report.words += len(doc)
+            report.words += extracted.words
             if progress is not None:
                 progress(document)
         files = export.write_all(st, generation.folder, html=options.html)
@@ -268,8 +265,9 @@ def _pipeline(options: BuildOptions) -> Language:
 
 def _documents(
     sources: list[ingest.Source], options: BuildOptions, st: Store, report: BuildReport, origins: dict[str, str]
-) -> Iterator[tuple[str, tuple[Document, cleanup.CleanText, str, NamedNode]]]:
-    """(clean text, context) pairs for ``nlp.pipe``; unchanged and repeated documents skipped. A
+) -> Iterator[tuple[Document, cleanup.CleanText, tuple[str, NamedNode]]]:
+    """Documents to extract, each with its clean text and (content hash, graph name); unchanged and
+    repeated documents skipped. A
     document whose id the store has from another file stops the build, unless ``replace``;
     ``origins`` gains the origin of each document read."""
     seen: dict[str, Path] = {}
@@ -298,4 +296,4 @@ def _documents(
                 report.unchanged.append(document.id)
                 continue
             clean = cleanup.clean(document.text, markdown=document.media_type == "text/markdown")
-            yield clean.text, (document, clean, digest, graph)
+            yield document, clean, (digest, graph)

@@ -182,3 +182,28 @@ class Listener:
 
     def close(self) -> None:
         self.socket.close()
+
+
+@contextmanager
+def dask_cluster(workers: int = 2) -> Iterator[str]:
+    """A real ``dask scheduler`` and ``workers`` one-thread ``dask worker`` processes on loopback;
+    yields the scheduler's address once every worker has joined."""
+    from distributed import Client
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    commands = [[dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"]]
+    commands += [
+        [dask, "worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard", "--host", "127.0.0.1"]
+    ] * workers
+    processes: list[subprocess.Popen[str]] = []
+    try:
+        for command in commands:
+            processes.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True))
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=60)
+        yield address
+    finally:
+        for process in reversed(processes):
+            _stop(process)

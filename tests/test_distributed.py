@@ -1,0 +1,96 @@
+"""Extraction on worker processes and on a real Dask cluster builds the graph a single process
+builds, byte for byte; a cluster that cannot be reached fails in one line with nothing written."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg import distributed, nlp
+from kg.cleanup import CleanText
+from kg.cli import app
+from kg.errors import E, KgError
+from kg.model import Document
+from kg.pipeline import BuildOptions, build, fingerprint
+from tests.conftest import SHARED
+from tests.servers import dask_cluster, free_port
+
+pytestmark = pytest.mark.model
+POLITICS = SHARED / "data" / "bbc" / "politics"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twenty BBC politics articles, copied from ../shared (never into the repo)."""
+    folder = tmp_path_factory.mktemp("bbc20")
+    for path in sorted(POLITICS.glob("*.txt"))[:20]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """graph.ttl of a build in this one process."""
+    out = tmp_path_factory.mktemp("local")
+    report = build([corpus], BuildOptions(out=out, html=False))
+    assert len(report.built) == 20
+    return (out / "graph.ttl").read_bytes()
+
+
+def test_dask_cluster_builds_the_local_graph(corpus: Path, local: bytes, tmp_path: Path) -> None:
+    from distributed import Client
+
+    with dask_cluster(workers=2) as address:
+        # batches of 3: seven batches over two workers, so results arrive out of order
+        report = build([corpus], BuildOptions(out=tmp_path, html=False, scheduler=address, batch_size=3))
+        with Client(address) as client:
+            loaded = client.run(lambda: nlp.load.cache_info().currsize)
+    assert len(report.built) == 20
+    assert report.words > 0
+    assert sorted(loaded.values()) == [1, 1]  # both workers parsed
+    assert (tmp_path / "graph.ttl").read_bytes() == local
+
+
+def test_worker_processes_build_the_local_graph(corpus: Path, local: bytes, tmp_path: Path) -> None:
+    build([corpus], BuildOptions(out=tmp_path, html=False, processes=2, batch_size=3))
+    assert (tmp_path / "graph.ttl").read_bytes() == local
+
+
+def test_unreachable_scheduler_is_one_line_and_writes_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(distributed, "CONNECT_SECONDS", 1)
+    out = tmp_path / "out"
+    for address in (f"tcp://127.0.0.1:{free_port()}", "127.0.0.1"):
+        result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--scheduler", address])
+        assert result.exit_code != 0
+        assert result.stderr.startswith("kg: error: E170: ")
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert not out.exists()
+
+
+def test_a_worker_with_another_pipeline_refuses_the_job(corpus: Path) -> None:
+    document = next(iter(nlp_documents(corpus)))
+    job = distributed.job(BuildOptions(), "another pipeline")
+    with pytest.raises(KgError) as caught:
+        distributed.extract_batch(job, [document])
+    assert caught.value.code == E.E173
+    # the error reaches the building process whole: it crosses processes as its code and fields
+    assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
+
+
+def test_model_paths_travel_relative_to_the_package() -> None:
+    options = BuildOptions()
+    job = distributed.job(options, fingerprint(options))
+    assert job.options.causal_model is not None and not job.options.causal_model.is_absolute()
+    assert distributed.extract_batch(job, []) == []
+
+
+def nlp_documents(corpus: Path) -> list[tuple[Document, CleanText]]:
+    from kg import cleanup, ingest
+
+    source = next(iter(ingest.sources([corpus])))
+    return [(d, cleanup.clean(d.text)) for d in ingest.read(source)]
