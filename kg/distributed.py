@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -115,8 +116,8 @@ def workers(options: BuildOptions) -> Iterator[tuple[Executor | None, int]]:
         with _dask(options.scheduler) as (executor, slots):
             yield executor, slots
     elif options.processes > 1:
-        # forked workers share the pipeline the building process has loaded
-        with ProcessPoolExecutor(options.processes) as pool:
+        # forked workers share the pipeline the building process has loaded (no load per worker)
+        with ProcessPoolExecutor(options.processes, mp_context=get_context("fork")) as pool:
             yield pool, options.processes
     else:
         yield None, 1

@@ -201,7 +201,13 @@ def _build_into(
             report.words += extracted.words
             if progress is not None:
                 progress(document)
-        files = export.write_all(st, generation.folder, html=options.html)
+        files = export.write_all(
+            st,
+            generation.folder,
+            html=options.html,
+            processes=options.processes,
+            store_dir=generation.folder / store.STORE_LINK,
+        )
         report.triples = store.count_triples(st)
         text = json.dumps(dict(sorted(origins.items())), indent=0, ensure_ascii=False)
         (generation.folder / ORIGINS_FILE).write_text(text + "\n", encoding="utf-8")

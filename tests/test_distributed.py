@@ -32,15 +32,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def local(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    """graph.ttl of a build in this one process."""
+def local(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The exports of a build in this one process."""
     out = tmp_path_factory.mktemp("local")
-    report = build([corpus], BuildOptions(out=out, html=False))
+    report = build([corpus], BuildOptions(out=out))
     assert len(report.built) == 20
-    return (out / "graph.ttl").read_bytes()
+    return out
 
 
-def test_dask_cluster_builds_the_local_graph(corpus: Path, local: bytes, tmp_path: Path) -> None:
+def test_dask_cluster_builds_the_local_graph(corpus: Path, local: Path, tmp_path: Path) -> None:
     from distributed import Client
 
     with dask_cluster(workers=2) as address:
@@ -51,12 +51,16 @@ def test_dask_cluster_builds_the_local_graph(corpus: Path, local: bytes, tmp_pat
     assert len(report.built) == 20
     assert report.words > 0
     assert sorted(loaded.values()) == [1, 1]  # both workers parsed
-    assert (tmp_path / "graph.ttl").read_bytes() == local
+    assert (tmp_path / "graph.ttl").read_bytes() == (local / "graph.ttl").read_bytes()
 
 
-def test_worker_processes_build_the_local_graph(corpus: Path, local: bytes, tmp_path: Path) -> None:
-    build([corpus], BuildOptions(out=tmp_path, html=False, processes=2, batch_size=3))
-    assert (tmp_path / "graph.ttl").read_bytes() == local
+def test_worker_processes_build_the_local_exports(corpus: Path, local: Path, tmp_path: Path) -> None:
+    # extraction on two processes, then the exports written side by side from read-only opens
+    report = build([corpus], BuildOptions(out=tmp_path, processes=2, batch_size=3))
+    exports = sorted(path.name for name, path in report.files.items() if name != "store")
+    assert {"graph.ttl", "graph.trig", "graph.jsonld", "graph.html", "events.csv"} <= set(exports)
+    for name in exports:
+        assert (tmp_path / name).read_bytes() == (local / name).read_bytes(), name
 
 
 def test_unreachable_scheduler_is_one_line_and_writes_nothing(
