@@ -119,6 +119,14 @@ def build(
         bool, typer.Option(help="Replace a document in the store that has the same id but came from another file.")
     ] = False,
     html: Annotated[bool, typer.Option(help="Write graph.html.")] = True,
+    exports: Annotated[
+        bool,
+        typer.Option(
+            help="Write graph.ttl, .trig, .nt, .jsonld, the CSV tables and graph.html. Each is written from the "
+            "whole store, so --no-exports makes adding a few documents to a large store fast; "
+            "'kg export' writes one on demand."
+        ),
+    ] = True,
     skip_bad: Annotated[
         bool, typer.Option(help="Skip (and list on stderr) files that are empty, binary or mis-encoded.")
     ] = False,
@@ -155,6 +163,7 @@ def build(
             max_chars=max_chars,
             force=force,
             html=html,
+            exports=exports,
             skip_bad=skip_bad,
             replace=replace,
         )
@@ -398,7 +407,9 @@ def analyze(
 def export(
     path: Folder = None,
     store: StoreDir = Path("exports"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, parquet or jsonld.")] = "graphml",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="graphml, gexf, parquet, jsonld, ttl, trig or nt.")
+    ] = "graphml",
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="File (a folder for parquet) [default: STORE/graph.FORMAT, STORE/tables/]."),
@@ -406,7 +417,8 @@ def export(
 ) -> None:
     """Export the store for other tools: GraphML and GEXF 1.3 (Gephi, Cytoscape, networkx; nodes carry
     type, label, date, PageRank and community), Parquet tables (documents, entities, events, roles,
-    relations, causal links, claims, mentions, communities; IRIs as keys) or compacted JSON-LD.
+    relations, causal links, claims, mentions, communities; IRIs as keys), compacted JSON-LD, or the
+    Turtle, TriG and N-Triples that 'kg build' writes (for a store built with --no-exports).
 
     Example:
         kg export exports --format gexf --out news.gexf

@@ -64,6 +64,9 @@ class BuildOptions:
     max_chars: int = ingest.DEFAULT_MAX_CHARS
     force: bool = False
     html: bool = True
+    # write graph.ttl, the CSV tables etc. (each re-serialises the whole store: adding a few documents
+    # to a large store costs mostly this); without them ``kg export`` writes one on demand
+    exports: bool = True
     skip_bad: bool = False
     # build a document even when a document with its id, read from another file, is in the store
     replace: bool = False
@@ -201,12 +204,16 @@ def _build_into(
             report.words += extracted.words
             if progress is not None:
                 progress(document)
-        files = export.write_all(
-            st,
-            generation.folder,
-            html=options.html,
-            processes=options.processes,
-            store_dir=generation.folder / store.STORE_LINK,
+        files = (
+            export.write_all(
+                st,
+                generation.folder,
+                html=options.html,
+                processes=options.processes,
+                store_dir=generation.folder / store.STORE_LINK,
+            )
+            if options.exports
+            else {}
         )
         report.triples = store.count_triples(st)
         text = json.dumps(dict(sorted(origins.items())), indent=0, ensure_ascii=False)

@@ -43,7 +43,7 @@ def _write(part: str, st: Store, out: Path) -> dict[str, Path]:
     return {"html": html_export.write(st, out / "graph.html").path}
 
 
-FORMATS = ("graphml", "gexf", "parquet", "jsonld")
+FORMATS = ("graphml", "gexf", "parquet", "jsonld", "ttl", "trig", "nt")
 
 
 def default_path(out: Path, fmt: str) -> Path:
@@ -57,7 +57,11 @@ def export(st: Store, fmt: str, path: Path) -> Path:
 
     if fmt not in FORMATS:
         raise KgError(E.E033, value=fmt, choices=", ".join(FORMATS))
-    if fmt == "jsonld":
+    if fmt in ("ttl", "trig", "nt"):
+        from kg.export import rdf_files
+
+        rdf_files.write_one(st, fmt, path)
+    elif fmt == "jsonld":
         from kg import store
         from kg.export import jsonld
 

@@ -12,6 +12,15 @@ from pyoxigraph import RdfFormat, Store
 from kg import store
 from kg.export import jsonld
 
+# the RDF files ``kg export`` writes on demand, for a store built with --no-exports
+FORMATS = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat.TRIG}
+
+
+def write_one(st: Store, fmt: str, path: Path) -> None:
+    """One of ``FORMATS``, byte for byte as ``write`` makes it."""
+    triples, quads = store.sorted_triples_and_quads(st)
+    store.serialize(quads if fmt == "trig" else triples, path, FORMATS[fmt])
+
 
 def write(st: Store, out: Path) -> dict[str, Path]:
     triples, quads = store.sorted_triples_and_quads(st)
