@@ -69,3 +69,69 @@ def test_mentions_of_one_entity_by_label(sample_build: Path) -> None:
     rows = run(sample_build, "mentions", label="Almaty")
     assert rows and {r["label"] for r in rows} == {"Almaty"}
     assert all(r["anchor"] in r["sentence"] for r in rows)
+
+
+# The named queries written the fast way, each beside the natural form it replaced or would be
+# written as: one join in the order a person reads it (pyoxigraph evaluates it as written). The
+# timings are benchmarks.query_speed's; these tests hold the rows equal.
+TOP_ACTORS_NATURAL = """
+SELECT (MIN(?label) AS ?actor) (COUNT(DISTINCT ?event) AS ?events) (COUNT(DISTINCT ?agentOf) AS ?asAgent)
+       (COUNT(DISTINCT ?patientOf) AS ?asPatient) (COUNT(DISTINCT ?doc) AS ?documents) (MIN(?c) AS ?class) ?entity
+WHERE {
+  ?entity a ?c ; rdfs:label ?label ; kg:mention/nif:referenceContext ?doc .
+  ?c rdfs:subClassOf kg:Actor .
+  ?event kg:agent|kg:patient ?entity .
+  OPTIONAL { ?event kg:agent ?entity . BIND (?event AS ?agentOf) }
+  OPTIONAL { ?event kg:patient ?entity . BIND (?event AS ?patientOf) }
+}
+GROUP BY ?entity
+ORDER BY DESC(?events) ?actor ?entity
+"""
+# (named query, its fast fragment, the natural fragment it replaced)
+REWRITTEN = [
+    (
+        "actor-timeline",
+        "{ SELECT DISTINCT ?entity ?actor WHERE { ?entity rdfs:label ?actor } }",
+        "?entity rdfs:label ?actor .",
+    ),
+    (
+        "events",
+        "?event kg:status ?status ; a ?type . { SELECT ?type WHERE { ?type rdfs:subClassOf* kg:Event } }\n"
+        "      ?event rdfs:label ?label",
+        "?event a ?type ; rdfs:label ?label ; kg:status ?status . ?type rdfs:subClassOf* kg:Event",
+    ),
+]
+
+
+def natural(name: str) -> str:
+    if name == "top-actors":
+        return TOP_ACTORS_NATURAL
+    _, fast, slow = next(r for r in REWRITTEN if r[0] == name)
+    text = query.named(name).text
+    assert fast in text, f"{name} no longer holds the fragment this test compares"
+    return text.replace(fast, slow)
+
+
+def solutions(out: Path, text: str, **bindings: str) -> list[tuple[str, ...]]:
+    result = query.execute(store.open_read(out), text, bindings=bindings)
+    return [tuple(query.cell(term) for term in row) for row in result]  # type: ignore[union-attr]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["top-actors", *(r[0] for r in REWRITTEN)])
+def test_a_named_query_written_the_fast_way_gives_the_rows_of_its_natural_form(sample_build: Path, name: str) -> None:
+    fast = solutions(sample_build, query.named(name).text)
+    assert fast and fast == solutions(sample_build, natural(name))
+
+
+@pytest.mark.model
+def test_top_actors_ranks_by_events_and_splits_the_roles(sample_build: Path) -> None:
+    rows = run(sample_build, "top-actors")
+    events = [int(r["events"]) for r in rows]
+    assert events == sorted(events, reverse=True) and events[0] > 1
+    for r in rows:
+        agent, patient = int(r["asAgent"]), int(r["asPatient"])
+        assert max(agent, patient) <= int(r["events"]) <= agent + patient
+        assert int(r["documents"]) >= 1 and r["class"].startswith("https://w3id.org/newskg/ontology#")
+    top = rows[0]["actor"]
+    assert [r["actor"] for r in run(sample_build, "top-actors", actor=top)] == [top]
