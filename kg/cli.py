@@ -5,13 +5,17 @@ and a non-zero exit. Heavy imports wait inside the commands, so ``kg --help`` is
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from kg.errors import E, KgError
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildOptions, BuildProgress, BuildReport
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -167,16 +171,12 @@ def build(
             skip_bad=skip_bad,
             replace=replace,
         )
-        if quiet or not sys.stderr.isatty():
+        if quiet:
             report = run_build(paths, options)
-        else:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            with Progress(
-                SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True
-            ) as bar:
-                task = bar.add_task("building", total=None)
-                report = run_build(paths, options, progress=lambda d: bar.update(task, description=f"built {d.id}"))
+        elif sys.stderr.isatty():
+            report = _build_with_bar(paths, options)
+        else:  # a log or a pipe: a line now and then, and the last
+            report = run_build(paths, options, progress=_progress_lines())
     except KgError as err:
         _fail(err)
     for path, reason in report.skipped:
@@ -186,6 +186,56 @@ def build(
         f"{len(report.duplicates)} duplicate(s) skipped: {report.entities} entities, {report.events} events, "
         f"{report.causal} causal links; {report.triples} triples in {out}/ ({report.seconds:.1f} s)"
     )
+
+
+PROGRESS_LINE_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
+
+
+def _build_with_bar(paths: list[Path], options: BuildOptions) -> BuildReport:
+    """A build under a bar with N/M documents, elapsed time and ETA, gone when the build ends."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from kg.pipeline import build as run_build
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, TimeElapsedColumn(), TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task("building", total=None)
+
+        def show(step: BuildProgress) -> None:
+            what = "writing exports" if step.finished else f"built {step.document}" if step.document else "loading"
+            bar.update(task, completed=step.done, total=step.total, description=what)
+
+        return run_build(paths, options, progress=show)
+
+
+def _progress_lines() -> Callable[[BuildProgress], None]:
+    """Progress as plain stderr lines (``kg: 40/100 documents, 12 s, about 18 s left``): one every
+    PROGRESS_LINE_EVERY seconds from the first document built (the model's loading before it is not
+    progress) and the last, so that a log shows how far a long build got."""
+    since: float | None = None  # when the last line was written, or the first document built
+
+    def show(step: BuildProgress) -> None:
+        nonlocal since
+        if step.finished:
+            typer.echo(f"kg: {step.done}/{step.total} documents, {step.seconds:.0f} s", err=True)
+        elif step.document is None:
+            return  # counted, nothing built yet
+        elif since is None:
+            since = step.seconds
+        elif step.seconds - since >= PROGRESS_LINE_EVERY:
+            since = step.seconds
+            left = f", about {step.eta:.0f} s left" if step.eta is not None else ""
+            typer.echo(f"kg: {step.done}/{step.total} documents, {step.seconds:.0f} s{left}", err=True)
+
+    return show
 
 
 @app.command("query")

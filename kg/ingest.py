@@ -8,7 +8,9 @@ Bad input (missing, empty, binary, mis-encoded, oversized) raises a ``KgError`` 
 from __future__ import annotations
 
 import codecs
+import csv
 import hashlib
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -80,6 +82,26 @@ def check(source: Source, *, encoding: str = "utf-8", max_chars: int = DEFAULT_M
     """Fail now, before anything is built, if a file is empty, binary, mis-encoded or too large."""
     limit = max_chars if source.path.suffix.lower() not in (".jsonl", ".csv") else 1 << 40
     decode(source.path.read_bytes(), source.path, encoding=encoding, max_chars=limit)
+
+
+def count(source: Source, *, encoding: str = "utf-8") -> int:
+    r"""How many documents a file holds (its JSONL lines or CSV rows), without parsing them: the M
+    of a progress bar's N/M. A malformed file is counted as well as it can be; reading it fails later.
+
+    Example:
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "rows.csv"
+        >>> _ = path.write_text('id,text\n1,"two\nlines"\n2,one\n', encoding="utf-8")
+        >>> count(Source(path, "rows", "rows.csv"))
+        2
+    """
+    suffix = source.path.suffix.lower()
+    if suffix not in (".jsonl", ".csv"):
+        return 1
+    text = source.path.read_bytes().decode("utf-8-sig" if suffix == ".csv" else encoding, errors="replace")
+    if suffix == ".jsonl":
+        return sum(1 for line in text.splitlines() if line.strip())
+    return max(sum(1 for row in csv.reader(io.StringIO(text, newline="")) if row) - 1, 0)  # less the header
 
 
 def check_encoding(encoding: str) -> str:

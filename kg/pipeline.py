@@ -72,6 +72,25 @@ class BuildOptions:
     replace: bool = False
 
 
+@dataclass(frozen=True)
+class BuildProgress:
+    """How far a build is, for a progress display: documents passed (built, unchanged or repeated)
+    of all in the input, so that N/M ends at M/M even when most documents were unchanged."""
+
+    done: int
+    total: int
+    seconds: float  # since the build started
+    document: str | None = None  # the id just built; None before the first and at the end
+    finished: bool = False  # every document is through (the exports are next)
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the pace so far; None before the first document."""
+        if self.done == 0:
+            return None
+        return self.seconds / self.done * max(self.total - self.done, 0)
+
+
 @dataclass
 class BuildReport:
     """What a build did: the CLI prints it, tests and benchmarks read it."""
@@ -111,12 +130,15 @@ def load_aliases(st: Store, base: str) -> AliasTable:
     return table
 
 
-def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document], None] | None = None) -> BuildReport:
+def build(
+    paths: list[Path], options: BuildOptions, progress: Callable[[BuildProgress], None] | None = None
+) -> BuildReport:
     """Build ``paths`` into ``options.out``: store, Turtle, TriG, JSON-LD, CSV tables, HTML graph.
 
     Nothing in ``options.out`` changes unless the whole build succeeds. Documents are built in the
     order of their sources' names, not of ``paths``, so that what resolution merges (and so every
-    export) does not depend on the order the files were given in.
+    export) does not depend on the order the files were given in. ``progress`` is called once the
+    documents are counted, after each one built and once when all are through.
     """
 
     started = time.perf_counter()
@@ -124,6 +146,7 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
     _check_options(options)
     found = sorted(ingest.sources(paths), key=lambda s: (s.name, str(s.path.resolve())))
     sources = _checked(found, options, report)  # bad input fails here, before anything is touched
+    tick = _ticker(progress, sources, options, report, started)
     job = distributed.job(options, fingerprint(options))
     with distributed.workers(options) as (executor, slots):  # an unreachable cluster fails here too
         out = options.out
@@ -135,13 +158,39 @@ def build(paths: list[Path], options: BuildOptions, progress: Callable[[Document
         try:
             # a second build into the same folder fails at once rather than deleting this one's generation
             with store.writing(out):
-                report.files = _build_into(out, sources, options, report, progress, (job, executor, slots))
+                report.files = _build_into(out, sources, options, report, tick, (job, executor, slots))
         except BaseException:
             if created:  # a failed first build leaves no folder behind
                 shutil.rmtree(out, ignore_errors=True)
             raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _ticker(
+    progress: Callable[[BuildProgress], None] | None,
+    sources: list[ingest.Source],
+    options: BuildOptions,
+    report: BuildReport,
+    started: float,
+) -> Callable[[str | None], None]:
+    """What the build calls with each document's id built (None at the end): ``progress`` told how
+    many documents of the input are through, first 0 of all once they are counted. Counting costs a
+    read of each file, so it happens only with ``progress``."""
+    if progress is None:
+        return lambda document: None
+    total = sum(ingest.count(source, encoding=options.encoding) for source in sources)
+    progress(BuildProgress(0, total, time.perf_counter() - started))
+
+    def tick(document: str | None) -> None:
+        done = len(report.built) + len(report.unchanged) + len(report.duplicates)
+        seconds = time.perf_counter() - started
+        if document is None:  # the end: the documents seen are the total, whatever the count estimated
+            progress(BuildProgress(done, done, seconds, finished=True))
+        else:
+            progress(BuildProgress(done, max(total, done), seconds, document))
+
+    return tick
 
 
 def _check_options(options: BuildOptions) -> None:
@@ -180,7 +229,7 @@ def _build_into(
     sources: list[ingest.Source],
     options: BuildOptions,
     report: BuildReport,
-    progress: Callable[[Document], None] | None,
+    tick: Callable[[str | None], None],
     workers: tuple[distributed.Job, Executor | None, int],
 ) -> dict[str, Path]:
     from kg import export
@@ -202,8 +251,8 @@ def _build_into(
             report.events += len(resolved.events)
             report.causal += len(resolved.causal)
             report.words += extracted.words
-            if progress is not None:
-                progress(document)
+            tick(document.id)
+        tick(None)
         files = (
             export.write_all(
                 st,
