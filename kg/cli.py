@@ -4,6 +4,7 @@ and a non-zero exit. Heavy imports wait inside the commands, so ``kg --help`` is
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -15,7 +16,7 @@ import typer
 from kg.errors import E, KgError
 
 if TYPE_CHECKING:
-    from kg.pipeline import BuildOptions, BuildProgress, BuildReport
+    from kg.pipeline import BuildProgress, BuildReport
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -74,7 +75,17 @@ def _parse_date(value: str | None) -> date | None:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt .md .html .jsonl .csv) or folders of them.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files (.txt .md .html .jsonl .csv), folders of them, or web pages (http:// or https:// URLs).",
+            show_default=False,
+        ),
+    ] = None,
+    feed: Annotated[
+        list[str] | None,
+        typer.Option(help="An RSS or Atom feed's URL: build the articles it links to (repeatable)."),
+    ] = None,
     out: OutDir = Path("exports"),
     date_: Annotated[
         str | None,
@@ -143,7 +154,9 @@ def build(
 
     Example:
         kg build corpus/ --out exports --date 2022-01-08
+        kg build https://example.org/news/strike --feed https://example.org/news/rss.xml
     """
+    from kg import web
     from kg.pipeline import BuildOptions
     from kg.pipeline import build as run_build
 
@@ -171,12 +184,20 @@ def build(
             skip_bad=skip_bad,
             replace=replace,
         )
+        if not paths and not feed:
+            _fail("give files, folders or URLs to build, or --feed URL")
+        urls = [p for p in paths or [] if web.is_url(p)]
+        # every page is fetched before the build starts: a bad URL writes nothing
+        documents = web.read(urls, feeds=feed or [], default_date=options.date)
+        run = functools.partial(
+            run_build, [Path(p) for p in paths or [] if p not in urls], options, documents=documents
+        )
         if quiet:
-            report = run_build(paths, options)
+            report = run()
         elif sys.stderr.isatty():
-            report = _build_with_bar(paths, options)
+            report = _build_with_bar(run)
         else:  # a log or a pipe: a line now and then, and the last
-            report = run_build(paths, options, progress=_progress_lines())
+            report = run(progress=_progress_lines())
     except KgError as err:
         _fail(err)
     for path, reason in report.skipped:
@@ -191,7 +212,7 @@ def build(
 PROGRESS_LINE_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal
 
 
-def _build_with_bar(paths: list[Path], options: BuildOptions) -> BuildReport:
+def _build_with_bar(run: Callable[..., BuildReport]) -> BuildReport:
     """A build under a bar with N/M documents, elapsed time and ETA, gone when the build ends."""
     from rich.progress import (
         BarColumn,
@@ -203,8 +224,6 @@ def _build_with_bar(paths: list[Path], options: BuildOptions) -> BuildReport:
         TimeRemainingColumn,
     )
 
-    from kg.pipeline import build as run_build
-
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, TimeElapsedColumn(), TimeRemainingColumn(), transient=True) as bar:
         task = bar.add_task("building", total=None)
@@ -213,7 +232,7 @@ def _build_with_bar(paths: list[Path], options: BuildOptions) -> BuildReport:
             what = "writing exports" if step.finished else f"built {step.document}" if step.document else "loading"
             bar.update(task, completed=step.done, total=step.total, description=what)
 
-        return run_build(paths, options, progress=show)
+        return run(progress=show)
 
 
 def _progress_lines() -> Callable[[BuildProgress], None]:

@@ -55,6 +55,14 @@ class E(StrEnum):
     )
     E077 = "bad --token-file {path}: {reason}"
     E078 = "--allow-update needs --token-file: without a token anyone who can reach the port could change the store"
+    # kg build URL, kg build --feed URL
+    E150 = "bad URL '{url}': give an http:// or https:// address, e.g. https://example.org/news/1"
+    E151 = "cannot reach {url}: {reason}; check the address and the network"
+    E152 = "{url} answered HTTP {status} {reason}; check the address"
+    E153 = "{url} is not an HTML page but {media_type}; give an article's page, or a feed with --feed"
+    E154 = "{url} is not a usable RSS or Atom feed: {reason}"
+    E155 = "{url}: no article text found in the page; give the article's own page"
+    E156 = "{url} sent more than {limit:,} bytes; give an article's page or a feed"
     # kg viz
     E100 = "no document '{value}' in the store; its documents: {known}"
     E101 = "no node of type '{value}' in the store; its types: {known}"

@@ -84,6 +84,15 @@ def check(source: Source, *, encoding: str = "utf-8", max_chars: int = DEFAULT_M
     decode(source.path.read_bytes(), source.path, encoding=encoding, max_chars=limit)
 
 
+def check_document(document: Document, *, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Fail now, before anything is built, for a document given as text that is empty or too large."""
+    where = document.source or document.id
+    if not document.text.strip():
+        raise KgError(E.E002, path=where)
+    if len(document.text) > max_chars:
+        raise KgError(E.E005, path=where, size=len(document.text), limit=max_chars)
+
+
 def count(source: Source, *, encoding: str = "utf-8") -> int:
     r"""How many documents a file holds (its JSONL lines or CSV rows), without parsing them: the M
     of a progress bar's N/M. A malformed file is counted as well as it can be; reading it fails later.

@@ -7,10 +7,11 @@ with the corpus; texts, parses and triples are dropped once a document is stored
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import date
@@ -131,14 +132,20 @@ def load_aliases(st: Store, base: str) -> AliasTable:
 
 
 def build(
-    paths: list[Path], options: BuildOptions, progress: Callable[[BuildProgress], None] | None = None
+    paths: list[Path],
+    options: BuildOptions,
+    progress: Callable[[BuildProgress], None] | None = None,
+    *,
+    documents: Iterable[Document] = (),
 ) -> BuildReport:
-    """Build ``paths`` into ``options.out``: store, Turtle, TriG, JSON-LD, CSV tables, HTML graph.
+    """Build ``paths`` and ``documents`` (read already: texts, pages) into ``options.out``: store,
+    Turtle, TriG, JSON-LD, CSV tables, HTML graph.
 
     Nothing in ``options.out`` changes unless the whole build succeeds. Documents are built in the
-    order of their sources' names, not of ``paths``, so that what resolution merges (and so every
-    export) does not depend on the order the files were given in. ``progress`` is called once the
-    documents are counted, after each one built and once when all are through.
+    order of their sources' names (a file's path under its argument, a document's ``source``), not
+    of the arguments, so that what resolution merges (and so every export) does not depend on the
+    order they were given in. ``progress`` is called once the documents are counted, after each one
+    built and once when all are through.
     """
 
     started = time.perf_counter()
@@ -146,7 +153,11 @@ def build(
     _check_options(options)
     found = sorted(ingest.sources(paths), key=lambda s: (s.name, str(s.path.resolve())))
     sources = _checked(found, options, report)  # bad input fails here, before anything is touched
-    tick = _ticker(progress, sources, options, report, started)
+    given = sorted(documents, key=lambda d: (d.source, d.id))
+    for document in given:
+        ingest.check_document(document, max_chars=options.max_chars)
+    tick = _ticker(progress, sources, len(given), options, report, started)
+    readings = itertools.chain(_read(sources, options), ((d, _origin(d.source), d.source) for d in given))
     job = distributed.job(options, fingerprint(options))
     with distributed.workers(options) as (executor, slots):  # an unreachable cluster fails here too
         out = options.out
@@ -158,7 +169,7 @@ def build(
         try:
             # a second build into the same folder fails at once rather than deleting this one's generation
             with store.writing(out):
-                report.files = _build_into(out, sources, options, report, tick, (job, executor, slots))
+                report.files = _build_into(out, readings, options, report, tick, (job, executor, slots))
         except BaseException:
             if created:  # a failed first build leaves no folder behind
                 shutil.rmtree(out, ignore_errors=True)
@@ -167,9 +178,20 @@ def build(
     return report
 
 
+def _read(sources: list[ingest.Source], options: BuildOptions) -> Iterator[tuple[Document, str, str]]:
+    """Each file's documents with the file's origin and its path (for messages)."""
+    for source in sources:
+        origin = _origin(str(source.path.resolve()))
+        for document in ingest.read(
+            source, default_date=options.date, encoding=options.encoding, max_chars=options.max_chars
+        ):
+            yield document, origin, str(source.path)
+
+
 def _ticker(
     progress: Callable[[BuildProgress], None] | None,
     sources: list[ingest.Source],
+    given: int,
     options: BuildOptions,
     report: BuildReport,
     started: float,
@@ -179,7 +201,7 @@ def _ticker(
     read of each file, so it happens only with ``progress``."""
     if progress is None:
         return lambda document: None
-    total = sum(ingest.count(source, encoding=options.encoding) for source in sources)
+    total = given + sum(ingest.count(source, encoding=options.encoding) for source in sources)
     progress(BuildProgress(0, total, time.perf_counter() - started))
 
     def tick(document: str | None) -> None:
@@ -226,7 +248,7 @@ def _checked(sources: list[ingest.Source], options: BuildOptions, report: BuildR
 
 def _build_into(
     out: Path,
-    sources: list[ingest.Source],
+    readings: Iterable[tuple[Document, str, str]],
     options: BuildOptions,
     report: BuildReport,
     tick: Callable[[str | None], None],
@@ -240,7 +262,7 @@ def _build_into(
         store.load_ontology(st)
         aliases = load_aliases(st, options.base)
         origins = _origins(store.current_folder(out))
-        items = _documents(sources, options, st, report, origins)
+        items = _documents(readings, options, st, report, origins)
         for extracted, (digest, graph) in distributed.extractions(items, *workers):
             document = extracted.extraction.document
             resolved = resolve(extracted.extraction, aliases)
@@ -277,10 +299,11 @@ def _origins(generation: Path | None) -> dict[str, str]:
     return dict(json.loads((generation / ORIGINS_FILE).read_text(encoding="utf-8")))
 
 
-def _origin(source: ingest.Source) -> str:
-    """What tells one file from another on this machine (a hash of its real path), kept beside the
-    store and never in it, so that no export shows or depends on where the corpus lies."""
-    return hashlib.sha256(str(source.path.resolve()).encode("utf-8")).hexdigest()[:32]
+def _origin(where: str) -> str:
+    """What tells one file from another on this machine (a hash of its real path, or of a read
+    document's source: its URL), kept beside the store and never in it, so that no export shows or
+    depends on where the corpus lies."""
+    return hashlib.sha256(where.encode("utf-8")).hexdigest()[:32]
 
 
 def fingerprint(options: BuildOptions) -> str:
@@ -326,36 +349,36 @@ def _pipeline(options: BuildOptions) -> Language:
 
 
 def _documents(
-    sources: list[ingest.Source], options: BuildOptions, st: Store, report: BuildReport, origins: dict[str, str]
+    readings: Iterable[tuple[Document, str, str]],
+    options: BuildOptions,
+    st: Store,
+    report: BuildReport,
+    origins: dict[str, str],
 ) -> Iterator[tuple[Document, cleanup.CleanText, tuple[str, NamedNode]]]:
     """Documents to extract, each with its clean text and (content hash, graph name); unchanged and
-    repeated documents skipped. A
-    document whose id the store has from another file stops the build, unless ``replace``;
-    ``origins`` gains the origin of each document read."""
-    seen: dict[str, Path] = {}
+    repeated documents skipped. ``readings`` are (document, origin, where it was read). A document
+    whose id the store has from another origin stops the build, unless ``replace``; ``origins``
+    gains the origin of each document read."""
+    seen: dict[str, str] = {}
     by_hash: dict[str, str] = {}
     built_by = fingerprint(options)
-    for source in sources:
-        source_origin = _origin(source)
-        for document in ingest.read(
-            source, default_date=options.date, encoding=options.encoding, max_chars=options.max_chars
-        ):
-            if document.id in seen:
-                raise KgError(E.E009, id=document.id, first=seen[document.id], second=source.path)
-            seen[document.id] = source.path
-            if origins.get(document.id, source_origin) != source_origin and not options.replace:
-                raise KgError(E.E016, path=source.path, id=document.id, out=options.out)
-            dated = document.text + "\x00" + (document.date.isoformat() if document.date else "")
-            text_hash = ingest.content_hash(dated)
-            if text_hash in by_hash:
-                report.duplicates.append((document.id, by_hash[text_hash]))
-                continue
-            by_hash[text_hash] = document.id
-            origins[document.id] = source_origin
-            digest = ingest.content_hash(text_hash + "\x00" + built_by)
-            graph = rdf.graph_name(options.base, document.id)
-            if not options.force and store.content_hash(st, graph) == digest:
-                report.unchanged.append(document.id)
-                continue
-            clean = cleanup.clean(document.text, markdown=document.media_type == "text/markdown")
-            yield document, clean, (digest, graph)
+    for document, source_origin, where in readings:
+        if document.id in seen:
+            raise KgError(E.E009, id=document.id, first=seen[document.id], second=where)
+        seen[document.id] = where
+        if origins.get(document.id, source_origin) != source_origin and not options.replace:
+            raise KgError(E.E016, path=where, id=document.id, out=options.out)
+        dated = document.text + "\x00" + (document.date.isoformat() if document.date else "")
+        text_hash = ingest.content_hash(dated)
+        if text_hash in by_hash:
+            report.duplicates.append((document.id, by_hash[text_hash]))
+            continue
+        by_hash[text_hash] = document.id
+        origins[document.id] = source_origin
+        digest = ingest.content_hash(text_hash + "\x00" + built_by)
+        graph = rdf.graph_name(options.base, document.id)
+        if not options.force and store.content_hash(st, graph) == digest:
+            report.unchanged.append(document.id)
+            continue
+        clean = cleanup.clean(document.text, markdown=document.media_type == "text/markdown")
+        yield document, clean, (digest, graph)
