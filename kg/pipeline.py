@@ -178,6 +178,18 @@ def build(
     return report
 
 
+def build_texts(
+    texts: Iterable[Document | tuple[str, str]],
+    options: BuildOptions,
+    progress: Callable[[BuildProgress], None] | None = None,
+) -> BuildReport:
+    """Build texts held in memory: ``Document``s, or ``(id, text)`` pairs dated ``options.date``
+    whose id is also their source; what ``kg build`` does with a JSONL file's rows, without the file.
+    ``Document(id, text, "news.jsonl", date)`` builds what the row of news.jsonl builds, byte for byte."""
+    documents = [t if isinstance(t, Document) else Document(t[0], t[1], t[0], options.date) for t in texts]
+    return build([], options, progress, documents=documents)
+
+
 def _read(sources: list[ingest.Source], options: BuildOptions) -> Iterator[tuple[Document, str, str]]:
     """Each file's documents with the file's origin and its path (for messages)."""
     for source in sources:
