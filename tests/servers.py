@@ -202,7 +202,8 @@ def dask_cluster(workers: int = 2) -> Iterator[str]:
         for command in commands:
             processes.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True))
         with Client(address, timeout=60) as client:
-            client.wait_for_workers(workers, timeout=60)
+            if workers:
+                client.wait_for_workers(workers, timeout=60)
         yield address
     finally:
         for process in reversed(processes):

@@ -98,3 +98,14 @@ def nlp_documents(corpus: Path) -> list[tuple[Document, CleanText]]:
 
     source = next(iter(ingest.sources([corpus])))
     return [(d, cleanup.clean(d.text)) for d in ingest.read(source)]
+
+
+def test_a_scheduler_without_workers_is_one_line_and_writes_nothing(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(distributed, "WORKERS_SECONDS", 1)
+    out = tmp_path / "out"
+    with dask_cluster(workers=0) as address, pytest.raises(KgError) as caught:
+        build([corpus], BuildOptions(out=out, scheduler=address))
+    assert caught.value.code == E.E172
+    assert not out.exists()
