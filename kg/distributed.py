@@ -172,7 +172,7 @@ def _done(future: Future[list[Extracted]], contexts: list[T]) -> Iterator[tuple[
         results = future.result()
     except KgError:
         raise
-    except (BrokenProcessPool, OSError) as err:
+    except (BrokenProcessPool, OSError, ImportError) as err:  # ImportError: a worker without newskg
         raise KgError(E.E174, reason=_reason(err)) from err
     except Exception as err:
         if type(err).__module__.startswith("distributed"):  # KilledWorker, CommClosedError, ...

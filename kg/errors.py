@@ -84,7 +84,10 @@ class E(StrEnum):
         "the Dask worker on {host} runs another newskg, spaCy pipeline or model than this machine; "
         "install the same newskg version and model on every worker"
     )
-    E174 = "an extraction worker failed: {reason}; check the workers' logs (memory?) and build again"
+    E174 = (
+        "an extraction worker failed: {reason}; check that every worker has this newskg installed, "
+        "and the workers' logs (memory?), then build again"
+    )
     E175 = "--processes and --scheduler exclude each other: a Dask build runs as many processes as its workers"
 
 
