@@ -79,12 +79,13 @@ def build(
         list[str] | None,
         typer.Argument(
             help="Files (.txt .md .html .jsonl .csv), folders of them, or web pages (http:// or https:// URLs).",
+            metavar="PATH_OR_URL",
             show_default=False,
         ),
     ] = None,
     feed: Annotated[
         list[str] | None,
-        typer.Option(help="An RSS or Atom feed's URL: build the articles it links to (repeatable)."),
+        typer.Option(metavar="URL", help="An RSS or Atom feed's URL: build the articles it links to (repeatable)."),
     ] = None,
     out: OutDir = Path("exports"),
     date_: Annotated[
