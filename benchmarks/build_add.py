@@ -11,7 +11,6 @@ loading included, as a user runs it. Prints seconds and the load average with ea
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ import time
 from pathlib import Path
 
 from benchmarks.build_scale import BBC, articles, sample_folder
+from benchmarks.build_speed import show
 
 KG = Path(sys.executable).with_name("kg")
 
@@ -61,12 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=480, help="how many BBC articles in the corpus")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.limit)
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        for key, value in result.items():
-            print(f"{key}: {value}")
+    show(run(args.limit), as_json=args.json)
     return 0
 
 

@@ -89,13 +89,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--causal-encoder", action="store_true", help="build with the causal reader's encoder")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = run(args.limit, args.processes, args.causal_encoder)
-    if args.json:
+    show(run(args.limit, args.processes, args.causal_encoder), as_json=args.json)
+    return 0
+
+
+def show(result: dict[str, object], *, as_json: bool) -> None:
+    """A benchmark's flat result, as JSON or one ``key: value`` line each."""
+    if as_json:
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
             print(f"{key}: {value}")
-    return 0
 
 
 if __name__ == "__main__":

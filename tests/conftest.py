@@ -11,6 +11,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "corpus" / "000_b862f496998775da.txt"
 SAMPLE_DATE = date(2022, 1, 8)
+POLITICS = SHARED / "data" / "bbc" / "politics"
+
+
+@pytest.fixture(scope="session")
+def politics20(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first twenty BBC politics articles, copied from ../shared (never into the repo)."""
+    folder = tmp_path_factory.mktemp("politics20")
+    for path in sorted(POLITICS.glob("*.txt"))[:20]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    return folder
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

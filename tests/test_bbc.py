@@ -10,19 +10,14 @@ from pyoxigraph import QuerySolutions
 
 from kg import lexicon, query, store, validate
 from kg.pipeline import BuildOptions, build
-from tests.conftest import SHARED
 
 pytestmark = pytest.mark.model
-POLITICS = SHARED / "data" / "bbc" / "politics"
 
 
 @pytest.fixture(scope="module")
-def politics(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("politics20")
-    for path in sorted(POLITICS.glob("*.txt"))[:20]:
-        (folder / path.name).write_bytes(path.read_bytes())
+def politics(politics20: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("politics20-out")
-    report = build([folder], BuildOptions(out=out, html=False))
+    report = build([politics20], BuildOptions(out=out, html=False))
     assert len(report.built) == 20
     return out
 

@@ -15,20 +15,14 @@ from kg.cli import app
 from kg.errors import E, KgError
 from kg.model import Document
 from kg.pipeline import BuildOptions, build, fingerprint
-from tests.conftest import SHARED
 from tests.servers import dask_cluster, free_port
 
 pytestmark = pytest.mark.model
-POLITICS = SHARED / "data" / "bbc" / "politics"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Twenty BBC politics articles, copied from ../shared (never into the repo)."""
-    folder = tmp_path_factory.mktemp("bbc20")
-    for path in sorted(POLITICS.glob("*.txt"))[:20]:
-        (folder / path.name).write_bytes(path.read_bytes())
-    return folder
+def corpus(politics20: Path) -> Path:
+    return politics20
 
 
 @pytest.fixture(scope="module")
