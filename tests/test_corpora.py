@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kg.corpora import GoldLink, ecbplus, timeml
+from kg.corpora import GoldAnchor, GoldLink, ecbplus, timeml
 
 DATA = Path(__file__).parent / "data" / "corpora"
 
@@ -25,6 +25,17 @@ def test_timeml_text_is_the_text_element_with_tags_stripped() -> None:
 def test_timeml_causal_links_name_events_cause_first_with_their_signal() -> None:
     (doc,) = timeml.read_folder(DATA / "timeml")
     assert doc.links == (GoldLink("e3", "e4", "caused"),)
+
+
+def test_timeml_anchors_are_events_within_a_date_the_text_writes() -> None:
+    (doc,) = timeml.read_folder(DATA / "timeml")
+    # from the event's side (IS_INCLUDED) and the time's (INCLUDES); not the creation time (e2),
+    # not a time the event is only before (e4)
+    wednesday = doc.text.index("Wednesday")
+    assert doc.anchors == (
+        GoldAnchor("e1", "2022-01-05", wednesday, wednesday + len("Wednesday")),
+        GoldAnchor("e3", "2022-01-05", wednesday, wednesday + len("Wednesday")),
+    )
 
 
 def test_ecbplus_reads_only_annotated_sentences_detokenised() -> None:

@@ -31,8 +31,9 @@ def test_a_change_of_a_measure_knows_what_it_is_of_unless_the_word_is_vague() ->
     assert themes("prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall ./././1") == [("PriceFall", None)]
 
 
-def dates(tokens: str) -> list[tuple[str, str | None]]:
-    d = doc(tokens, ((6, 7, "DATE"),))
+def dates(tokens: str, ents: tuple[tuple[int, int, str], ...] = ((6, 7, "DATE"),)) -> list[tuple[str, str | None]]:
+    """Each event mention's type and date in an article of Wednesday 2022-07-13."""
+    d = doc(tokens, ents)
     ctx = Context(d, Document("t", d.text, "test", date=datetime.date(2022, 7, 13)), clean(d.text))
     return [(e.type, e.time.value if e.time else None) for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
 
@@ -43,6 +44,38 @@ def test_a_relative_clause_that_says_when_an_event_began_dates_it() -> None:
         "Monday/NNP/pobj/5 ,/,/punct/1 hurt/VBD/ROOT/8/hurt ./././8"
     )
     assert dates(began)[0] == ("Protest", "2022-07-11")
+
+
+def test_a_nouns_own_date_dates_it() -> None:
+    explosion = (
+        "last/JJ/amod/1 month/NN/poss/3 's/POS/case/1 explosion/NN/nsubj/4 killed/VBD/ROOT/4/kill "
+        "two/CD/nummod/6 people/NNS/dobj/4"
+    )
+    assert ("Disaster", "2022-06") in dates(explosion, ((0, 2, "DATE"),))
+
+
+def test_a_noun_event_a_clause_carries_takes_the_clauses_date() -> None:
+    strike = "Thousands/NNS/nsubj/1 were/VBD/ROOT/1/be on/IN/prep/1 strike/NN/pobj/2 on/IN/prep/1 Friday/NNP/pobj/4"
+    assert dates(strike, ((5, 6, "DATE"),)) == [("Protest", "2022-07-08")]
+
+
+def test_a_day_the_parser_hung_on_an_argument_dates_the_verb() -> None:
+    arrested = (
+        "Police/NNS/nsubj/1/police arrested/VBD/ROOT/1/arrest six/CD/nummod/3 men/NNS/dobj/1 Sunday/NNP/npadvmod/3"
+    )
+    assert dates(arrested, ((4, 5, "DATE"),)) == [("Arrest", "2022-07-10")]
+    ordered = (
+        "The/DT/det/1 council/NN/nsubj/5 on/IN/prep/1 Friday/NNP/pobj/2 ,/,/punct/1 ordered/VBD/ROOT/5/order "
+        "a/DT/det/7 crackdown/NN/dobj/5"
+    )
+    assert ("Crackdown", "2022-07-08") in dates(ordered, ((3, 4, "DATE"),))
+
+
+def test_what_is_to_come_takes_the_next_day_of_that_name() -> None:
+    past = "Protesters/NNS/nsubj/1 marched/VBD/ROOT/1/march on/IN/prep/1 Monday/NNP/pobj/2"
+    future = "Protesters/NNS/nsubj/2 will/MD/aux/2 march/VB/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
+    assert dates(past, ((3, 4, "DATE"),)) == [("Protest", "2022-07-11")]
+    assert dates(future, ((4, 5, "DATE"),)) == [("Protest", "2022-07-18")]
 
 
 def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str = "Crackdown") -> list[tuple[str, str]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from benchmarks import dates_timebank as dates
 from benchmarks.events_timebank import folds, score
-from kg.corpora import AnnotatedText, GoldEvent
+from kg.corpora import AnnotatedText, GoldAnchor, GoldEvent
 
 TEXT = AnnotatedText(
     "d1",
@@ -34,3 +35,34 @@ def test_folds_keep_a_group_together_and_are_the_same_every_run() -> None:
             if other is not fold
         )
     assert found == folds(list(reversed(texts)), 3, lambda doc_id: doc_id.split("_")[0])
+
+
+def test_the_date_benchmark_sorts_each_anchored_event_by_how_its_built_date_compares() -> None:
+    text = "On Friday police arrested six men and protesters marched; a curfew began and rain fell."
+    events = tuple(
+        GoldEvent(text.index(w), text.index(w) + len(w), "OCCURRENCE", f"e{k}")
+        for k, w in enumerate(["arrested", "marched", "curfew", "began", "rain", "fell"])
+    )
+    anchors = tuple(GoldAnchor(f"e{k}", "2022-01-07", 3, 9) for k in range(5))
+    doc = AnnotatedText("d1", text, None, events, anchors=anchors)
+    built = {
+        "d1": {
+            (17, 25): {"2022-01-07"},  # arrested: right
+            (49, 56): {"2022-01"},  # marched: coarser
+            (60, 66): {"2022-01-06"},  # curfew: wrong
+            (67, 72): set(),  # began: undated; rain: no event; fell: dated, no anchor
+            (82, 86): {"2022-01-07"},
+        }
+    }
+    result = dates.score([doc], built)
+    counts = {k: result[k] for k in ("right", "coarser", "finer", "wrong", "undated", "no_event", "dated_unanchored")}
+    assert counts == {
+        "right": 1,
+        "coarser": 1,
+        "finer": 0,
+        "wrong": 1,
+        "undated": 1,
+        "no_event": 1,
+        "dated_unanchored": 1,
+    }
+    assert (result["recall"], result["precision"]) == (0.2, round(1 / 3, 3))

@@ -32,12 +32,32 @@ SATURDAY = date(2022, 1, 8)
         ("last month", ("2021-12", "month")),
         ("yesterday", ("2022-01-07", "day")),
         ("2021-11-30", ("2021-11-30", "day")),
+        ("June last year", ("2021-06", "month")),
+        ("January this year", ("2022-01", "month")),
+        ("last December", ("2021-12", "month")),
+        ("this March", ("2022-03", "month")),
+        ("next February", ("2022-02", "month")),
+        ("tomorrow", ("2022-01-09", "day")),
         ("the previous week's", None),
         ("30-year", None),
     ],
 )
 def test_normalize(text: str, expected: tuple[str, str] | None) -> None:
     assert normalize(text, SATURDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Monday", ("2022-01-10", "day")),
+        ("last Monday", ("2022-01-03", "day")),
+        ("March", ("2022-03", "month")),
+        ("January 4", ("2022-01-04", "day")),
+        ("Dec. 14", ("2022-12-14", "day")),
+    ],
+)
+def test_in_a_clause_about_what_is_to_come_dates_look_forward(text: str, expected: tuple[str, str]) -> None:
+    assert normalize(text, SATURDAY, future=True) == expected
 
 
 def test_relative_dates_need_an_anchor() -> None:

@@ -33,6 +33,18 @@ class GoldLink:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldAnchor:
+    """An annotated event placed within a date the text states: TimeML's TLINK from the event
+    to a DATE ``TIMEX3`` (not the document's creation time) that includes it. ``value`` is the
+    TIMEX3's normalised value ("1998-01-20", "1998-02", "1997"); ``begin``/``end`` its text."""
+
+    event: str
+    value: str
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class AnnotatedText:
     """One document (or the annotated sentences of one) with its gold event mentions."""
 
@@ -42,3 +54,4 @@ class AnnotatedText:
     events: tuple[GoldEvent, ...]
     links: tuple[GoldLink, ...] = ()
     corpus: str = ""
+    anchors: tuple[GoldAnchor, ...] = ()

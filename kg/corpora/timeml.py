@@ -13,9 +13,14 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from kg.corpora import AnnotatedText, GoldEvent, GoldLink
+from kg.corpora import AnnotatedText, GoldAnchor, GoldEvent, GoldLink
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# a calendar date, month or year: the values an event's date can take in the graph
+_CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# TLINK relations that put the event inside the time, read from the event's side and the time's
+_WITHIN = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS"})
+_CONTAINS = frozenset({"INCLUDES", "DURING_INV", "SIMULTANEOUS"})
 
 
 def read(path: Path, corpus: str = "timeml") -> AnnotatedText:
@@ -26,7 +31,8 @@ def read(path: Path, corpus: str = "timeml") -> AnnotatedText:
         raise ValueError(f"{path}: no <TEXT> element")
     parts: list[str] = []
     events: list[GoldEvent] = []
-    _walk(body, parts, events, 0)
+    timexes: dict[str, tuple[int, int]] = {}
+    _walk(body, parts, events, timexes, 0)
     signals = {s.get("cid", ""): "".join(s.itertext()) for s in body.iter("C-SIGNAL")}
     instances = {m.get("eiid", ""): m.get("eventID", "") for m in root.iter("MAKEINSTANCE")}
     links = tuple(
@@ -42,6 +48,7 @@ def read(path: Path, corpus: str = "timeml") -> AnnotatedText:
         events=tuple(sorted(events)),
         links=links,
         corpus=corpus,
+        anchors=_anchors(root, instances, timexes),
     )
 
 
@@ -51,20 +58,45 @@ def read_folder(folder: Path, corpus: str = "timeml") -> Iterator[AnnotatedText]
         yield read(path, corpus)
 
 
-def _walk(node: ET.Element, parts: list[str], events: list[GoldEvent], offset: int) -> int:
-    """Append ``node``'s text to ``parts``, recording its EVENT tags; return the new offset."""
+def _walk(
+    node: ET.Element, parts: list[str], events: list[GoldEvent], timexes: dict[str, tuple[int, int]], offset: int
+) -> int:
+    """Append ``node``'s text to ``parts``, recording its EVENT and TIMEX3 tags; return the new offset."""
     if node.text:
         parts.append(node.text)
         offset += len(node.text)
     for child in node:
         begin = offset
-        offset = _walk(child, parts, events, offset)
+        offset = _walk(child, parts, events, timexes, offset)
         if child.tag == "EVENT":
             events.append(GoldEvent(begin, offset, child.get("class", ""), child.get("eid", "")))
+        if child.tag == "TIMEX3":
+            timexes[child.get("tid", "")] = (begin, offset)
         if child.tail:
             parts.append(child.tail)
             offset += len(child.tail)
     return offset
+
+
+def _anchors(root: ET.Element, instances: dict[str, str], spans: dict[str, tuple[int, int]]) -> tuple[GoldAnchor, ...]:
+    """Events the TLINKs place within a calendar date written in the text (not the creation time)."""
+    values = {
+        t.get("tid", ""): t.get("value", "")
+        for t in root.iter("TIMEX3")
+        if t.get("type") == "DATE" and t.get("functionInDocument") != "CREATION_TIME"
+    }
+    found: set[GoldAnchor] = set()
+    for link in root.iter("TLINK"):
+        rel, event = link.get("relType", ""), instances.get(link.get("eventInstanceID", ""), "")
+        tid = link.get("relatedToTime", "")
+        if not event or rel not in _WITHIN:
+            event, tid = instances.get(link.get("relatedToEventInstance", ""), ""), link.get("timeID", "")
+            if not event or rel not in _CONTAINS:
+                continue
+        value = values.get(tid, "")
+        if _CALENDAR.match(value) and tid in spans:
+            found.add(GoldAnchor(event, value, *spans[tid]))
+    return tuple(sorted(found, key=lambda a: (a.begin, a.event)))
 
 
 def _doc_id(root: ET.Element, path: Path) -> str:

@@ -37,6 +37,12 @@ PLACE_PREPS = (
 )
 # event types whose nominal takes its target after "on" ("a crackdown on protesters") or
 # "against" ("protests against the government")
+# how a date hangs from what it dates: "fell on Friday" (npadvmod ...), and a noun's own date,
+# "last month's explosion" (poss), "his 1996 campaign" (compound, nummod, amod)
+DATE_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "poss", "compound", "nummod", "amod"})
+# what marks a clause about what is to come: "will meet", "'ll pay"; "is scheduled to close"
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+PROSPECTIVE = frozenset({"schedule", "plan", "due", "expect", "set", "intend", "aim"})
 TARGETED_ON = ("Coercion", "Attack", "Sanction", "PolicyChange")
 TARGETED_AGAINST = ("Coercion", "Violence", "Order", "CivilUnrest", "Accusation", "Threat", "Sanction")
 CHANGE_PREPS = ("by", "to", "below", "above", "from", "under", "over", "past", "at")
@@ -279,6 +285,9 @@ class EventExtractor:
         candidates = [head, frame, *([support] if support is not None else [])]
         if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.pos_ == "VERB":
             candidates.append(head.head)  # "In November, the act meant a total ban": the clause's date
+        carrier = head.head.head  # "said at a news briefing today", "were on strike on Friday"
+        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep" and carrier.pos_ in ("VERB", "AUX"):
+            candidates.append(carrier)
         cur = head
         # a complement inherits its governor's date: "On January 6, Tokayev ordered providers to block..."
         for _ in range(2):
@@ -286,11 +295,12 @@ class EventExtractor:
                 cur = cur.head
                 candidates.append(cur)
         for tok in candidates:
-            for date_tok in _date_tokens(tok):
+            for date_tok in _date_tokens(tok) or _argument_date_tokens(tok):
                 ent = _ent_of(ctx, date_tok)
                 if ent is None:
                     continue
-                found = temporal.normalize(ent.text, anchor)
+                future = _future(tok) or (tok.pos_ in ("NOUN", "PROPN") and _future(tok.head))
+                found = temporal.normalize(ent.text, anchor, future)
                 if found is not None:
                     return TimeValue(ctx.span_mention(ent), found[0], found[1])
         return None
@@ -415,14 +425,41 @@ def _ent_of(ctx: Context, tok: Token) -> Span | None:
 
 
 def _date_tokens(tok: Token) -> list[Token]:
-    """DATE tokens attached to ``tok``: "On Friday", "last year", "in September 2020"."""
+    """DATE tokens attached to ``tok``: "On Friday", "last year", "in September 2020", and a
+    noun's own date: "last month's explosion", "his 1996 campaign", "the Feb. 23 accord"."""
     out = []
     for c in tok.children:
-        if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod"):
+        if c.ent_type_ == "DATE" and c.dep_ in DATE_DEPS:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "until", "from", "at", "as"):
             out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
     return out
+
+
+def _argument_date_tokens(verb: Token) -> list[Token]:
+    """A day the parser hung on the verb's subject or object rather than on the verb: "The Council
+    on Aug. 6 ordered ...", "Police found 600 kg of explosives Sunday"."""
+    if verb.pos_ != "VERB":
+        return []
+    out = []
+    for arg in verb.children:
+        if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        for c in arg.children:
+            if c.ent_type_ == "DATE" and c.dep_ == "npadvmod":
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "on":
+                out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
+    return out
+
+
+def _future(tok: Token) -> bool:
+    """Whether ``tok``'s clause speaks of what is to come ("will meet Monday", "is scheduled to
+    close Monday"): its dates are then the next ones, not the last."""
+    verbs = [tok, tok.head] if tok.dep_ in ("xcomp", "conj") else [tok]
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for v in verbs for c in v.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROSPECTIVE
 
 
 def _aspectual_verb(noun: Token) -> Token | None:

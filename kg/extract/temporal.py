@@ -57,8 +57,11 @@ def _valid(y: int, m: int, d: int) -> date | None:
 
 
 @lru_cache(maxsize=4096)
-def normalize(text: str, anchor: date | None) -> tuple[str, str] | None:
+def normalize(text: str, anchor: date | None, future: bool = False) -> tuple[str, str] | None:
     """(value, precision) for a date expression; precision is 'day', 'month' or 'year'.
+
+    News looks back: "Monday" is the last Monday, "June" the last June; in a clause about what is
+    to come (``future``: "will meet Monday", "to be paid Dec. 14") they are the next ones.
 
     >>> normalize("Friday", date(2022, 1, 8))
     ('2022-01-07', 'day')
@@ -66,19 +69,23 @@ def normalize(text: str, anchor: date | None) -> tuple[str, str] | None:
     ('2020-09', 'month')
     >>> normalize("last year", date(2022, 1, 8))
     ('2021', 'year')
+    >>> normalize("June last year", date(2022, 1, 8))
+    ('2021-06', 'month')
+    >>> normalize("Monday", date(2022, 1, 8), future=True)
+    ('2022-01-10', 'day')
     """
     t = text.strip().lower().replace("’", "'")
     t = re.sub(r"'s$", "", t)
     while _LEADING.match(t):
         t = _LEADING.sub("", t, count=1)
     t = t.strip(" ,.")
-    found = _absolute(t, anchor)
+    found = _absolute(t, anchor, future)
     if found is not None or anchor is None:
         return found
-    return _relative(t, anchor) or _dateparser(t, anchor)
+    return _relative(t, anchor, future) or _dateparser(t, anchor, future)
 
 
-def _absolute(t: str, anchor: date | None) -> tuple[str, str] | None:
+def _absolute(t: str, anchor: date | None, future: bool = False) -> tuple[str, str] | None:
     for form in _FORMS:
         m = form.match(t)
         if not m:
@@ -94,8 +101,10 @@ def _absolute(t: str, anchor: date | None) -> tuple[str, str] | None:
             if anchor is None:
                 return None
             d = _valid(anchor.year, month, int(g["day"]))
-            if d and d > anchor + timedelta(days=31):  # news looks back: "December 30" in a January article
+            if d and not future and d > anchor + timedelta(days=31):  # "December 30" in a January article
                 d = _valid(anchor.year - 1, month, int(g["day"]))
+            elif d and future and d < anchor - timedelta(days=31):  # "will be paid Jan. 4" in December
+                d = _valid(anchor.year + 1, month, int(g["day"]))
             return (d.isoformat(), "day") if d else None
         if g.get("year") and month:
             return f"{int(g['year']):04d}-{month:02d}", "month"
@@ -104,15 +113,17 @@ def _absolute(t: str, anchor: date | None) -> tuple[str, str] | None:
     return None
 
 
-def _relative(t: str, anchor: date) -> tuple[str, str] | None:
+def _relative(t: str, anchor: date, future: bool = False) -> tuple[str, str] | None:
     words = t.split()
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight", "now"):
         return anchor.isoformat(), "day"
     if t in ("yesterday", "last night", "overnight"):
         return (anchor - timedelta(days=1)).isoformat(), "day"
+    if t == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat(), "day"
     if words and words[-1] in WEEKDAYS and len(words) <= 2:
         target = WEEKDAYS[words[-1]]
-        if words[0] == "next":
+        if words[0] == "next" or (future and words[0] != "last"):
             ahead = (target - anchor.weekday()) % 7 or 7
             return (anchor + timedelta(days=ahead)).isoformat(), "day"
         back = (anchor.weekday() - target) % 7
@@ -130,14 +141,34 @@ def _relative(t: str, anchor: date) -> tuple[str, str] | None:
         return f"{first.year:04d}-{first.month:02d}", "month"
     if t in ("this month", "earlier this month"):
         return f"{anchor.year:04d}-{anchor.month:02d}", "month"
-    if words and words[0] in MONTHS and len(words) == 1:
+    return _month_of(words, anchor, future)
+
+
+def _month_of(words: list[str], anchor: date, future: bool) -> tuple[str, str] | None:
+    """A month named against the anchor: "June" (the last June up to now), "last February" (the
+    one before this month), "this September", "next March", "June last year", "January this year"."""
+    years = {"last year": anchor.year - 1, "this year": anchor.year, "next year": anchor.year + 1}
+    if len(words) == 3 and words[0] in MONTHS and " ".join(words[1:]) in years:
+        return f"{years[' '.join(words[1:])]:04d}-{MONTHS[words[0]]:02d}", "month"
+    if len(words) == 2 and words[1] in MONTHS and words[0] in ("last", "this", "next"):
+        month = MONTHS[words[1]]
+        year = {
+            "last": anchor.year if month < anchor.month else anchor.year - 1,
+            "this": anchor.year,
+            "next": anchor.year if month > anchor.month else anchor.year + 1,
+        }[words[0]]
+        return f"{year:04d}-{month:02d}", "month"
+    if len(words) == 1 and words[0] in MONTHS:
         month = MONTHS[words[0]]
-        year = anchor.year if month <= anchor.month else anchor.year - 1
+        if future:
+            year = anchor.year if month >= anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
         return f"{year:04d}-{month:02d}", "month"
     return None
 
 
-def _dateparser(t: str, anchor: date) -> tuple[str, str] | None:
+def _dateparser(t: str, anchor: date, future: bool = False) -> tuple[str, str] | None:
     """The long tail ("three days ago", "2 March"): dateparser, only for text that looks like a date."""
     if not _DATE_WORDS.search(t) or len(t) > 40:
         return None
@@ -147,7 +178,7 @@ def _dateparser(t: str, anchor: date) -> tuple[str, str] | None:
 
     settings = {
         "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
-        "PREFER_DATES_FROM": "past",
+        "PREFER_DATES_FROM": "future" if future else "past",
         "RETURN_TIME_AS_PERIOD": False,
         "REQUIRE_PARTS": ["year", "month"] if "day" not in t else [],
     }
