@@ -274,18 +274,20 @@ def _build_into(
         store.load_ontology(st)
         aliases = load_aliases(st, options.base)
         origins = _origins(store.current_folder(out))
-        items = _documents(readings, options, st, report, origins)
+        items = _documents(readings, options, st, report, origins, workers[0].fingerprint)
+        writer = store.GraphWriter(st)
         for extracted, (digest, graph) in distributed.extractions(items, *workers):
             document = extracted.extraction.document
             resolved = resolve(extracted.extraction, aliases)
             quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)
-            store.replace_graph(st, graph, quads)
+            writer.replace(graph, quads)
             report.built.append(document.id)
             report.entities += len(resolved.entities)
             report.events += len(resolved.events)
             report.causal += len(resolved.causal)
             report.words += extracted.words
             tick(document.id)
+        writer.flush()
         tick(None)
         files = (
             export.write_all(
@@ -366,14 +368,14 @@ def _documents(
     st: Store,
     report: BuildReport,
     origins: dict[str, str],
+    built_by: str,
 ) -> Iterator[tuple[Document, cleanup.CleanText, tuple[str, NamedNode]]]:
     """Documents to extract, each with its clean text and (content hash, graph name); unchanged and
-    repeated documents skipped. ``readings`` are (document, origin, where it was read). A document
-    whose id the store has from another origin stops the build, unless ``replace``; ``origins``
-    gains the origin of each document read."""
+    repeated documents skipped. ``readings`` are (document, origin, where it was read); ``built_by``
+    the build's ``fingerprint``. A document whose id the store has from another origin stops the
+    build, unless ``replace``; ``origins`` gains the origin of each document read."""
     seen: dict[str, str] = {}
     by_hash: dict[str, str] = {}
-    built_by = fingerprint(options)
     for document, source_origin, where in readings:
         if document.id in seen:
             raise KgError(E.E009, id=document.id, first=seen[document.id], second=where)

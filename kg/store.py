@@ -166,9 +166,46 @@ def _link(link: Path, target: str) -> None:
 # -------------------------------------------------------------------------- reading and writing
 def replace_graph(store: Store, graph: NamedNode, quads: list[Quad]) -> None:
     """Replace one document's named graph (no duplicates when a document is rebuilt)."""
+    _drop(store, graph)
+    store.extend(quads)
+
+
+BULK_QUADS = 30_000  # quads a GraphWriter loads at once (about 30 BBC articles; 10,000 took 40% longer)
+
+
+class GraphWriter:
+    """Replaces documents' named graphs in a store being built, loading the new quads in bulk.
+
+    A bulk load (``bulk_extend``) of ``BULK_QUADS`` at a time wrote 120 BBC articles in 0.4-0.5 s,
+    where ``extend`` per document took 1.0 s and the flush after it 0.25-0.45 s more. It is not
+    transactional, which a build can afford: it writes a new generation, deleted unless the build
+    succeeds. Quads are held until ``flush``, so queries see them only after it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._pending: list[Quad] = []
+        self._graphs: set[NamedNode] = set()  # graphs with pending quads
+
+    def replace(self, graph: NamedNode, quads: list[Quad]) -> None:
+        """Like ``replace_graph``: the store ends up with ``quads`` as ``graph``, whatever it held."""
+        if graph in self._graphs:
+            self.flush()  # its pending quads must go before the graph is dropped
+        _drop(self.store, graph)
+        self._pending.extend(quads)
+        self._graphs.add(graph)
+        if len(self._pending) >= BULK_QUADS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load the pending quads into the store."""
+        if self._pending:
+            self.store.bulk_extend(self._pending)
+        self._pending, self._graphs = [], set()
+
+
+def _drop(store: Store, graph: NamedNode) -> None:
     if store.contains_named_graph(graph):
         store.remove_graph(graph)
-    store.extend(quads)
 
 
 def load_ontology(store: Store) -> None:
