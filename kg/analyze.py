@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice, pairwise
+from typing import TYPE_CHECKING
 
 import networkx as nx
-import pandas as pd
 from pyoxigraph import QuerySolutions, Store
 
 from kg import query
 from kg.export import view as graph_view
 from kg.export.view import Edge, GraphView, Node
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SEED = 7
 MAX_CHAINS = 5_000  # chains multiply with branching; past this many the table is cut (longest first anyway)
@@ -174,7 +177,7 @@ def root_causes(causal: nx.DiGraph, nodes: dict[str, Node], scores: Scores) -> p
             }
         )
     columns = ["event", "label", "type", "date", "descendants", "effects", "documents", "centrality"]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _frame(rows, columns)
     return frame.sort_values(["descendants", "label", "event"], ascending=[False, True, True], ignore_index=True)
 
 
@@ -207,7 +210,7 @@ def chains(causal: nx.DiGraph, nodes: dict[str, Node], links: dict[tuple[str, st
             }
         )
     columns = ["chain", "length", "confidence", "path", "signals", "evidence"]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _frame(rows, columns)
     return frame.sort_values(["length", "confidence", "chain"], ascending=[False, False, True], ignore_index=True)
 
 
@@ -235,7 +238,7 @@ def central_actors(view: GraphView, scores: Scores) -> pd.DataFrame:
         if _kind(node) == "actor"
     ]
     columns = ["actor", "label", "type", "centrality", "events", "documents", "community"]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _frame(rows, columns)
     return frame.sort_values(["centrality", "label", "actor"], ascending=[False, True, True], ignore_index=True)
 
 
@@ -263,7 +266,7 @@ def communities(view: GraphView, scores: Scores) -> pd.DataFrame:
             }
         )
     columns = ["community", "size", "events", "actors", "top_events", "top_actors", "documents"]
-    return pd.DataFrame(rows, columns=columns)
+    return _frame(rows, columns)
 
 
 def timelines(view: GraphView, dates: dict[str, str]) -> pd.DataFrame:
@@ -293,7 +296,7 @@ def timelines(view: GraphView, dates: dict[str, str]) -> pd.DataFrame:
             }
         )
     columns = ["actor", "actor_label", "date", "date_of", "event", "event_label", "type", "role", "documents"]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = _frame(rows, columns)
     frame["undated"] = frame["date"] == ""
     frame = frame.sort_values(["actor_label", "actor", "undated", "date", "event_label", "role"], ignore_index=True)
     return frame.drop(columns="undated")
@@ -310,3 +313,11 @@ def event_date(event: Node, dates: dict[str, str]) -> tuple[str, str]:
 
 def _documents(node: Node) -> list[str]:
     return sorted({ev.document for ev in node.evidence})
+
+
+def _frame(rows: Sequence[Mapping[str, object]], columns: list[str]) -> pd.DataFrame:
+    """A table; pandas is imported here, not with the module, since the HTML graph of every build
+    imports this module for its scores and would pay 0.2 s for tables it never makes."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns)
