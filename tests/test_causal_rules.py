@@ -191,3 +191,12 @@ def test_a_rule_link_is_as_likely_as_its_cue_calibration_says() -> None:
     assert link.confidence == round(calibrated(prior, cue_calibration()), 3) != prior
     # the scaling keeps the cues' order, and is fitted: a strong prior is no certainty
     assert calibrated(0.55, cue_calibration()) < calibrated(0.95, cue_calibration()) < 0.9
+
+
+def test_a_change_in_a_participle_clause_is_the_main_clauses_result() -> None:
+    # "Militants attacked the patrol, killing a soldier." (the CNC marks the participle the effect)
+    result = links(
+        "Militants/NNS/nsubj/1 attacked/VBD/ROOT/1/attack the/DT/det/3 patrol/NN/dobj/1 ,/,/punct/1 "
+        "killing/VBG/advcl/1/kill a/DT/det/7 soldier/NN/dobj/5 ./././1"
+    )
+    assert ("attacked", "killing", "causes", "happened") in result

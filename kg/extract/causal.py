@@ -368,6 +368,9 @@ class CausalExtractor:
         if cue.kind == "change":
             # the change verb's own subject must be an event: "the outage reduced ..."
             subj = next(iter(syntax.children(verb, "nsubj")), None)
+            if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i:
+                # "militants attacked a patrol, killing a soldier": what the main clause did
+                return _Slots(verb.head, verb, cue, signal, verb)
             return _Slots(syntax.antecedent(subj), verb, cue, signal, verb) if subj is not None else None
         if cue.kind == "object_prep":
             # "blamed high fuel prices for low sales": the object causes the prepositional object
