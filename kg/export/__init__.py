@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -34,13 +37,28 @@ def _write(part: str, st: Store, out: Path) -> dict[str, Path]:
     """One group of exports: the RDF files, the CSV tables or the HTML graph."""
     from kg.export import rdf_files, tables
 
-    if part == "rdf":
-        return rdf_files.write(st, out)
-    if part == "tables":
-        return tables.write(st, out)
-    from kg.export import html as html_export
+    with _collector_paused():
+        if part == "rdf":
+            return rdf_files.write(st, out)
+        if part == "tables":
+            return tables.write(st, out)
+        from kg.export import html as html_export
 
-    return {"html": html_export.write(st, out / "graph.html").path}
+        return {"html": html_export.write(st, out / "graph.html").path}
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while an export runs: exports make hundreds of thousands of
+    short-lived terms, rows and dicts with next to no cycles, and the collector's passes over
+    them (and over the build's heap) took 0.2-0.4 s of the 6 s of exports of 120 BBC articles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 FORMATS = ("graphml", "gexf", "parquet", "jsonld", "ttl", "trig", "nt")
