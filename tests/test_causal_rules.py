@@ -200,3 +200,17 @@ def test_a_change_in_a_participle_clause_is_the_main_clauses_result() -> None:
         "killing/VBG/advcl/1/kill a/DT/det/7 soldier/NN/dobj/5 ./././1"
     )
     assert ("attacked", "killing", "causes", "happened") in result
+
+
+def test_a_trailing_demand_says_why_the_main_clause_happened() -> None:
+    # "Workers walked out, demanding higher wages." / "Workers, demanding higher wages, walked out."
+    trailing = links(
+        "Workers/NNS/nsubj/1 walked/VBD/ROOT/1/walk out/RP/prt/1 ,/,/punct/1 demanding/VBG/advcl/1/demand "
+        "higher/JJR/amod/6 wages/NNS/dobj/4 ./././1"
+    )
+    assert ("demanding", "walked out", "causes", "happened") in trailing
+    leading = links(
+        "Workers/NNS/nsubj/5 ,/,/punct/0 demanding/VBG/acl/0/demand higher/JJR/amod/4 wages/NNS/dobj/2 "
+        "walked/VBD/ROOT/5/walk out/RP/prt/5 ./././5"
+    )
+    assert not any(cause == "demanding" for cause, *_ in leading)

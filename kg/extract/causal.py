@@ -325,7 +325,7 @@ class CausalExtractor:
         return found
 
     def _match(self, cue: Cue, tok: Token, sent: Span, previous: Span | None) -> _Slots | None:
-        if cue.kind in ("verb", "verb_prep", "object_prep", "change"):
+        if cue.kind in ("verb", "verb_prep", "object_prep", "change", "motive"):
             if tok.pos_ != "VERB" or tok.dep_ == "prep" or tok.lemma_.lower() != cue.words[0]:
                 return None
             if len(cue.words) > 1 and not set(cue.words[1:]) <= {c.lemma_.lower() for c in tok.subtree}:
@@ -372,6 +372,12 @@ class CausalExtractor:
                 # "militants attacked a patrol, killing a soldier": what the main clause did
                 return _Slots(verb.head, verb, cue, signal, verb)
             return _Slots(syntax.antecedent(subj), verb, cue, signal, verb) if subj is not None else None
+        if cue.kind == "motive":
+            # "workers walked out, demanding a rise": the demand is why they walked out
+            trailing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+            if trailing and not syntax.children(verb, "nsubj"):
+                return _Slots(verb, verb.head, cue, signal, verb.head)
+            return None
         if cue.kind == "object_prep":
             # "blamed high fuel prices for low sales": the object causes the prepositional object
             obj = next(iter(syntax.objects(verb)), None)
