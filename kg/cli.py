@@ -512,6 +512,7 @@ def export(
 
 @app.command()
 def serve(
+    path: Folder = None,
     store: StoreDir = Path("exports"),
     host: Annotated[str, typer.Option(help="Address to listen on; other than loopback exposes the store.")] = (
         "127.0.0.1"
@@ -541,7 +542,7 @@ def serve(
     LOAD, foreign Host names and cross-origin requests: see the README's Security section.
 
     Example:
-        kg serve --store exports --port 7878
+        kg serve exports --port 7878
         curl -H 'Accept: text/csv' http://127.0.0.1:7878/sparql --data-urlencode 'query=ASK { ?e a kg:Protest }'
     """
     import signal
@@ -550,11 +551,12 @@ def serve(
 
     if timeout <= 0 or max_rows < 1 or workers < 1 or max_memory < 64:
         _fail("--timeout, --max-rows and --workers must be positive, --max-memory at least 64 (MiB)")
+    folder = _folder(path, store)
     try:
         token = s.read_token(token_file) if token_file else None
         endpoint = s.Endpoint(
             s.ServeOptions(
-                out=_out_dir(store),
+                out=folder,
                 host=host,
                 port=port,
                 allow_update=allow_update,
@@ -570,7 +572,7 @@ def serve(
     except KgError as err:
         _fail(err)
     mode = "updates allowed with the token" if allow_update else "read-only"
-    typer.echo(f"serving {store} at {endpoint.url} ({mode}); Ctrl-C stops")
+    typer.echo(f"serving {folder} at {endpoint.url} ({mode}); Ctrl-C stops")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop as cleanly on SIGTERM as on Ctrl-C
     try:
         endpoint.serve_forever()

@@ -37,10 +37,12 @@ def _stop(process: subprocess.Popen[str]) -> None:
 
 
 @contextmanager
-def kg_serve(out: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """``kg serve --port 0`` on ``out``: (its URL, as it printed it; the process)."""
+def kg_serve(out: Path, *args: str, positional: bool = False) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """``kg serve --port 0`` on ``out`` (given as ``--store``, or as PATH): (its URL, as it printed it;
+    the process)."""
+    folder = [str(out)] if positional else ["--store", str(out)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--store", str(out), "--port", "0", *args],
+        [sys.executable, "-m", "kg", "serve", *folder, "--port", "0", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -543,6 +543,13 @@ def test_a_body_sent_with_a_get_is_never_read_as_a_request(tiny_served: str) -> 
     assert received.count(b"HTTP/1.1 ") == 1 and received.startswith(b"HTTP/1.1 200"), received
 
 
+def test_the_folder_may_be_given_as_path(tiny: Path) -> None:
+    """kg serve DIR, as kg query Q DIR and kg validate DIR take it (--store stays an alias); DIR/store too."""
+    for folder in (tiny, tiny / "store"):
+        with kg_serve(folder, positional=True) as (url, _):
+            assert count_documents(url) == 5  # the tiny build's, not ./exports'
+
+
 def test_a_read_only_server_changes_nothing(tiny_served: str) -> None:
     before = count_documents(tiny_served)
     for data, headers in (
