@@ -295,7 +295,6 @@ def _build_into(
                 generation.folder,
                 html=options.html,
                 processes=options.processes,
-                store_dir=generation.folder / store.STORE_LINK,
             )
             if options.exports
             else {}
