@@ -13,9 +13,10 @@ generation it opened until it reopens.
 from __future__ import annotations
 
 import fcntl
+import heapq
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,15 +234,41 @@ def document_graphs(store: Store) -> list[NamedNode]:
     return sorted(graphs, key=lambda g: g.value)
 
 
-def sorted_triples_and_quads(store: Store) -> tuple[list[pyoxigraph.Triple], list[Quad]]:
-    """All documents' triples as one graph, without repeats, and all their quads, each in a stable
-    order (by the terms' N-Triples text, graph first for quads). The store is read once for both:
-    reading it costs more than the sorting."""
-    keyed = {(str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)): q for q in _document_quads(store)}
-    quads = [keyed[key] for key in sorted(keyed)]
-    triples = {key[1:]: quad.triple for key, quad in keyed.items()}
-    del keyed
-    return [triples[key] for key in sorted(triples)], quads
+def sorted_graphs(store: Store) -> list[tuple[str, list[str]]]:
+    """Every document graph (the default graph too, named DEFAULT, when it holds anything) as its
+    N-Triples name and its triples as sorted N-Triples lines, graphs in the order of their names.
+
+    Oxigraph writes each graph as N-Triples faster than Python makes a term per triple, and lines
+    take less memory than terms (the four RDF files of 120 BBC articles: 1.2-1.3 s at a peak of 81
+    MB, against 1.6 s and 219 MB from a set of all quads). Sorting lines is sorting terms: N-Triples
+    escapes control characters, so the space after a term sorts before any character that could
+    continue it."""
+    graphs: list[tuple[str, NamedNode | pyoxigraph.DefaultGraph]] = [
+        (str(g), g) for g in store.named_graphs() if isinstance(g, NamedNode) and g != ONTOLOGY_GRAPH
+    ]
+    graphs.append((str(pyoxigraph.DefaultGraph()), pyoxigraph.DefaultGraph()))
+    read = ((name, store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=g)) for name, g in sorted(graphs))
+    return [(name, sorted(set(text.decode("utf-8").splitlines()))) for name, text in read if text]
+
+
+def triple_lines(graphs: list[tuple[str, list[str]]]) -> Iterator[str]:
+    """All graphs' triples as one graph, without repeats: sorted N-Triples lines, newlines included."""
+    last = None
+    for line in heapq.merge(*(lines for _, lines in graphs)):
+        if line != last:
+            yield line + "\n"
+            last = line
+
+
+def quads(graphs: list[tuple[str, list[str]]]) -> Iterator[Quad]:
+    """All graphs' quads, graph by graph, one graph's terms made at a time."""
+    default = str(pyoxigraph.DefaultGraph())
+    for name, lines in graphs:
+        if name == default:
+            yield from pyoxigraph.parse("\n".join(lines), pyoxigraph.RdfFormat.N_TRIPLES)
+        else:  # each line ends with " ."
+            text = "".join(f"{line[:-1]}{name} .\n" for line in lines)
+            yield from pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_QUADS)
 
 
 def count_triples(store: Store) -> int:
@@ -250,14 +277,9 @@ def count_triples(store: Store) -> int:
     return len(store) - sum(1 for _ in store.quads_for_pattern(None, None, None, ONTOLOGY_GRAPH))
 
 
-def _document_quads(store: Store) -> Iterator[Quad]:
-    for q in store.quads_for_pattern(None, None, None, None):
-        if q.graph_name != ONTOLOGY_GRAPH:
-            yield q
-
-
-def serialize(items: list[pyoxigraph.Triple] | list[Quad], path: Path, fmt: pyoxigraph.RdfFormat) -> None:
-    """Write triples or quads to ``path`` with the project's prefixes, atomically."""
+def serialize(items: Iterable[pyoxigraph.Triple] | Iterable[Quad], path: Path, fmt: pyoxigraph.RdfFormat) -> None:
+    """Write triples or quads (a stream is written as it comes) to ``path`` with the project's
+    prefixes, atomically."""
     tmp = path.with_name(path.name + ".tmp")
     pyoxigraph.serialize(items, str(tmp), fmt, prefixes=PREFIXES if fmt != pyoxigraph.RdfFormat.N_TRIPLES else None)
     os.replace(tmp, path)

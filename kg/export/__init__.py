@@ -86,10 +86,9 @@ def export(st: Store, fmt: str, path: Path) -> Path:
 
         rdf_files.write_one(st, fmt, path)
     elif fmt == "jsonld":
-        from kg import store
-        from kg.export import jsonld
+        from kg.export import rdf_files
 
-        jsonld.write(store.sorted_triples_and_quads(st)[0], path)
+        rdf_files.write_jsonld(st, path)
     elif fmt == "parquet":
         from kg.export import parquet
 

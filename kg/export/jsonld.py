@@ -26,11 +26,16 @@ _RDF_TYPE = str(RDF.type)
 _XSD_STRING = str(XSD.string)
 
 
-def write(triples: list[Triple], path: Path) -> None:
-    """Write ``triples`` (sorted, as ``store.sorted_triples_and_quads`` gives them) atomically."""
+def write(triples: Iterable[Triple], path: Path, *, predicates: Iterable[str] | None = None) -> None:
+    """Write ``triples`` (sorted, as ``kg.export.rdf_files`` reads them) atomically. The context
+    needs every predicate before the first node: given ``predicates``, the triples are written as
+    they stream in; without, they are read into a list first."""
+    if predicates is None:
+        triples = list(triples)
+        predicates = {t.predicate.value for t in triples}
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as handle:
-        handle.writelines(chunks(triples))
+        handle.writelines(chunks(triples, predicates))
     os.replace(tmp, path)
 
 
@@ -49,9 +54,9 @@ def context(predicates: Iterable[str]) -> dict[str, str]:
     return dict(sorted(PREFIXES.items())) | dict(sorted(terms.items()))
 
 
-def chunks(triples: list[Triple]) -> Iterator[str]:
-    """The document's text, piece by piece: the context, then one node object per line."""
-    ctx = context({t.predicate.value for t in triples})
+def chunks(triples: Iterable[Triple], predicates: Iterable[str]) -> Iterator[str]:
+    """The document's text, piece by piece: the context (of ``predicates``), then one node object per line."""
+    ctx = context(predicates)
     keys = {_expand(curie): term for term, curie in ctx.items() if term not in PREFIXES} | {_RDF_TYPE: "@type"}
     yield '{"@context": ' + json.dumps(ctx, ensure_ascii=False, indent=1) + ',\n"@graph": [\n'
     first = True
