@@ -37,7 +37,10 @@ def test_sample_scores_against_the_gold_graph(sample_build: Path) -> None:
     # lower than the lexicon's (0.64 at 1f20d04: "marking their lowest point", "dedicated bitcoin")
     assert result["events"]["r"] >= 0.95
     assert result["events"]["p"] >= 0.55
-    assert result["causal"]["f1"] >= 0.80
+    # 0.81 before 73a6a78: "bandits had attacked Almaty, destroying state property" is now a link
+    # (a trailing participle of a change is its main clause's result, as the CNC marks it), and
+    # the gold calls the attack and the destruction one event
+    assert result["causal"]["f1"] >= 0.75
     assert result["entities"]["duplicates"] == 0  # no gold entity split in two
 
 
