@@ -59,6 +59,14 @@ def test_a_noun_event_a_clause_carries_takes_the_clauses_date() -> None:
     assert dates(strike, ((5, 6, "DATE"),)) == [("Protest", "2022-07-08")]
 
 
+def test_a_period_an_earning_is_for_dates_it() -> None:
+    earned = (
+        "For/IN/prep/4 2021/CD/pobj/0 ,/,/punct/4 profits/NNS/nsubj/4/profit rose/VBD/ROOT/4/rise "
+        "8/CD/nummod/6 %/NN/npadvmod/4"
+    )
+    assert dates(earned, ((1, 2, "DATE"),)) == [("Increase", "2021")]
+
+
 def test_a_day_the_parser_hung_on_an_argument_dates_the_verb() -> None:
     arrested = (
         "Police/NNS/nsubj/1/police arrested/VBD/ROOT/1/arrest six/CD/nummod/3 men/NNS/dobj/1 Sunday/NNP/npadvmod/3"

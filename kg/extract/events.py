@@ -431,7 +431,7 @@ def _date_tokens(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.ent_type_ == "DATE" and c.dep_ in DATE_DEPS:
             out.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "until", "from", "at", "as"):
+        elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "until", "from", "at", "as", "for"):
             out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
     return out
 

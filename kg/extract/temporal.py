@@ -45,7 +45,10 @@ _FORMS = [
     re.compile(rf"^(?:the\s+year\s+)?{_YEAR}$"),
     re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$"),
 ]
-_LEADING = re.compile(r"^(?:on|in|since|by|from|until|during|as\s+of|early|late|mid|the|this\s+past)\s+", re.I)
+_LEADING = re.compile(
+    r"^(?:on|in|since|by|from|until|during|as\s+of|early|late|later|mid|the|this\s+past|fiscal|sometime|around)\s+",
+    re.I,
+)
 _DATE_WORDS = re.compile(r"\d|" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|year|month|yesterday|today", re.I)
 
 
