@@ -20,6 +20,7 @@ from pyoxigraph import QuerySolutions, Store
 
 from kg import query
 from kg.errors import E, KgError
+from kg.vocab import PREFIXES
 
 ROLES = ("agent", "patient", "place")
 ROOTS = ("Actor", "Place", "Event")  # kg: classes whose instances are drawn
@@ -63,12 +64,15 @@ SELECT ?r ?cause ?effect ?type ?confidence ?signal WHERE {
   ?r a kg:CausalRelation ; kg:cause ?cause ; kg:effect ?effect .
   OPTIONAL { ?r kg:relationType ?type } OPTIONAL { ?r kg:confidence ?confidence } OPTIONAL { ?r kg:signal ?signal }
 }"""
-_LINKS = """
-SELECT DISTINCT ?a ?p ?b WHERE {
-  ?a ?p ?b .
-  FILTER (isIRI(?b) && STRSTARTS(STR(?p), STR(kg:)) && ?p NOT IN (kg:mention, kg:sentence, kg:quantity,
-          kg:accordingTo, kg:cause, kg:effect, kg:causes, kg:enables, kg:prevents))
-}"""
+# links are read in two steps: the store's predicates (from its index, without reading every
+# triple), then the triples of the kg: ones that can be a link; one scan of every triple with this
+# filter took three times as long (0.17 s against 0.06 s on 120 BBC articles)
+_PREDICATES = "SELECT DISTINCT ?p WHERE { ?a ?p ?b }"
+_LINKS = "SELECT DISTINCT ?a ?p ?b WHERE {{ VALUES ?p {{ {predicates} }} ?a ?p ?b . FILTER (isIRI(?b)) }}"
+_NOT_LINKS = frozenset(
+    PREFIXES["kg"] + name
+    for name in ("mention", "sentence", "quantity", "accordingTo", "cause", "effect", "causes", "enables", "prevents")
+)
 _DOCUMENTS = (
     "SELECT ?id ?title WHERE { ?d a kg:Document ; dcterms:identifier ?id . OPTIONAL { ?d dcterms:title ?title } }"
 )
@@ -271,8 +275,13 @@ def _causal_edges(store: Store, drawn: set[str], facts: dict[str, _Facts]) -> li
 
 
 def _link_edges(store: Store, drawn: set[str]) -> list[Edge]:
-    edges = []
-    for a, p, b in _select(store, _LINKS):
+    edges: list[Edge] = []
+    predicates = [
+        p for (p,) in _select(store, _PREDICATES) if p.value.startswith(PREFIXES["kg"]) and p.value not in _NOT_LINKS
+    ]
+    if not predicates:
+        return edges
+    for a, p, b in _select(store, _LINKS.format(predicates=" ".join(map(str, predicates)))):
         source, target, label = a.value, b.value, _local(p.value)
         if source in drawn and target in drawn:
             edges.append(Edge(source, target, "role" if label in ROLES else "relation", label))
