@@ -38,7 +38,7 @@ from pathlib import Path
 from kg import query, store
 from kg.corpora import AnnotatedText
 from kg.nlp import DEFAULT_EVENT_THRESHOLD
-from kg.nlp.event_train import fit
+from kg.nlp.event_train import fit, training_rows
 from kg.pipeline import BuildOptions, build
 from scripts.train_events import CORPORA as TRAINING
 from scripts.train_events import DATA, corpus_rows
@@ -149,7 +149,8 @@ def run(
     texts = list(TRAINING[corpus][1](DATA / TRAINING[corpus][0]))
     rows = {r.id: r for r in corpus_rows(corpus)}
     extra = [name for name in extra if name != corpus]
-    extra_rows = [r for name in extra for r in corpus_rows(name)] if not lexicon_only else []
+    extra_rows = {name: corpus_rows(name) for name in extra} if not lexicon_only else {}
+    extra_gold = [r for name, found in extra_rows.items() if name != "silver" for r in found]
     totals = {t: Score() for t in thresholds}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="events-timebank-") as tmp:
@@ -158,7 +159,9 @@ def run(
             options = BuildOptions(event_model=None)
             if not lexicon_only:
                 held_ids = {t.id for t in held}
-                train = [r for i, r in rows.items() if i not in held_ids] + extra_rows
+                own = [r for i, r in rows.items() if i not in held_ids]
+                reference = own if corpus == "timebank" else extra_rows.get("timebank", [])
+                train = training_rows(own + extra_gold, extra_rows.get("silver", []), reference)
                 model = fit([f for r in train for f in r.feats], [y for r in train for y in r.labels])
                 model.save(work / "model")
                 options = BuildOptions(event_model=work / "model")

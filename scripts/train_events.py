@@ -26,7 +26,7 @@ from pathlib import Path
 from kg.corpora import AnnotatedText, ecbplus, timeml
 from kg.nlp import DEFAULT_EVENT_MODEL, DEFAULT_MODEL
 from kg.nlp.event_detector import FEATURE_VERSION
-from kg.nlp.event_train import Rows, fit, rows
+from kg.nlp.event_train import Rows, fit, rows, training_rows
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 CACHE = Path(__file__).resolve().parent.parent / "benchmarks" / "_out" / "event_rows"
@@ -83,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     names = args.corpora.split(",")
-    train = [r for name in names for r in corpus_rows(name, args.data, args.model)]
+    rows_of = {name: corpus_rows(name, args.data, args.model) for name in names}
+    gold = [r for name in names if name != "silver" for r in rows_of[name]]
+    train = training_rows(gold, rows_of.get("silver", []), rows_of.get("timebank", []))
     parsed = time.perf_counter()
     meta: dict[str, object] = {
         **versions(args.model),

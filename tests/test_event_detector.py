@@ -19,7 +19,7 @@ from kg.model import Document, EventMention
 from kg.nlp import DEFAULT_EVENT_MODEL, event_detector
 from kg.nlp.causal_model import DocWords
 from kg.nlp.event_detector import CLASSES, FEATURE_VERSION, EventModel, candidates, extent, features
-from kg.nlp.event_train import event_class, fit
+from kg.nlp.event_train import Rows, contested, event_class, fit, training_rows
 from tests.parses import doc
 
 # "Police launched a crackdown on protesters ."
@@ -151,3 +151,22 @@ def test_a_support_verb_s_eventive_object_is_the_event_even_when_the_detector_pa
     d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]  # the verb only
     events = extracted(d)
     assert [(e.mention.text, [m.text for m in e.extra]) for e in events] == [("raid", ["conducted"])]
+
+
+def _rows(words: list[tuple[str, str]]) -> Rows:
+    """A text's rows from (word form, class) pairs: the form first, as ``features`` puts it."""
+    return Rows(
+        "t", [[f"w={w}", "p=VERB"] for w, _ in words], [CLASSES.index(c) for _, c in words], [(0, 1)] * len(words)
+    )
+
+
+def test_silver_words_the_gold_classes_the_other_way_are_left_out_of_training() -> None:
+    gold = [_rows([("added", "REPORTING")] * 8 + [("rose", "OCCURRENCE")] * 8 + [("said", "REPORTING")] * 8)]
+    silver = [_rows([("added", "OCCURRENCE"), ("rose", "OCCURRENCE"), ("said", "REPORTING"), ("new", "OCCURRENCE")])]
+    # "added": the gold says reporting (not an event here), the silver an occurrence: the gold wins;
+    # forms the two agree on, or the gold has too few of, stay
+    assert contested(gold, silver) == {"added"}
+    assert contested(gold, silver, min_gold=9) == frozenset()
+    train = training_rows(gold, silver, gold)
+    assert [row[0] for row in train[-1].feats] == ["w=rose", "w=said", "w=new"]
+    assert train[:-1] == gold

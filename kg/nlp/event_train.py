@@ -22,13 +22,15 @@ from kg import cleanup
 from kg.corpora import AnnotatedText, GoldEvent
 from kg.nlp.causal_model import DocWords
 from kg.nlp.causal_train import _matrix
-from kg.nlp.event_detector import CLASSES, EventModel, candidates, features
+from kg.nlp.event_detector import CLASSES, KEPT, EventModel, candidates, features
 from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
 
 MIN_COUNT = 2  # a feature seen once in training says nothing about new text
 PENALTY = 1.0
 MAX_ITER = 300
 PRUNE = 0.002  # features whose weights are all this small are dropped from the saved model
+# a word form the gold annotates this often outvotes the silver data's class for it (``contested``)
+CONTEST_MIN_GOLD = 8
 # ECB+'s action classes in TimeML's terms (a causative or generic action is an occurrence there)
 ECB_CLASSES = {
     "ACTION_OCCURRENCE": "OCCURRENCE",
@@ -93,6 +95,48 @@ def _heads(
         if inside:
             found[min(inside, key=lambda i: (len(list(doc[i].ancestors)), i))] = event
     return found
+
+
+def contested(gold: Iterable[Rows], silver: Iterable[Rows], *, min_gold: int = CONTEST_MIN_GOLD) -> frozenset[str]:
+    """Word forms whose silver class says the opposite of the gold's about naming an event.
+
+    The silver data's classes come from the TempEval-3 systems, which give a word form one class
+    whatever its use: "added" is an OCCURRENCE 474 times in the silver, where TimeBank's annotators
+    made it REPORTING 15 times in 23 ("he added"). Where a form's majority class in the gold
+    (seen at least ``min_gold`` times) is kept (``KEPT``) and the silver's is not, or the other way
+    round, the gold is to be believed."""
+
+    def majorities(rows: Iterable[Rows], least: int) -> dict[str, str]:
+        counts: dict[str, Counter[int]] = {}
+        for r in rows:
+            for row, y in zip(r.feats, r.labels, strict=True):
+                counts.setdefault(row[0], Counter())[y] += 1
+        return {w: CLASSES[c.most_common(1)[0][0]] for w, c in counts.items() if c.total() >= least}
+
+    gold_class = majorities(gold, min_gold)
+    silver_class = majorities(silver, 1)
+    return frozenset(
+        w.removeprefix("w=")
+        for w, cls in gold_class.items()
+        if w in silver_class and (cls in KEPT) != (silver_class[w] in KEPT)
+    )
+
+
+def training_rows(gold: Sequence[Rows], silver: Sequence[Rows], reference: Sequence[Rows]) -> list[Rows]:
+    """The gold rows and the silver ones, less the silver's words of a form ``contested`` by the
+    ``reference`` gold: TimeBank, whose classes the silver's systems were built to give (ECB+'s
+    scheme differs: "made history" is an action there)."""
+    return [*gold, *without(silver, contested(reference, silver))]
+
+
+def without(rows: Iterable[Rows], forms: frozenset[str]) -> list[Rows]:
+    """``rows`` with the candidate words of ``forms`` left out (no example either way)."""
+    out = []
+    for r in rows:
+        # ``features`` puts the word form first
+        keep = [k for k, row in enumerate(r.feats) if row[0].removeprefix("w=") not in forms]
+        out.append(Rows(r.id, [r.feats[k] for k in keep], [r.labels[k] for k in keep], [r.spans[k] for k in keep]))
+    return out
 
 
 def fit(
