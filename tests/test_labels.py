@@ -78,6 +78,14 @@ CASES = [
         (),
     ),
     ("No/DT/det/1 deal/NN/nsubjpass/3 was/VBD/auxpass/3/be reached/VBN/ROOT/3/reach", (3, 4), "No deal reached", ()),
+    # the negation of a complement too: "would plead guilty" would say the opposite
+    (
+        "they/PRP/nsubj/2 would/MD/aux/2 plead/VB/ROOT/2 not/RB/neg/4 guilty/JJ/acomp/2 to/IN/prep/4 "
+        "charges/NNS/pobj/5",
+        (2, 3),
+        "they would plead not guilty",
+        (),
+    ),
     # a pronoun is kept as written, not resolved
     ("He/PRP/nsubj/1 resigned/VBD/ROOT/1/resign ./././1", (1, 2), "He resigned", ()),
     # a predicative adjective takes its copula's clause

@@ -17,7 +17,8 @@ from spacy.tokens import Span, Token
 
 MAX_WORDS = 8
 # what a noun phrase keeps of its modifiers: "petroleum gas", "Bitcoin's price", "26 protesters"
-NP_KEEP = frozenset({"compound", "poss", "nummod", "amod", "case", "nmod", "quantmod"})
+# and a negation ("not guilty"), without which it says the opposite
+NP_KEEP = frozenset({"compound", "poss", "nummod", "amod", "case", "nmod", "quantmod", "neg"})
 # the one prepositional phrase a label takes: what changed, to whom, about what
 PREPS = frozenset(
     {"of", "on", "against", "below", "above", "to", "by", "from", "into", "over", "under", "for", "with", "in", "at"}
