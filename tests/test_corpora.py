@@ -48,3 +48,14 @@ def test_ecbplus_reads_only_annotated_sentences_detokenised() -> None:
         ("say", "ACTION_REPORTING"),
         ("shot dead", "NEG_ACTION_OCCURRENCE"),
     ]
+
+
+def test_ecbplus_participants_carry_their_coreference_chain() -> None:
+    (doc,) = ecbplus.read_folder(DATA / "ecbplus")
+    found = [(doc.text[e.begin : e.end], e.cls, e.chain) for e in doc.entities]
+    # "son" and "He" are sources of one relation; "Police" joins none and is its own chain
+    assert found == [
+        ("Police", "HUMAN_PART_ORG", "m8"),
+        ("son", "HUMAN_PART_PER", "HUM1"),
+        ("He", "HUMAN_PART_PER", "HUM1"),
+    ]

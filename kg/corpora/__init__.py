@@ -44,6 +44,17 @@ class GoldAnchor:
     end: int
 
 
+@dataclass(frozen=True, slots=True, order=True)
+class GoldEntity:
+    """An annotated participant mention (ECB+'s ``HUMAN_PART_PER`` ...): ``text[begin:end]``,
+    its class, and the coreference chain it belongs to (its own id when it joins none)."""
+
+    begin: int
+    end: int
+    cls: str
+    chain: str
+
+
 @dataclass(frozen=True, slots=True)
 class AnnotatedText:
     """One document (or the annotated sentences of one) with its gold event mentions."""
@@ -55,3 +66,4 @@ class AnnotatedText:
     links: tuple[GoldLink, ...] = ()
     corpus: str = ""
     anchors: tuple[GoldAnchor, ...] = ()
+    entities: tuple[GoldEntity, ...] = ()

@@ -1,5 +1,6 @@
 """ECB+ (tokenised CAT XML): the annotated sentences of a document, detokenised into text,
-with its action markables (``ACTION_*``, ``NEG_ACTION_*``) as gold events.
+with its action markables (``ACTION_*``, ``NEG_ACTION_*``) as gold events and its participant
+markables (``HUMAN_PART_*``, ``NON_HUMAN_PART*``) as gold entities in coreference chains.
 
 Only some sentences of each document were annotated (``ECBplus_coreference_sentences.csv``);
 the others are left out, so that an unannotated event is never read as a negative example.
@@ -13,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.corpora import AnnotatedText, GoldEvent
+from kg.corpora import AnnotatedText, GoldEntity, GoldEvent
 
 SENTENCES = "ECBplus_coreference_sentences.csv"
 # no space before these tokens ("said ,", "Bush 's") and none after the opening ones
@@ -21,6 +22,7 @@ _GLUED_LEFT = frozenset(
     {",", ".", ":", ";", "!", "?", ")", "]", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 )
 _GLUED_RIGHT = frozenset({"(", "[", "$", "``"})
+_PARTICIPANTS = ("HUMAN_PART", "NON_HUMAN_PART")
 
 
 def annotated_sentences(folder: Path) -> dict[str, set[int]]:
@@ -54,16 +56,35 @@ def read(path: Path, sentences: set[int]) -> AnnotatedText:
         parts.append(word)
         offset += len(word)
         last_sentence, previous = token.get("sentence"), word
-    events = []
+    chains = _chains(root)
+    events, entities = [], []
     markables = root.find("Markables")
     for markable in markables if markables is not None else ():
-        if not (markable.tag.startswith("ACTION_") or markable.tag.startswith("NEG_ACTION_")):
-            continue
         anchors = [spans[a.get("t_id", "")] for a in markable.iter("token_anchor") if a.get("t_id", "") in spans]
-        if anchors:  # markables of unannotated sentences, and those with no anchor, are not mentions here
-            begin, end = min(b for b, _ in anchors), max(e for _, e in anchors)
-            events.append(GoldEvent(begin, end, markable.tag, markable.get("m_id", "")))
-    return AnnotatedText(path.stem, "".join(parts), None, tuple(sorted(events)), corpus="ecbplus")
+        if not anchors:  # markables of unannotated sentences, and those with no anchor, are not mentions here
+            continue
+        begin, end = min(b for b, _ in anchors), max(e for _, e in anchors)
+        m_id = markable.get("m_id", "")
+        if markable.tag.startswith(("ACTION_", "NEG_ACTION_")):
+            events.append(GoldEvent(begin, end, markable.tag, m_id))
+        elif markable.tag.startswith(_PARTICIPANTS):
+            entities.append(GoldEntity(begin, end, markable.tag, chains.get(m_id, f"m{m_id}")))
+    return AnnotatedText(
+        path.stem, "".join(parts), None, tuple(sorted(events)), corpus="ecbplus", entities=tuple(sorted(entities))
+    )
+
+
+def _chains(root: ET.Element) -> dict[str, str]:
+    """Markable id -> the id of the coreference relation it is a source of (within the document
+    or across documents: both name the referent the mention joins)."""
+    found: dict[str, str] = {}
+    relations = root.find("Relations")
+    for relation in relations if relations is not None else ():
+        if relation.tag in ("INTRA_DOC_COREF", "CROSS_DOC_COREF"):
+            name = relation.get("note") or relation.get("r_id") or ""
+            for source in relation.iter("source"):
+                found[source.get("m_id", "")] = name
+    return found
 
 
 def read_folder(folder: Path) -> Iterator[AnnotatedText]:

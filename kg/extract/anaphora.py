@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg import gazetteer, lexicon
 from kg.extract.context import Context
@@ -65,6 +65,11 @@ GENERIC_ORG_NOUNS = frozenset(
 )
 # how far back (in sentences) a pronoun or description looks for its antecedent
 ANTECEDENT_WINDOW = 3
+
+# an antecedent's salience by the dependency of its mention's head: subjects first, objects next,
+# a noun inside another noun phrase ("the Tony telecast") last; anything else in between
+ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "attr": 1, "compound": 3, "nmod": 3}
+OTHER_ROLE = 2
 
 # kinds of titles.tsv entries that are person nouns on their own: "the spokesman", "his son"
 PERSON_NOUN_KINDS = frozenset({"role", "kin"})
@@ -125,7 +130,7 @@ class AnaphoraResolver:
         """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
         # "they" can be an organisation ("the Tories ... they"); "the men" are people
         kinds = (EntityKind.GROUP, EntityKind.ORGANIZATION) if tok.pos_ == "PRON" else (EntityKind.GROUP,)
-        j = _recent(index, tok.i, sent, lambda m: m.kind in kinds and not m.pronoun, window=1)
+        j = _salient(ctx.doc, index, tok.i, sent, lambda m: m.kind in kinds and not m.pronoun, window=1)
         if j is None:
             return
         first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "det")])
@@ -180,7 +185,7 @@ class AnaphoraResolver:
                 continue
             sent = sent_of_token[tok.i]
             if tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
-                j = _recent(index, tok.i, sent, lambda m: m.kind == EntityKind.PERSON and not m.pronoun)
+                j = _salient(ctx.doc, index, tok.i, sent, lambda m: m.kind == EntityKind.PERSON and not m.pronoun)
                 if j is not None:
                     index.add(
                         EntityMention(
@@ -290,4 +295,28 @@ def _recent(
             and (best is None or start > index.tokens[best].start)
         ):
             best = j
+    return best
+
+
+def _salient(
+    doc: Doc,
+    index: EntityIndex,
+    before: int,
+    sent: int,
+    accept: Callable[[EntityMention], bool],
+    window: int = ANTECEDENT_WINDOW,
+) -> int | None:
+    """A pronoun's antecedent: in the latest sentence that has one, the most salient mention by its
+    grammatical role (a subject before an object before the rest, a noun inside another noun
+    phrase last), the latest among equals (the order of Lappin and Leass's salience factors).
+    "Hugh Jackman will be host ... a clip of the Tony telecast of his performance": Jackman."""
+    best, best_key = None, None
+    for j, m in enumerate(index.mentions):
+        tokens = index.tokens[j]
+        if tokens.start >= before or sent - index.sentence_of[j] > window or not accept(m):
+            continue
+        role = ROLE_RANK.get(doc[tokens.start : tokens.stop].root.dep_, OTHER_ROLE)
+        key = (index.sentence_of[j], -role, tokens.start)
+        if best_key is None or key > best_key:
+            best, best_key = j, key
     return best

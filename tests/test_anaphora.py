@@ -1,0 +1,42 @@
+"""Antecedents of pronouns chosen on hand-built parses (no trained model)."""
+
+from __future__ import annotations
+
+from kg.extract.anaphora import _salient
+from kg.extract.entity_index import EntityIndex
+from kg.model import EntityKind, EntityMention, Mention, Span
+from tests.parses import doc
+
+# "Jackman praised the Tony telecast of his performance": the subject, not the nearer noun that
+# only modifies another ("Tony", read as a person by the small model)
+PARSE = (
+    "Jackman/NNP/nsubj/1 praised/VBD/ROOT/1/praise the/DT/det/4 Tony/NNP/compound/4 telecast/NN/dobj/1 "
+    "of/IN/prep/4 his/PRP$/poss/7 performance/NN/pobj/5"
+)
+
+
+def _index(names: list[tuple[int, int]]) -> EntityIndex:
+    d = doc(PARSE, run=False)
+    index = EntityIndex()
+    for k, (start, sentence) in enumerate(names):
+        token = d[start]
+        mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
+        index.add(EntityMention(mention, EntityKind.PERSON, f"{token.text}{k}"), range(start, start + 1), sentence)
+    return index
+
+
+def test_a_subject_outranks_a_nearer_noun_inside_another_noun_phrase() -> None:
+    index = _index([(0, 0), (3, 0)])
+    assert _salient(doc(PARSE, run=False), index, 6, 0, lambda m: True) == 0
+
+
+def test_a_later_sentence_outranks_an_earlier_subject() -> None:
+    # the same words, "Tony" read as a sentence after Jackman's: the latest sentence comes first
+    index = _index([(0, 0), (3, 1)])
+    assert _salient(doc(PARSE, run=False), index, 6, 1, lambda m: True) == 1
+
+
+def test_only_mentions_before_the_pronoun_and_within_the_window_count() -> None:
+    index = _index([(0, 0), (7, 0)])
+    assert _salient(doc(PARSE, run=False), index, 6, 0, lambda m: m.name != "Jackman0") is None
+    assert _salient(doc(PARSE, run=False), index, 6, 5, lambda m: True, window=3) is None
