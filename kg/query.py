@@ -67,13 +67,20 @@ def named(name: str) -> NamedQuery:
 def load_text(query_or_file: str) -> str:
     """An inline query, or the text of a ``.rq``/``.sparql`` file."""
     path = Path(query_or_file)
-    if path.suffix.lower() in (".rq", ".sparql") or (
-        len(query_or_file) < 4096 and "\n" not in query_or_file and path.is_file()
-    ):
-        if not path.is_file():
+    if path.suffix.lower() in (".rq", ".sparql") or ("\n" not in query_or_file and _is_file(path)):
+        if not _is_file(path):
             raise KgError(E.E001, path=path)
         return path.read_text(encoding="utf-8")
     return query_or_file
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; a text no file system takes as a path (a one-line query
+    longer than a file name may be) names none."""
+    try:
+        return path.is_file()
+    except OSError:  # ENAMETOOLONG
+        return False
 
 
 def _term(value: str) -> NamedNode | Literal:
