@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode, Store
 
-from kg import cleanup, distributed, ingest, iri, rdf, store
+from kg import cleanup, distributed, graph_cache, ingest, iri, rdf, store
 from kg.errors import E, KgError
 from kg.model import Document, EntityKind
 from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRESHOLD, DEFAULT_MODEL
@@ -274,12 +274,14 @@ def _build_into(
         store.load_ontology(st)
         aliases = load_aliases(st, options.base)
         origins = _origins(store.current_folder(out))
+        graph_cache.carry(store.current_folder(out), generation.folder)
         items = _documents(readings, options, st, report, origins, workers[0].fingerprint)
         writer = store.GraphWriter(st)
         for extracted, (digest, graph) in distributed.extractions(items, *workers):
             document = extracted.extraction.document
             resolved = resolve(extracted.extraction, aliases)
             quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)
+            graph_cache.drop(generation.folder, graph)
             writer.replace(graph, quads)
             report.built.append(document.id)
             report.entities += len(resolved.entities)

@@ -185,11 +185,13 @@ class _Reader:
         self.store: Any = None
 
     def current(self, *, reopen: bool = False) -> Any:
-        from kg import store
+        from kg import graph_cache, store
 
         if reopen or self.store is None or store.current_generation(self.out_dir) != self.generation:
             self.store = None  # let go of the old generation before opening the new one
             self.generation, self.store = store.open_current(self.out_dir, writable=self.writable)
+            if self.writable:  # updates change graphs behind their files' backs
+                graph_cache.forget(self.generation.parent)
         return self.store
 
     def answer(self, request: Request) -> Reply:

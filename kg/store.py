@@ -13,7 +13,6 @@ generation it opened until it reopens.
 from __future__ import annotations
 
 import fcntl
-import heapq
 import os
 import shutil
 from collections.abc import Iterable, Iterator
@@ -232,43 +231,6 @@ def document_graphs(store: Store) -> list[NamedNode]:
     # a document's triples are always in its own named graph
     graphs = cast(set[NamedNode], {q.graph_name for q in store.quads_for_pattern(None, rdf_type, doc_type, None)})
     return sorted(graphs, key=lambda g: g.value)
-
-
-def sorted_graphs(store: Store) -> list[tuple[str, list[str]]]:
-    """Every document graph (the default graph too, named DEFAULT, when it holds anything) as its
-    N-Triples name and its triples as sorted N-Triples lines, graphs in the order of their names.
-
-    Oxigraph writes each graph as N-Triples faster than Python makes a term per triple, and lines
-    take less memory than terms (the four RDF files of 120 BBC articles: 1.2-1.3 s at a peak of 81
-    MB, against 1.6 s and 219 MB from a set of all quads). Sorting lines is sorting terms: N-Triples
-    escapes control characters, so the space after a term sorts before any character that could
-    continue it."""
-    graphs: list[tuple[str, NamedNode | pyoxigraph.DefaultGraph]] = [
-        (str(g), g) for g in store.named_graphs() if isinstance(g, NamedNode) and g != ONTOLOGY_GRAPH
-    ]
-    graphs.append((str(pyoxigraph.DefaultGraph()), pyoxigraph.DefaultGraph()))
-    read = ((name, store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=g)) for name, g in sorted(graphs))
-    return [(name, sorted(set(text.decode("utf-8").splitlines()))) for name, text in read if text]
-
-
-def triple_lines(graphs: list[tuple[str, list[str]]]) -> Iterator[str]:
-    """All graphs' triples as one graph, without repeats: sorted N-Triples lines, newlines included."""
-    last = None
-    for line in heapq.merge(*(lines for _, lines in graphs)):
-        if line != last:
-            yield line + "\n"
-            last = line
-
-
-def quads(graphs: list[tuple[str, list[str]]]) -> Iterator[Quad]:
-    """All graphs' quads, graph by graph, one graph's terms made at a time."""
-    default = str(pyoxigraph.DefaultGraph())
-    for name, lines in graphs:
-        if name == default:
-            yield from pyoxigraph.parse("\n".join(lines), pyoxigraph.RdfFormat.N_TRIPLES)
-        else:  # each line ends with " ."
-            text = "".join(f"{line[:-1]}{name} .\n" for line in lines)
-            yield from pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_QUADS)
 
 
 def count_triples(store: Store) -> int:

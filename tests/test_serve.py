@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TSV, XML, SPARQLWrapper
 
-from kg import query, serve, serve_workers, sparql_access, store
+from kg import graph_cache, query, serve, serve_workers, sparql_access, store
 from kg.errors import E, KgError
 from tests.servers import Listener, kg_serve, raw_request, tiny_build, tree_rss
 
@@ -159,6 +159,9 @@ def test_a_second_writer_is_refused_at_once(tmp_path: Path) -> None:
 def test_updates_when_allowed_and_builds_wait(tmp_path: Path) -> None:
     out = tmp_path / "out"
     tiny_build(out)
+    generation = store.current_folder(out)
+    assert generation is not None
+    graph_cache.entries(store.open_read(out), generation)
     with kg_serve(out, "--allow-update", "--token-file", str(token_file(tmp_path))) as (url, _):
         sparql = client(url, "INSERT DATA { GRAPH <urn:g> { <urn:a> a kg:Document } }")
         sparql.setMethod(POST)
@@ -168,6 +171,8 @@ def test_updates_when_allowed_and_builds_wait(tmp_path: Path) -> None:
         with pytest.raises(KgError) as caught, store.writing(out):
             pass
         assert caught.value.code == E.E022
+        # the graphs' files beside a store written in place would give the next build stale RDF files
+        assert not (generation / graph_cache.FOLDER).exists()
     with store.writing(out):  # the lock went with the server
         pass
 

@@ -1,19 +1,22 @@
 """Turtle, N-Triples and compacted JSON-LD of all documents as one graph; TriG with a graph per document.
 
-Triples are sorted before writing, so the same store always gives byte-identical files. They are
-sorted as N-Triples text, graph by graph, and streamed into the writers: no set of all terms is
-held in memory.
+Triples are sorted before writing, so the same store always gives byte-identical files. Each
+document graph's sorted N-Triples lines and TriG block are files (``kg.graph_cache``): graph.trig
+is the blocks one after another, graph.nt a merge of the sorted files, and Turtle and JSON-LD
+stream from graph.nt. No set of all terms or lines is held in memory.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store, Triple, parse
 
-from kg import store
+from kg import graph_cache, store
 from kg.export import jsonld
 
 # the RDF files ``kg export`` writes on demand, for a store built with --no-exports
@@ -21,53 +24,63 @@ FORMATS = {"ttl": RdfFormat.TURTLE, "nt": RdfFormat.N_TRIPLES, "trig": RdfFormat
 
 
 def write_one(st: Store, fmt: str, path: Path) -> None:
-    """One of ``FORMATS``, byte for byte as ``write`` makes it."""
-    graphs = store.sorted_graphs(st)
-    if fmt == "trig":
-        store.serialize(store.quads(graphs), path, RdfFormat.TRIG)
-    elif fmt == "nt":
-        _write_ntriples(graphs, path)
-    else:
-        store.serialize(_triples(graphs), path, FORMATS[fmt])
+    """One of ``FORMATS``, byte for byte as ``write`` makes it (its graphs' files made in a scratch folder)."""
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as scratch:
+        found = graph_cache.entries(st, Path(scratch))
+        if fmt == "trig":
+            _write_trig(found, path)
+        elif fmt == "nt":
+            _write_ntriples(found, path)
+        else:
+            _write_ntriples(found, Path(scratch) / "graph.nt")
+            store.serialize(_read_ntriples(Path(scratch) / "graph.nt"), path, FORMATS[fmt])
 
 
 def write_jsonld(st: Store, path: Path) -> None:
     """graph.jsonld alone, as ``write`` makes it."""
-    graphs = store.sorted_graphs(st)
-    jsonld.write(_triples(graphs), path, predicates=_predicates(graphs))
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as scratch:
+        ntriples = Path(scratch) / "graph.nt"
+        predicates = _write_ntriples(graph_cache.entries(st, Path(scratch)), ntriples)
+        jsonld.write(_read_ntriples(ntriples), path, predicates=predicates)
 
 
 def write(st: Store, out: Path) -> dict[str, Path]:
+    """The four files into the generation folder ``out``, from its graphs' files (made where missing)."""
     files = {name: out / f"graph.{ext}" for name, ext in (("turtle", "ttl"), ("ntriples", "nt"), ("jsonld", "jsonld"))}
-    graphs = store.sorted_graphs(st)
+    found = graph_cache.entries(st, out)
     files["trig"] = out / "graph.trig"
-    store.serialize(store.quads(graphs), files["trig"], RdfFormat.TRIG)
-    _write_ntriples(graphs, files["ntriples"])
-    predicates = _predicates(graphs)
-    del graphs
+    _write_trig(found, files["trig"])
+    predicates = _write_ntriples(found, files["ntriples"])
     # Turtle and JSON-LD read the sorted triples back from graph.nt as a stream
     store.serialize(_read_ntriples(files["ntriples"]), files["turtle"], RdfFormat.TURTLE)
     jsonld.write(_read_ntriples(files["ntriples"]), files["jsonld"], predicates=predicates)
     return files
 
 
-def _write_ntriples(graphs: list[tuple[str, list[str]]], path: Path) -> None:
-    """graph.nt: the sorted lines themselves, which are what Oxigraph's N-Triples writer writes."""
+def _write_trig(found: list[graph_cache.Entry], path: Path) -> None:
+    """graph.trig: the prefixes, then each graph's block, which is what Oxigraph's TriG writer writes."""
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as handle:
+        if found:
+            handle.write(graph_cache.trig_header())
+        for entry in found:
+            with entry.trig.open("rb") as block:
+                shutil.copyfileobj(block, handle)
+    os.replace(tmp, path)
+
+
+def _write_ntriples(found: list[graph_cache.Entry], path: Path) -> set[str]:
+    """graph.nt: the merged lines, which are what Oxigraph's N-Triples writer writes; returns every
+    predicate's IRI (without the brackets), for the JSON-LD context."""
+    predicates: set[str] = set()
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as handle:
-        handle.writelines(store.triple_lines(graphs))
+        for line in graph_cache.merged(found):
+            handle.write(line)
+            predicates.add(line.split(" ", 2)[1][1:-1])
     os.replace(tmp, path)
+    return predicates
 
 
 def _read_ntriples(path: Path) -> Iterator[Triple]:
     return (quad.triple for quad in parse(path=path, format=RdfFormat.N_TRIPLES))
-
-
-def _triples(graphs: list[tuple[str, list[str]]]) -> Iterator[Triple]:
-    text = "".join(store.triple_lines(graphs))
-    return (quad.triple for quad in parse(text, RdfFormat.N_TRIPLES))
-
-
-def _predicates(graphs: list[tuple[str, list[str]]]) -> set[str]:
-    """Every predicate's IRI (without the brackets), for the JSON-LD context."""
-    return {line.split(" ", 2)[1][1:-1] for _, lines in graphs for line in lines}

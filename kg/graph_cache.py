@@ -1,0 +1,156 @@
+"""Each document graph of the store as its sorted N-Triples lines and its TriG block, a pair of files
+per graph kept in the generation folder (``.graphs/``, beside the store), so that the RDF files of
+a store that grew by a few documents are merged from files instead of read and sorted again.
+
+On a 477-article store, reading every graph out of the store and sorting its lines took 1.9 s and
+writing graph.trig from them 0.6 s, of 5 s of RDF files; graph.trig is now the blocks one after
+another, graph.nt a merge of sorted files, both streamed. A build carries the entries of the
+generation it copies (hard links: the files are only ever replaced, never written in place) and
+drops those of the documents it builds; the export makes any entry that is missing. A store
+written in place (``kg serve --allow-update``) loses its entries, since a SPARQL update changes
+graphs behind them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+
+from kg.store import ONTOLOGY_GRAPH
+from kg.vocab import PREFIXES
+
+FOLDER = ".graphs"  # in a generation folder; the dot keeps it out of DIR
+FAN_IN = 256  # sorted files merged at once (open files); more are merged in rounds
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One graph's files: ``lines`` its distinct triples as sorted N-Triples lines (the order of the
+    terms' N-Triples text), ``trig`` its block of graph.trig (without the prefixes)."""
+
+    name: str  # the graph's N-Triples name, or DEFAULT for the default graph
+    lines: Path
+    trig: Path
+
+
+def carry(previous: Path | None, folder: Path) -> None:
+    """Give the new generation ``folder`` the entries of the generation ``previous`` (hard links)."""
+    source = previous / FOLDER if previous is not None else None
+    if source is None or not source.is_dir():
+        return
+    target = folder / FOLDER
+    target.mkdir()
+    for path in source.iterdir():
+        os.link(path, target / path.name)
+
+
+def drop(folder: Path, graph: NamedNode) -> None:
+    """Forget ``graph``'s entry: its document is being built again."""
+    entry = _entry(folder, str(graph))
+    entry.lines.unlink(missing_ok=True)
+    entry.trig.unlink(missing_ok=True)
+
+
+def forget(folder: Path) -> None:
+    """Forget every entry of a generation whose store is about to be written in place."""
+    shutil.rmtree(folder / FOLDER, ignore_errors=True)
+
+
+def entries(st: Store, folder: Path) -> list[Entry]:
+    """An entry for every document graph of ``st`` (the ontology's left out) and for the default
+    graph when it holds anything, in the order of their names; missing entries are made from the
+    store, entries of graphs it no longer has are removed."""
+    (folder / FOLDER).mkdir(exist_ok=True)
+    graphs: list[NamedNode | DefaultGraph] = [
+        g for g in st.named_graphs() if isinstance(g, NamedNode) and g != ONTOLOGY_GRAPH
+    ]
+    found = []
+    for graph in sorted([*graphs, DefaultGraph()], key=str):
+        entry = _entry(folder, str(graph))
+        kept = isinstance(graph, NamedNode) and entry.lines.exists() and entry.trig.exists()
+        if kept or _make(st, graph, entry):  # the default graph is made each time, and has none when empty
+            found.append(entry)
+    names = {path.name for entry in found for path in (entry.lines, entry.trig)}
+    for path in (folder / FOLDER).iterdir():
+        if path.name not in names:
+            path.unlink()
+    return found
+
+
+def merged(found: list[Entry]) -> Iterator[str]:
+    """All entries' triples as one graph, without repeats: sorted N-Triples lines, newlines
+    included, streamed from the files (at most ``FAN_IN`` open at once)."""
+    with tempfile.TemporaryDirectory(prefix="kg-merge-") as scratch:
+        paths = [entry.lines for entry in found]
+        while len(paths) > FAN_IN:
+            rounds = [paths[k : k + FAN_IN] for k in range(0, len(paths), FAN_IN)]
+            paths = [_merge_into(group, Path(scratch) / f"{len(paths)}-{k}.nt") for k, group in enumerate(rounds)]
+        with ExitStack() as stack:
+            files = [stack.enter_context(path.open(encoding="utf-8")) for path in paths]
+            last = None
+            for line in heapq.merge(*files):
+                if line != last:
+                    yield line
+                    last = line
+
+
+def _merge_into(paths: list[Path], target: Path) -> Path:
+    with ExitStack() as stack, target.open("w", encoding="utf-8") as handle:
+        files = [stack.enter_context(path.open(encoding="utf-8")) for path in paths]
+        handle.writelines(heapq.merge(*files))  # repeats are dropped in the last round
+    return target
+
+
+def _entry(folder: Path, name: str) -> Entry:
+    key = hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
+    return Entry(name, folder / FOLDER / f"{key}.nt", folder / FOLDER / f"{key}.trig")
+
+
+def _make(st: Store, graph: NamedNode | DefaultGraph, entry: Entry) -> bool:
+    """Write ``entry`` from the store's ``graph``; False (and no files) when the graph is empty.
+
+    Oxigraph writes a graph as N-Triples faster than Python makes a term per triple; sorting the
+    lines is sorting the terms, since N-Triples escapes control characters, so the space after a
+    term sorts before any character that could continue it."""
+    dumped = st.dump(format=RdfFormat.N_TRIPLES, from_graph=graph)  # bytes, as no output is given
+    if not dumped:
+        entry.lines.unlink(missing_ok=True)
+        entry.trig.unlink(missing_ok=True)
+        return False
+    lines = sorted(set(dumped.decode("utf-8").splitlines()))
+    _write(entry.lines, "".join(line + "\n" for line in lines).encode("utf-8"))
+    if isinstance(graph, DefaultGraph):
+        quads = pyoxigraph.parse("\n".join(lines), RdfFormat.N_TRIPLES)
+    else:  # each line ends with " ."
+        quads = pyoxigraph.parse("".join(f"{line[:-1]}{entry.name} .\n" for line in lines), RdfFormat.N_QUADS)
+    block = pyoxigraph.serialize(quads, None, RdfFormat.TRIG, prefixes=PREFIXES)
+    assert block is not None  # bytes, as no output was given
+    _write(entry.trig, block[len(trig_header()) :])
+    return True
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace, never write in place: the file may be a link shared with an older generation."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+@cache
+def trig_header() -> bytes:
+    """The prefix lines that Oxigraph's TriG writer puts before the first graph."""
+    node = NamedNode("urn:x")
+    text = pyoxigraph.serialize([Quad(node, node, node, node)], None, RdfFormat.TRIG, prefixes=PREFIXES)
+    assert text is not None
+    return text[: text.index(b"\n<") + 1]

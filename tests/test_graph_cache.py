@@ -1,0 +1,104 @@
+"""Each document graph's sorted lines and TriG block kept beside the store (``kg.graph_cache``):
+the RDF files merged from them are the store's, a build carries them to its generation without
+touching the old one's, and an addition gives the exports of a fresh build of the same documents."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
+
+from kg import graph_cache, store
+from kg.export import rdf_files
+from kg.pipeline import BuildOptions, build
+from kg.vocab import PREFIXES
+from tests.test_build_safety import POLITICS, assert_same_exports
+
+EX = "https://w3id.org/newskg/id/"
+
+
+def tiny_store(graphs: int) -> Store:
+    """Graphs that share subjects, so that the one-graph files must merge and drop repeats."""
+    st = Store()
+    for g in range(graphs):
+        graph = NamedNode(f"{EX}graph/{g}")
+        for s in (0, g, g + 1):
+            st.add(Quad(NamedNode(f"{EX}x/{s}"), NamedNode(f"{PREFIXES['kg']}p"), Literal(f"v{s % 3}"), graph))
+    st.add(Quad(NamedNode(f"{EX}x/0"), NamedNode(f"{PREFIXES['kg']}q"), NamedNode(f"{EX}x/1"), store.ONTOLOGY_GRAPH))
+    return st
+
+
+def whole_trig(st: Store) -> bytes:
+    """graph.trig as Oxigraph writes the document graphs in one stream, in the order of their names."""
+    quads = [q for q in st if q.graph_name != store.ONTOLOGY_GRAPH]
+    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return pyoxigraph.serialize(quads, None, RdfFormat.TRIG, prefixes=PREFIXES)
+
+
+def test_the_merged_files_are_the_store_s_triples_and_trig(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    st = tiny_store(5)
+    monkeypatch.setattr(graph_cache, "FAN_IN", 2)  # merged in rounds
+    found = graph_cache.entries(st, tmp_path)
+    assert [e.name for e in found] == sorted(f"<{EX}graph/{g}>" for g in range(5))
+    triples = {str(q.triple) + " .\n" for q in st if q.graph_name != store.ONTOLOGY_GRAPH}
+    assert list(graph_cache.merged(found)) == sorted(triples)
+    rdf_files.write(st, tmp_path)
+    assert (tmp_path / "graph.trig").read_bytes() == whole_trig(st)
+
+
+def test_a_graph_is_read_from_its_file_until_dropped(tmp_path: Path) -> None:
+    st = tiny_store(2)
+    graph_cache.entries(st, tmp_path)
+    graph = NamedNode(f"{EX}graph/1")
+    st.add(Quad(NamedNode(f"{EX}x/9"), NamedNode(f"{PREFIXES['kg']}p"), Literal("added"), graph))
+    assert not any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path)))
+    graph_cache.drop(tmp_path, graph)
+    assert any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path)))
+
+
+def test_a_graph_gone_from_the_store_loses_its_files(tmp_path: Path) -> None:
+    st = tiny_store(3)
+    graph_cache.entries(st, tmp_path)
+    st.remove_graph(NamedNode(f"{EX}graph/2"))
+    found = graph_cache.entries(st, tmp_path)
+    assert len(found) == 2
+    assert sorted((tmp_path / graph_cache.FOLDER).iterdir()) == sorted(p for e in found for p in (e.lines, e.trig))
+
+
+def test_a_new_generation_links_the_files_and_replaces_them_without_changing_the_old(tmp_path: Path) -> None:
+    st = tiny_store(2)
+    old, new = tmp_path / "gen-1", tmp_path / "gen-2"
+    old.mkdir(), new.mkdir()
+    before = {e.lines: e.lines.read_bytes() for e in graph_cache.entries(st, old)}
+    graph_cache.carry(old, new)
+    carried = graph_cache.entries(st, new)
+    assert all(os.path.samefile(e.lines, old / graph_cache.FOLDER / e.lines.name) for e in carried)
+    graph = NamedNode(f"{EX}graph/0")
+    st.add(Quad(NamedNode(f"{EX}x/9"), NamedNode(f"{PREFIXES['kg']}p"), Literal("added"), graph))
+    graph_cache.drop(new, graph)
+    graph_cache.entries(st, new)
+    assert {path: path.read_bytes() for path in before} == before
+
+
+@pytest.mark.model
+def test_an_addition_and_a_rebuild_give_the_exports_of_a_fresh_build(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("011.txt", "024.txt"):
+        shutil.copy(POLITICS / name, corpus / name)
+    grown = tmp_path / "grown"
+    build([corpus], BuildOptions(out=grown))
+    shutil.copy(POLITICS / "212.txt", corpus / "212.txt")
+    assert build([corpus], BuildOptions(out=grown)).built == ["212"]
+    build([corpus], BuildOptions(out=tmp_path / "fresh"))
+    assert_same_exports(grown, tmp_path / "fresh")
+    # a document rebuilt with another text: its graph's files are made again, the others' carried
+    (corpus / "024.txt").write_text((POLITICS / "212.txt").read_text()[:400] + "\n", encoding="utf-8")
+    assert build([corpus], BuildOptions(out=grown)).built == ["024"]
+    build([corpus], BuildOptions(out=tmp_path / "fresh-2"))
+    assert_same_exports(grown, tmp_path / "fresh-2")
+    assert (grown / "graph.trig").read_bytes() != (tmp_path / "fresh" / "graph.trig").read_bytes()
