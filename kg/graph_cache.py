@@ -4,9 +4,10 @@ a store that grew by a few documents are merged from files instead of read and s
 
 On a 477-article store, reading every graph out of the store and sorting its lines took 1.9 s and
 writing graph.trig from them 0.6 s, of 5 s of RDF files; graph.trig is now the blocks one after
-another, graph.nt a merge of sorted files, both streamed. A build carries the entries of the
-generation it copies (hard links: the files are only ever replaced, never written in place) and
-drops those of the documents it builds; the export makes any entry that is missing. A store
+another, graph.nt a merge of sorted files, both streamed. Other exports keep what they read from
+one graph alone beside them (``derived``: the HTML view's mentions). A build carries the files of
+the generation it copies (hard links: the files are only ever replaced, never written in place) and
+drops those of the documents it builds; the exports make any file that is missing. A store
 written in place (``kg serve --allow-update``) loses its entries, since a SPARQL update changes
 graphs behind them.
 """
@@ -56,10 +57,9 @@ def carry(previous: Path | None, folder: Path) -> None:
 
 
 def drop(folder: Path, graph: NamedNode) -> None:
-    """Forget ``graph``'s entry: its document is being built again."""
-    entry = _entry(folder, str(graph))
-    entry.lines.unlink(missing_ok=True)
-    entry.trig.unlink(missing_ok=True)
+    """Forget ``graph``'s files: its document is being built again."""
+    for path in (folder / FOLDER).glob(f"{_key(str(graph))}.*"):
+        path.unlink()
 
 
 def forget(folder: Path) -> None:
@@ -67,23 +67,43 @@ def forget(folder: Path) -> None:
     shutil.rmtree(folder / FOLDER, ignore_errors=True)
 
 
-def entries(st: Store, folder: Path) -> list[Entry]:
-    """An entry for every document graph of ``st`` (the ontology's left out) and for the default
-    graph when it holds anything, in the order of their names; missing entries are made from the
-    store, entries of graphs it no longer has are removed."""
+def graphs(st: Store) -> list[NamedNode | DefaultGraph]:
+    """The store's document graphs (the ontology's left out) in the order of their names, then the
+    default graph."""
+    named = sorted((g for g in st.named_graphs() if isinstance(g, NamedNode) and g != ONTOLOGY_GRAPH), key=str)
+    return [*named, DefaultGraph()]
+
+
+def derived(folder: Path, graph: NamedNode, kind: str) -> Path:
+    """Where a file made from ``graph`` alone is kept (``kind``: its ending, e.g. "mentions.json"):
+    carried, dropped and removed with the graph's entry. Write it with ``keep``."""
     (folder / FOLDER).mkdir(exist_ok=True)
-    graphs: list[NamedNode | DefaultGraph] = [
-        g for g in st.named_graphs() if isinstance(g, NamedNode) and g != ONTOLOGY_GRAPH
-    ]
+    return folder / FOLDER / f"{_key(str(graph))}.{kind}"
+
+
+def keep(path: Path, data: bytes) -> None:
+    """Write a graph's file: replaced, never written in place, since it may be a link shared with an
+    older generation."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def entries(st: Store, folder: Path) -> list[Entry]:
+    """An entry for every document graph of ``st`` and for the default graph when it holds
+    anything, in the order of ``graphs``; missing entries are made from the store, the files of
+    graphs it no longer has are removed."""
+    (folder / FOLDER).mkdir(exist_ok=True)
     found = []
-    for graph in sorted([*graphs, DefaultGraph()], key=str):
+    every = graphs(st)
+    for graph in every:
         entry = _entry(folder, str(graph))
         kept = isinstance(graph, NamedNode) and entry.lines.exists() and entry.trig.exists()
         if kept or _make(st, graph, entry):  # the default graph is made each time, and has none when empty
             found.append(entry)
-    names = {path.name for entry in found for path in (entry.lines, entry.trig)}
+    keys = {_key(str(graph)) for graph in every}
     for path in (folder / FOLDER).iterdir():
-        if path.name not in names:
+        if path.name.split(".", 1)[0] not in keys:
             path.unlink()
     return found
 
@@ -112,9 +132,12 @@ def _merge_into(paths: list[Path], target: Path) -> Path:
     return target
 
 
+def _key(name: str) -> str:
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
+
+
 def _entry(folder: Path, name: str) -> Entry:
-    key = hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
-    return Entry(name, folder / FOLDER / f"{key}.nt", folder / FOLDER / f"{key}.trig")
+    return Entry(name, folder / FOLDER / f"{_key(name)}.nt", folder / FOLDER / f"{_key(name)}.trig")
 
 
 def _make(st: Store, graph: NamedNode | DefaultGraph, entry: Entry) -> bool:
@@ -129,22 +152,15 @@ def _make(st: Store, graph: NamedNode | DefaultGraph, entry: Entry) -> bool:
         entry.trig.unlink(missing_ok=True)
         return False
     lines = sorted(set(dumped.decode("utf-8").splitlines()))
-    _write(entry.lines, "".join(line + "\n" for line in lines).encode("utf-8"))
+    keep(entry.lines, "".join(line + "\n" for line in lines).encode("utf-8"))
     if isinstance(graph, DefaultGraph):
         quads = pyoxigraph.parse("\n".join(lines), RdfFormat.N_TRIPLES)
     else:  # each line ends with " ."
         quads = pyoxigraph.parse("".join(f"{line[:-1]}{entry.name} .\n" for line in lines), RdfFormat.N_QUADS)
     block = pyoxigraph.serialize(quads, None, RdfFormat.TRIG, prefixes=PREFIXES)
     assert block is not None  # bytes, as no output was given
-    _write(entry.trig, block[len(trig_header()) :])
+    keep(entry.trig, block[len(trig_header()) :])
     return True
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Replace, never write in place: the file may be a link shared with an older generation."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 @cache

@@ -1,6 +1,7 @@
-"""Each document graph's sorted lines and TriG block kept beside the store (``kg.graph_cache``):
-the RDF files merged from them are the store's, a build carries them to its generation without
-touching the old one's, and an addition gives the exports of a fresh build of the same documents."""
+"""Each document graph's sorted lines, TriG block and mentions kept beside the store
+(``kg.graph_cache``): the RDF files merged from them and the view read from them are the store's,
+a build carries them to its generation without touching the old one's, and an addition gives the
+exports of a fresh build of the same documents."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import pyoxigraph
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
-from kg import graph_cache, store
-from kg.export import rdf_files
+from kg import graph_cache, query, store
+from kg.export import rdf_files, view
 from kg.pipeline import BuildOptions, build
 from kg.vocab import PREFIXES
 from tests.test_build_safety import POLITICS, assert_same_exports
@@ -82,6 +83,15 @@ def test_a_new_generation_links_the_files_and_replaces_them_without_changing_the
     graph_cache.drop(new, graph)
     graph_cache.entries(st, new)
     assert {path: path.read_bytes() for path in before} == before
+
+
+@pytest.mark.model
+def test_the_view_read_graph_by_graph_and_from_its_files_is_the_store_s(sample_build: Path, tmp_path: Path) -> None:
+    st = store.open_read(sample_build)
+    union = {tuple(None if t is None else t.value for t in row) for row in query.execute(st, view._MENTIONS)}
+    assert {tuple(row) for row in view._mention_rows(st, None)} == union and union
+    assert view.read(st, cache=tmp_path) == view.read(st) == view.read(st, cache=tmp_path)  # made, then read
+    assert len(list((tmp_path / graph_cache.FOLDER).glob("*.mentions.json"))) == 1
 
 
 @pytest.mark.model

@@ -50,7 +50,7 @@ def _write(part: str, st: Store, out: Path) -> dict[str, Path]:
             return tables.write(st, out)
         from kg.export import html as html_export
 
-        return {"html": html_export.write(st, out / "graph.html").path}
+        return {"html": html_export.write(st, out / "graph.html", cache=out).path}
 
 
 @contextmanager

@@ -89,9 +89,17 @@ class HtmlReport:
     edges: int
 
 
-def write(store: Store, path: Path, *, title: str = "newskg graph", selection: Selection | None = None) -> HtmlReport:
-    """Write the page for the store (or the part of it that ``selection`` keeps), atomically."""
-    graph = view.read(store)
+def write(
+    store: Store,
+    path: Path,
+    *,
+    title: str = "newskg graph",
+    selection: Selection | None = None,
+    cache: Path | None = None,
+) -> HtmlReport:
+    """Write the page for the store (or the part of it that ``selection`` keeps), atomically;
+    ``cache`` as for ``view.read``."""
+    graph = view.read(store, cache=cache)
     if selection is not None:
         graph = view.select(graph, selection)
     tmp = path.with_name(path.name + ".tmp")

@@ -11,14 +11,17 @@ Attribution (``kg:accordingTo``) is not drawn: it is a property of the claim, sh
 from __future__ import annotations
 
 import calendar
+import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from pyoxigraph import QuerySolutions, Store
+from pyoxigraph import NamedNode, QuerySolutions, Store
 
-from kg import query
+from kg import graph_cache, query
 from kg.errors import E, KgError
 from kg.vocab import PREFIXES
 
@@ -157,8 +160,9 @@ class _Facts:
         return tuple(Evidence(d, s, b, e) for d, _sb, _b, s, b, e in sorted(self.evidence))
 
 
-def read(store: Store) -> GraphView:
-    """The whole store as a graph view, in a stable order."""
+def read(store: Store, *, cache: Path | None = None) -> GraphView:
+    """The whole store as a graph view, in a stable order. ``cache``: a generation folder that
+    keeps what is read graph by graph (``kg.graph_cache``), for the next build to read again."""
     parents: dict[str, set[str]] = defaultdict(set)
     for row in _select(store, _CLASSES):
         parents[_local(row["class"].value)].add(_local(row["parent"].value))
@@ -168,7 +172,7 @@ def read(store: Store) -> GraphView:
         classes[x.value].add(_local(cls.value))
         labels[x.value].add((label or x).value)
     kinds = {iri: kind for iri, found in classes.items() if (kind := _classify(found, parents))}
-    facts = _facts(store)
+    facts = _facts(store, cache)
     nodes = tuple(_node(iri, min(labels[iri]), kinds[iri], facts[iri]) for iri in sorted(kinds))
     edges = sorted(_causal_edges(store, set(kinds), facts) + _link_edges(store, set(kinds)), key=_edge_key)
     documents = {row["id"].value: row["title"].value if row["title"] else "" for row in _select(store, _DOCUMENTS)}
@@ -210,7 +214,7 @@ def _classify(classes: set[str], parents: dict[str, set[str]]) -> tuple[str, str
     return None
 
 
-def _facts(store: Store) -> dict[str, _Facts]:
+def _facts(store: Store, cache: Path | None) -> dict[str, _Facts]:
     facts: dict[str, _Facts] = defaultdict(_Facts)
     for row in _select(store, _FACTS):
         item, prop, value = facts[row["x"].value], _local(row["p"].value), row["value"].value
@@ -226,12 +230,32 @@ def _facts(store: Store) -> dict[str, _Facts]:
         facts[row["x"].value].sources.add(row["source"].value)
     for row in _select(store, _QUANTITIES):
         facts[row["x"].value].quantities.add(row["amount"].value)
-    for x, document, first, last, anchored, in_sentence, sentence_begin in _select(store, _MENTIONS):
-        begin, end = int(first.value), int(last.value)
-        anchor = anchored.value if anchored else ""
-        sentence, start = (in_sentence.value, int(sentence_begin.value)) if in_sentence else (anchor, begin)
-        facts[x.value].evidence.add((document.value, start, begin, sentence, begin - start, end - start))
+    for x, document, first, last, anchored, in_sentence, sentence_begin in _mention_rows(store, cache):
+        begin, end = int(first), int(last)
+        anchor = anchored or ""
+        sentence, start = (in_sentence, int(sentence_begin)) if in_sentence is not None else (anchor, begin)
+        facts[x].evidence.add((document, start, begin, sentence, begin - start, end - start))
     return facts
+
+
+def _mention_rows(store: Store, cache: Path | None) -> Iterator[list[Any]]:
+    """The values of ``_MENTIONS``' rows (None where unbound), read graph by graph: a mention and
+    all that is said of it are in its document's graph, so the graphs' rows are the store's. Each
+    graph's rows are kept in ``cache``, and a build that adds a document reads the others' from
+    there (477 BBC articles: 2.6 s of queries, 0.05 s of reading)."""
+    for graph in graph_cache.graphs(store):
+        path = None
+        if cache is not None and isinstance(graph, NamedNode):  # the default graph is read each time
+            path = graph_cache.derived(cache, graph, "mentions.json")
+        if path is not None and path.exists():
+            yield from json.loads(path.read_bytes())
+            continue
+        result = store.query(_MENTIONS, prefixes=PREFIXES, default_graph=graph)
+        assert isinstance(result, QuerySolutions)
+        rows = [[None if term is None else term.value for term in row] for row in result]
+        if path is not None:
+            graph_cache.keep(path, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+        yield from rows
 
 
 def _node(iri: str, label: str, kind: tuple[str, str, tuple[str, ...]], facts: _Facts) -> Node:
