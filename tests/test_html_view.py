@@ -130,6 +130,13 @@ id:m5 nif:beginIndex 10 ; nif:endIndex 49 ; nif:referenceContext id:doc ; kg:sen
 """
 
 
+def test_the_page_data_in_pieces_is_the_data_encoded_whole() -> None:
+    node = small_graph().nodes[0]
+    payload = {"b": {"y": [1, (2, "a://b")], "x": {}, "w": []}, "a": [node, [], "<&>", {"k": [node]}], "c": "x://y"}
+    assert "".join(html._data_pieces(payload)) == html._json_for_script(payload)
+    assert html.render(small_graph()) == "".join(html.pieces(small_graph()))
+
+
 def test_read_a_store() -> None:
     """Classes and families from the ontology, claims, quantities, aliases, evidence offsets in
     the sentence (the mention itself when it has no sentence), and all three kinds of edge."""
