@@ -80,6 +80,16 @@ def test_a_worker_with_another_pipeline_refuses_the_job(corpus: Path) -> None:
     assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)
 
 
+def test_a_batch_ends_at_its_document_count_or_its_characters() -> None:
+    def item(k: int, chars: int) -> tuple[Document, CleanText, int]:
+        return Document(str(k), "x" * chars, "s"), CleanText("x" * chars, ()), k
+
+    sizes = [30_000, 30_000, 10_000, 70_000, 1_000, 1_000, 1_000, 1_000]
+    batches = distributed._batches((item(k, n) for k, n in enumerate(sizes)), 3)
+    assert [[k for _, _, k in batch] for batch in batches] == [[0, 1], [2], [3], [4, 5, 6], [7]]
+    assert distributed.BATCH_CHARS == 64_000
+
+
 def test_model_paths_travel_relative_to_the_package() -> None:
     options = BuildOptions()
     job = distributed.job(options, fingerprint(options))
