@@ -114,7 +114,7 @@ def build(
             "surer events."
         ),
     ] = 0.4,
-    batch_size: Annotated[int, typer.Option(help="Documents per spaCy batch.")] = 32,
+    batch_size: Annotated[int, typer.Option(help="Documents per batch (a batch also ends at 64,000 characters).")] = 32,
     processes: Annotated[int, typer.Option(help="Worker processes that parse and extract (one a core).")] = 1,
     scheduler: Annotated[
         str | None,
