@@ -28,6 +28,7 @@ from pathlib import Path
 import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
 
+from kg import __version__
 from kg.store import ONTOLOGY_GRAPH
 from kg.vocab import PREFIXES
 
@@ -133,7 +134,9 @@ def _merge_into(paths: list[Path], target: Path) -> Path:
 
 
 def _key(name: str) -> str:
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:32]
+    """A graph's files' name: another newskg or pyoxigraph (another text for the same triples) makes
+    them all again rather than mix two writers' text in one export."""
+    return hashlib.sha256(f"{__version__}\x00{pyoxigraph.__version__}\x00{name}".encode()).hexdigest()[:32]
 
 
 def _entry(folder: Path, name: str) -> Entry:

@@ -61,6 +61,16 @@ def test_a_graph_is_read_from_its_file_until_dropped(tmp_path: Path) -> None:
     assert any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path)))
 
 
+def test_files_written_by_another_version_are_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    st = tiny_store(2)
+    graph_cache.entries(st, tmp_path)
+    graph = NamedNode(f"{EX}graph/1")
+    st.add(Quad(NamedNode(f"{EX}x/9"), NamedNode(f"{PREFIXES['kg']}p"), Literal("added"), graph))
+    monkeypatch.setattr(graph_cache, "__version__", "0.0.0-other")
+    assert any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path)))
+    assert len(list((tmp_path / graph_cache.FOLDER).iterdir())) == 4  # the other version's are gone
+
+
 def test_a_graph_gone_from_the_store_loses_its_files(tmp_path: Path) -> None:
     st = tiny_store(3)
     graph_cache.entries(st, tmp_path)
@@ -91,7 +101,7 @@ def test_the_view_read_graph_by_graph_and_from_its_files_is_the_store_s(sample_b
     union = {tuple(None if t is None else t.value for t in row) for row in query.execute(st, view._MENTIONS)}
     assert {tuple(row) for row in view._mention_rows(st, None)} == union and union
     assert view.read(st, cache=tmp_path) == view.read(st) == view.read(st, cache=tmp_path)  # made, then read
-    assert len(list((tmp_path / graph_cache.FOLDER).glob("*.mentions.json"))) == 1
+    assert len(list((tmp_path / graph_cache.FOLDER).glob("*.mentions-*.json"))) == 1
 
 
 @pytest.mark.model

@@ -11,6 +11,7 @@ Attribution (``kg:accordingTo``) is not drawn: it is a property of the claim, sh
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -238,6 +239,10 @@ def _facts(store: Store, cache: Path | None) -> dict[str, _Facts]:
     return facts
 
 
+# the kind of file that keeps a graph's rows, named by the query that read them
+_MENTION_ROWS = f"mentions-{hashlib.sha256(_MENTIONS.encode()).hexdigest()[:12]}.json"
+
+
 def _mention_rows(store: Store, cache: Path | None) -> Iterator[list[Any]]:
     """The values of ``_MENTIONS``' rows (None where unbound), read graph by graph: a mention and
     all that is said of it are in its document's graph, so the graphs' rows are the store's. Each
@@ -246,7 +251,7 @@ def _mention_rows(store: Store, cache: Path | None) -> Iterator[list[Any]]:
     for graph in graph_cache.graphs(store):
         path = None
         if cache is not None and isinstance(graph, NamedNode):  # the default graph is read each time
-            path = graph_cache.derived(cache, graph, "mentions.json")
+            path = graph_cache.derived(cache, graph, _MENTION_ROWS)
         if path is not None and path.exists():
             yield from json.loads(path.read_bytes())
             continue
