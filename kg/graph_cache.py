@@ -54,7 +54,10 @@ def carry(previous: Path | None, folder: Path) -> None:
     target = folder / FOLDER
     target.mkdir()
     for path in source.iterdir():
-        os.link(path, target / path.name)
+        try:
+            os.link(path, target / path.name)
+        except OSError:  # a file system without hard links (or with too many): a copy does too
+            shutil.copyfile(path, target / path.name)
 
 
 def drop(folder: Path, graph: NamedNode) -> None:

@@ -95,6 +95,22 @@ def test_a_new_generation_links_the_files_and_replaces_them_without_changing_the
     assert {path: path.read_bytes() for path in before} == before
 
 
+def test_files_are_copied_where_they_cannot_be_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    st = tiny_store(2)
+    old, new = tmp_path / "gen-1", tmp_path / "gen-2"
+    old.mkdir(), new.mkdir()
+    found = graph_cache.entries(st, old)
+
+    def refuse(source: Path, target: Path) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    graph_cache.carry(old, new)
+    copied = sorted((new / graph_cache.FOLDER).iterdir())
+    assert [p.read_bytes() for p in copied] == [(old / graph_cache.FOLDER / p.name).read_bytes() for p in copied]
+    assert len(copied) == 2 * len(found)
+
+
 @pytest.mark.model
 def test_the_view_read_graph_by_graph_and_from_its_files_is_the_store_s(sample_build: Path, tmp_path: Path) -> None:
     st = store.open_read(sample_build)
