@@ -273,8 +273,9 @@ def _build_into(
         st = generation.store
         store.load_ontology(st)
         aliases = load_aliases(st, options.base)
-        origins = _origins(store.current_folder(out))
-        graph_cache.carry(store.current_folder(out), generation.folder)
+        previous = store.current_folder(out)
+        origins = _origins(previous)
+        graph_cache.carry(previous, generation.folder)
         items = _documents(readings, options, st, report, origins, workers[0].fingerprint)
         writer = store.GraphWriter(st)
         for extracted, (digest, graph) in distributed.extractions(items, *workers):
@@ -297,6 +298,7 @@ def _build_into(
                 generation.folder,
                 html=options.html,
                 processes=options.processes,
+                previous=previous,
             )
             if options.exports
             else {}

@@ -14,9 +14,9 @@ import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
 from kg import graph_cache, query, store
-from kg.export import rdf_files, view
+from kg.export import rdf_files, reuse, view
 from kg.pipeline import BuildOptions, build
-from kg.vocab import PREFIXES
+from kg.vocab import KG, PREFIXES
 from tests.test_build_safety import POLITICS, assert_same_exports
 
 EX = "https://w3id.org/newskg/id/"
@@ -109,6 +109,34 @@ def test_files_are_copied_where_they_cannot_be_linked(tmp_path: Path, monkeypatc
     copied = sorted((new / graph_cache.FOLDER).iterdir())
     assert [p.read_bytes() for p in copied] == [(old / graph_cache.FOLDER / p.name).read_bytes() for p in copied]
     assert len(copied) == 2 * len(found)
+
+
+def test_the_exports_fingerprint_follows_their_inputs() -> None:
+    st = tiny_store(2)
+    graph = NamedNode(f"{EX}graph/1")
+    first = reuse.fingerprint(st, html=True)
+    assert reuse.fingerprint(st, html=True) == first != reuse.fingerprint(st, html=False)
+    st.add(Quad(graph, NamedNode(str(KG.contentHash)), Literal("abc"), graph))
+    second = reuse.fingerprint(st, html=True)
+    st.remove(Quad(graph, NamedNode(str(KG.contentHash)), Literal("abc"), graph))
+    st.add(Quad(graph, NamedNode(str(KG.contentHash)), Literal("abd"), graph))
+    assert len({first, second, reuse.fingerprint(st, html=True)}) == 3
+    st.add(Quad(graph, NamedNode(f"{PREFIXES['kg']}p"), Literal("by hand"), graph))  # no new hash: counted
+    assert reuse.fingerprint(st, html=True) not in {first, second}
+
+
+@pytest.mark.model
+def test_a_build_that_changes_nothing_links_the_exports(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build([POLITICS / "011.txt"], BuildOptions(out=out))
+    written = {p.name: p.resolve().stat().st_ino for p in out.iterdir() if p.is_file()}
+    assert build([POLITICS / "011.txt"], BuildOptions(out=out)).unchanged == ["011"]
+    assert {p.name: p.resolve().stat().st_ino for p in out.iterdir() if p.is_file()} == written
+    build([POLITICS / "011.txt"], BuildOptions(out=out, html=False))  # other inputs: written again
+    assert not (out / "graph.html").exists()
+    assert (out / "graph.ttl").resolve().stat().st_ino != written["graph.ttl"]
+    build([POLITICS / "011.txt"], BuildOptions(out=out))
+    assert (out / "graph.html").exists()
 
 
 @pytest.mark.model
