@@ -54,10 +54,16 @@ def carry(previous: Path | None, folder: Path) -> None:
     target = folder / FOLDER
     target.mkdir()
     for path in source.iterdir():
-        try:
-            os.link(path, target / path.name)
-        except OSError:  # a file system without hard links (or with too many): a copy does too
-            shutil.copyfile(path, target / path.name)
+        link(path, target / path.name)
+
+
+def link(source: Path, target: Path) -> None:
+    """``target`` as a hard link to ``source``, or a copy on a file system without hard links (or
+    with too many to one file)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def drop(folder: Path, graph: NamedNode) -> None:
@@ -112,14 +118,15 @@ def entries(st: Store, folder: Path) -> list[Entry]:
     return found
 
 
-def merged(found: list[Entry]) -> Iterator[str]:
+def merged(found: list[Entry], scratch: Path) -> Iterator[str]:
     """All entries' triples as one graph, without repeats: sorted N-Triples lines, newlines
-    included, streamed from the files (at most ``FAN_IN`` open at once)."""
-    with tempfile.TemporaryDirectory(prefix="kg-merge-") as scratch:
+    included, streamed from the files (at most ``FAN_IN`` open at once; rounds of more are merged
+    into files in a temporary folder in ``scratch``, beside the exports rather than in /tmp)."""
+    with tempfile.TemporaryDirectory(prefix=".kg-merge-", dir=scratch) as rounds_folder:
         paths = [entry.lines for entry in found]
         while len(paths) > FAN_IN:
             rounds = [paths[k : k + FAN_IN] for k in range(0, len(paths), FAN_IN)]
-            paths = [_merge_into(group, Path(scratch) / f"{len(paths)}-{k}.nt") for k, group in enumerate(rounds)]
+            paths = [_merge_into(group, Path(rounds_folder) / f"{len(paths)}-{k}.nt") for k, group in enumerate(rounds)]
         with ExitStack() as stack:
             files = [stack.enter_context(path.open(encoding="utf-8")) for path in paths]
             last = None

@@ -46,7 +46,8 @@ def test_the_merged_files_are_the_store_s_triples_and_trig(tmp_path: Path, monke
     found = graph_cache.entries(st, tmp_path)
     assert [e.name for e in found] == sorted(f"<{EX}graph/{g}>" for g in range(5))
     triples = {str(q.triple) + " .\n" for q in st if q.graph_name != store.ONTOLOGY_GRAPH}
-    assert list(graph_cache.merged(found)) == sorted(triples)
+    assert list(graph_cache.merged(found, tmp_path)) == sorted(triples)
+    assert not list(tmp_path.glob(".kg-merge-*"))  # the rounds' files are gone
     rdf_files.write(st, tmp_path)
     assert (tmp_path / "graph.trig").read_bytes() == whole_trig(st)
 
@@ -56,9 +57,9 @@ def test_a_graph_is_read_from_its_file_until_dropped(tmp_path: Path) -> None:
     graph_cache.entries(st, tmp_path)
     graph = NamedNode(f"{EX}graph/1")
     st.add(Quad(NamedNode(f"{EX}x/9"), NamedNode(f"{PREFIXES['kg']}p"), Literal("added"), graph))
-    assert not any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path)))
+    assert not any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path), tmp_path))
     graph_cache.drop(tmp_path, graph)
-    assert any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path)))
+    assert any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path), tmp_path))
 
 
 def test_files_written_by_another_version_are_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,7 +68,7 @@ def test_files_written_by_another_version_are_made_again(tmp_path: Path, monkeyp
     graph = NamedNode(f"{EX}graph/1")
     st.add(Quad(NamedNode(f"{EX}x/9"), NamedNode(f"{PREFIXES['kg']}p"), Literal("added"), graph))
     monkeypatch.setattr(graph_cache, "__version__", "0.0.0-other")
-    assert any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path)))
+    assert any("added" in line for line in graph_cache.merged(graph_cache.entries(st, tmp_path), tmp_path))
     assert len(list((tmp_path / graph_cache.FOLDER).iterdir())) == 4  # the other version's are gone
 
 

@@ -75,7 +75,7 @@ def _write_ntriples(found: list[graph_cache.Entry], path: Path) -> set[str]:
     predicates: set[str] = set()
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as handle:
-        for line in graph_cache.merged(found):
+        for line in graph_cache.merged(found, path.parent):
             handle.write(line)
             predicates.add(line.split(" ", 2)[1][1:-1])
     os.replace(tmp, path)

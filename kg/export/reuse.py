@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pyoxigraph
@@ -40,18 +38,14 @@ def fingerprint(st: Store, *, html: bool) -> str:
 
 def linked(previous: Path | None, out: Path, inputs: str) -> dict[str, Path] | None:
     """The exports of generation ``previous`` linked into ``out`` when it recorded ``inputs``; else None."""
-    path = previous / graph_cache.FOLDER / RECORD if previous is not None else None
-    if path is None or not path.exists():
+    if previous is None or not (previous / graph_cache.FOLDER / RECORD).exists():
         return None
-    record = json.loads(path.read_text(encoding="utf-8"))
+    record = json.loads((previous / graph_cache.FOLDER / RECORD).read_text(encoding="utf-8"))
     files: dict[str, str] = record["files"]
-    if record["inputs"] != inputs or not all((path.parent.parent / name).exists() for name in files.values()):
+    if record["inputs"] != inputs or not all((previous / name).exists() for name in files.values()):
         return None
     for name in files.values():
-        try:
-            os.link(path.parent.parent / name, out / name)
-        except OSError:  # a file system without hard links
-            shutil.copyfile(path.parent.parent / name, out / name)
+        graph_cache.link(previous / name, out / name)
     return {key: out / name for key, name in files.items()}
 
 
