@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks import report
 from kg import query, store
 from kg.corpora import AnnotatedText, timeml
 from kg.pipeline import BuildOptions, build
@@ -152,14 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true", help="print every anchored event not dated right")
     args = parser.parse_args(argv)
     result = run(args.limit)
-    errors = result.pop("errors")
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print(", ".join(f"{k} {v}" for k, v in result.items() if k != "benchmark"))
-    if args.show_errors:
-        for err in errors:  # type: ignore[attr-defined]
-            print(json.dumps(err, ensure_ascii=False), file=sys.stderr)
+    report(result, args.json, args.show_errors)
     return 0
 
 

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks import report
 from kg import query, store
 from kg.corpora import AnnotatedText, ecbplus
 from kg.extract.anaphora import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -141,14 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true", help="print every pronoun not resolved right")
     args = parser.parse_args(argv)
     result = run(args.half)
-    errors = result.pop("errors")
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
-        print(", ".join(f"{k} {v}" for k, v in result.items() if k != "benchmark"))
-    if args.show_errors:
-        for err in errors:  # type: ignore[attr-defined]
-            print(json.dumps(err, ensure_ascii=False), file=sys.stderr)
+    report(result, args.json, args.show_errors)
     return 0
 
 
