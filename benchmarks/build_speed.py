@@ -8,7 +8,7 @@ model loading included, with the same process count, so that its peak resident m
 both import spaCy (with thinc and torch, over a second) before their clock starts.
 Prints words per second of both, their ratio (the design aims at 0.5x or better) and peak memory.
 
-    python -m benchmarks.build_speed [--limit 120] [--processes 1] [--causal-encoder] [--json]
+    python -m benchmarks.build_speed [--limit 120] [--processes 1] [--causal-encoder] [--event-encoder] [--json]
 """
 
 from __future__ import annotations
@@ -37,20 +37,24 @@ def _bare(folder: Path, processes: int) -> dict[str, float]:
     return {"seconds": time.perf_counter() - started, "words": words}
 
 
-def _build(folder: Path, processes: int, encoder: bool = False) -> dict[str, float]:
+def _build(folder: Path, processes: int, causal_encoder: bool = False, event_encoder: bool = False) -> dict[str, float]:
     import spacy  # noqa: F401  (before the clock, as in _bare: both sides time model loading, not spaCy's import)
 
     from kg.pipeline import BuildOptions, build
 
     with tempfile.TemporaryDirectory(prefix="build-speed-") as out:
         started = time.perf_counter()
-        report = build([folder], BuildOptions(out=Path(out) / "kg", processes=processes, causal_encoder=encoder))
+        options = BuildOptions(
+            out=Path(out) / "kg", processes=processes, causal_encoder=causal_encoder, event_encoder=event_encoder
+        )
+        report = build([folder], options)
         return {"seconds": time.perf_counter() - started, "words": report.words, "events": report.events}
 
 
-def _child(kind: str, folder: Path, processes: int, encoder: bool = False) -> dict[str, float]:
-    """Run one side in a fresh interpreter; its figures and its peak memory."""
-    extra = f", {encoder}" if kind == "build" else ""
+def _child(kind: str, folder: Path, processes: int, encoders: tuple[bool, bool] = (False, False)) -> dict[str, float]:
+    """Run one side in a fresh interpreter; its figures and its peak memory. ``encoders``: the
+    build's causal and event encoders."""
+    extra = f", {encoders[0]}, {encoders[1]}" if kind == "build" else ""
     code = (
         "import json, resource, sys; from pathlib import Path; from benchmarks import build_speed as b; "
         f"r = b._{kind}(Path({str(folder)!r}), {processes}{extra}); "
@@ -60,18 +64,19 @@ def _child(kind: str, folder: Path, processes: int, encoder: bool = False) -> di
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def run(limit: int, processes: int, encoder: bool = False) -> dict[str, object]:
+def run(limit: int, processes: int, causal_encoder: bool = False, event_encoder: bool = False) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="build-speed-corpus-") as tmp:
         folder = sample_folder(BBC, articles(BBC, limit), Path(tmp) / "bbc")
         bare = _child("bare", folder, processes)
-        built = _child("build", folder, processes, encoder)
+        built = _child("build", folder, processes, (causal_encoder, event_encoder))
     bare_rate = bare["words"] / bare["seconds"]
     build_rate = built["words"] / built["seconds"]
     return {
         "benchmark": "python -m benchmarks.build_speed",
         "articles": limit,
         "processes": processes,
-        "causal_encoder": encoder,
+        "causal_encoder": causal_encoder,
+        "event_encoder": event_encoder,
         "spacy_words_per_s": round(bare_rate),
         "kg_build_words_per_s": round(build_rate),
         "ratio": round(build_rate / bare_rate, 3),
@@ -87,9 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=120, help="how many BBC articles (spread across sections)")
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--causal-encoder", action="store_true", help="build with the causal reader's encoder")
+    parser.add_argument("--event-encoder", action="store_true", help="build with the event detector's encoder")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    show(run(args.limit, args.processes, args.causal_encoder), as_json=args.json)
+    show(run(args.limit, args.processes, args.causal_encoder, args.event_encoder), as_json=args.json)
     return 0
 
 

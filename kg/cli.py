@@ -114,6 +114,13 @@ def build(
             "surer events."
         ),
     ] = 0.4,
+    event_encoder: Annotated[
+        bool,
+        typer.Option(
+            help="Read every sentence with the event detector's transformer too: more of the events that only "
+            "word meaning tells (the quake, a playoff) for a slower build (one more model run per sentence)."
+        ),
+    ] = False,
     batch_size: Annotated[int, typer.Option(help="Documents per batch (a batch also ends at 64,000 characters).")] = 32,
     processes: Annotated[int, typer.Option(help="Worker processes that parse and extract (one a core).")] = 1,
     scheduler: Annotated[
@@ -174,6 +181,7 @@ def build(
             threshold=causal_threshold,
             causal_encoder=causal_encoder,
             event_threshold=event_threshold,
+            event_encoder=event_encoder,
             batch_size=batch_size,
             processes=processes,
             scheduler=scheduler,

@@ -104,6 +104,7 @@ def extract_batch(job: Job, batch: list[tuple[Document, CleanText]]) -> list[Ext
             causal_encoder=options.causal_encoder,
             event_model=options.event_model,
             event_threshold=options.event_threshold,
+            event_encoder=options.event_encoder,
             batch_size=options.batch_size,
         )
         return [Extracted(extract(doc, document, clean), len(doc)) for doc, (document, clean) in docs]

@@ -27,6 +27,7 @@ from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRE
 from kg.nlp.causal_encoder import FILE as ENCODER_FILE
 from kg.nlp.causal_encoder import STACK as ENCODER_STACK
 from kg.nlp.causal_encoder import PairEncoder
+from kg.nlp.event_encoder import TokenEncoder
 from kg.resolve import AliasTable
 from kg.vocab import RDFS, SKOS
 
@@ -55,6 +56,8 @@ class BuildOptions:
     # the trained event detector (a folder saved by kg.nlp.event_detector); None: the lexicon's triggers only
     event_model: Path | None = DEFAULT_EVENT_MODEL
     event_threshold: float = DEFAULT_EVENT_THRESHOLD
+    # read sentences with the event detector's transformer too (when it has one): more events, slower
+    event_encoder: bool = False
     base: str = iri.DEFAULT_BASE
     threshold: float = rdf.DEFAULT_THRESHOLD
     batch_size: int = 32
@@ -339,8 +342,11 @@ def fingerprint(options: BuildOptions) -> str:
         reader = digest.hexdigest()
     detector = "lexicon"
     if options.event_model is not None:
-        detector = hashlib.sha256((options.event_model / "model.json.gz").read_bytes()).hexdigest()
-        detector += "@" + repr(options.event_threshold)
+        digest = hashlib.sha256((options.event_model / "model.json.gz").read_bytes())
+        if options.event_encoder and TokenEncoder.present(options.event_model):
+            digest.update((options.event_model / ENCODER_FILE).read_bytes())
+            digest.update((options.event_model / ENCODER_STACK).read_bytes())
+        detector = digest.hexdigest() + "@" + repr(options.event_threshold)
     parts = (
         __version__,
         options.model,
@@ -362,6 +368,7 @@ def _pipeline(options: BuildOptions) -> Language:
         options.causal_encoder,
         options.event_model,
         options.event_threshold,
+        options.event_encoder,
     )
 
 

@@ -36,9 +36,11 @@ def load(
     causal_encoder: bool = False,
     event_model: Path | None = DEFAULT_EVENT_MODEL,
     event_threshold: float = DEFAULT_EVENT_THRESHOLD,
+    event_encoder: bool = False,
 ) -> Language:
     """spaCy's pipeline ``model`` with newskg's taggers added after its NER, the event detector
-    ``event_model`` after them (words at least ``event_threshold`` likely are mentions), and the
+    ``event_model`` after them (words at least ``event_threshold`` likely are mentions, read with the
+    detector's transformer too when ``event_encoder``), and the
     causal reader ``causal_model`` last (keeping links at least ``causal_threshold`` likely,
     reading sentences with the reader's transformer when ``causal_encoder``). A learned stage
     is left out when its model is None or when the pipeline has no parser."""
@@ -58,7 +60,7 @@ def load(
         nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
         nlp.add_pipe("kg_triggers", after="kg_entities")
         if event_model is not None and "parser" in nlp.pipe_names:
-            config = {"path": str(event_model), "threshold": event_threshold}
+            config = {"path": str(event_model), "threshold": event_threshold, "encoder": event_encoder}
             nlp.add_pipe("kg_events", after="kg_triggers", config=config)
         if causal_model is not None and "parser" in nlp.pipe_names:
             config = {"path": str(causal_model), "threshold": causal_threshold, "encoder": causal_encoder}
@@ -90,9 +92,10 @@ def parse(
     causal_encoder: bool = False,
     event_model: Path | None = DEFAULT_EVENT_MODEL,
     event_threshold: float = DEFAULT_EVENT_THRESHOLD,
+    event_encoder: bool = False,
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:
     """Parse ``(text, context)`` pairs in batches, yielding ``(doc, context)`` in order."""
-    nlp = load(model, causal_model, causal_threshold, causal_encoder, event_model, event_threshold)
+    nlp = load(model, causal_model, causal_threshold, causal_encoder, event_model, event_threshold, event_encoder)
     yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

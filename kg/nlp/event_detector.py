@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 
 from kg import lexicon
 from kg.nlp.causal_model import DocWords
+from kg.nlp.event_encoder import TokenEncoder
 
 SHIPPED = Path(__file__).resolve().parent.parent / "models" / "events"
 SPANS_KEY = "kg_events"
@@ -186,10 +187,12 @@ def extent(doc: Doc, i: int) -> tuple[int, int]:
 class EventDetector:
     """The ``kg_events`` pipeline component."""
 
-    def __init__(self, path: str, threshold: float) -> None:
-        self.model = EventModel.load(Path(path) if path else SHIPPED)
+    def __init__(self, path: str, threshold: float, encoder: bool = False) -> None:
+        folder = Path(path) if path else SHIPPED
+        self.model = EventModel.load(folder)
         self.threshold = threshold
         self.kept = [CLASSES.index(c) for c in KEPT]
+        self.encoder = TokenEncoder(folder) if encoder and TokenEncoder.present(folder) else None
 
     def __call__(self, doc: Doc) -> Doc:
         from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
@@ -203,6 +206,8 @@ class EventDetector:
         lexicon_types = {span.root.i: span.label_ for span in doc.spans.get(TRIGGERS, [])}
         probs = self.model.probabilities(features(doc, words, tokens, lexicon_types))[:, self.kept].sum(axis=1)
         found = dict(zip(tokens, probs.tolist(), strict=True))
+        if self.encoder is not None:
+            found = self._with_encoder(doc, found)
         doc._.set(PROBS, found)
         spans: list[Span] = []
         taken = -1
@@ -214,3 +219,19 @@ class EventDetector:
                 taken = end
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def _with_encoder(self, doc: Doc, found: dict[int, float]) -> dict[int, float]:
+        """``found`` (word -> the parse model's probability) combined with the encoder's reading,
+        one run per sentence; a word the encoder's truncation cut off keeps the parse model's."""
+        assert self.encoder is not None
+        stack = self.encoder.stack
+        combined = dict(found)
+        for sent in doc.sents:
+            words = [i for i in range(sent.start, sent.end) if i in found]
+            if not words:
+                continue
+            odds = self.encoder.read(sent.text, [doc[i].idx - sent.start_char for i in words])
+            for i, z in zip(words, odds, strict=True):
+                if z is not None:
+                    combined[i] = stack.combine(found[i], z)
+        return combined
