@@ -23,11 +23,10 @@ from pyoxigraph import NamedNode, Store
 from kg import cleanup, distributed, graph_cache, ingest, iri, rdf, store
 from kg.errors import E, KgError
 from kg.model import Document, EntityKind
-from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRESHOLD, DEFAULT_MODEL
+from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRESHOLD, DEFAULT_MODEL, event_encoder
 from kg.nlp.causal_encoder import FILE as ENCODER_FILE
 from kg.nlp.causal_encoder import STACK as ENCODER_STACK
 from kg.nlp.causal_encoder import PairEncoder
-from kg.nlp.event_encoder import TokenEncoder
 from kg.resolve import AliasTable
 from kg.vocab import RDFS, SKOS
 
@@ -343,9 +342,9 @@ def fingerprint(options: BuildOptions) -> str:
     detector = "lexicon"
     if options.event_model is not None:
         digest = hashlib.sha256((options.event_model / "model.json.gz").read_bytes())
-        if options.event_encoder and TokenEncoder.present(options.event_model):
-            digest.update((options.event_model / ENCODER_FILE).read_bytes())
-            digest.update((options.event_model / ENCODER_STACK).read_bytes())
+        if options.event_encoder and event_encoder.TokenEncoder.present(options.event_model):
+            digest.update((options.event_model / event_encoder.FILE).read_bytes())
+            digest.update((options.event_model / event_encoder.STACK).read_bytes())
         detector = digest.hexdigest() + "@" + repr(options.event_threshold)
     parts = (
         __version__,
