@@ -55,8 +55,9 @@ class BuildOptions:
     # the trained event detector (a folder saved by kg.nlp.event_detector); None: the lexicon's triggers only
     event_model: Path | None = DEFAULT_EVENT_MODEL
     event_threshold: float = DEFAULT_EVENT_THRESHOLD
-    # read sentences with the event detector's transformer too (when it has one): more events, slower
-    event_encoder: bool = False
+    # read sentences with the event detector's transformer too (when it has one, as the shipped
+    # model does): more of the events only word meaning tells; False: the parse model alone, faster
+    event_encoder: bool = True
     base: str = iri.DEFAULT_BASE
     threshold: float = rdf.DEFAULT_THRESHOLD
     batch_size: int = 32

@@ -1,5 +1,5 @@
-"""The event detector's encoder: a token classifier shipped as ONNX, run without torch, used only
-when asked for (``--event-encoder``), one run a sentence, its reading weighed with the parse
+"""The event detector's encoder: a token classifier shipped as ONNX, run without torch, used unless
+turned off (``--no-event-encoder``), one run a sentence, its reading weighed with the parse
 model's by the stacking in ``encoder.json``."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kg.nlp import event_detector
 from kg.nlp.event_detector import PROBS, EventDetector
 from kg.nlp.event_encoder import Stack, TokenEncoder
 from kg.pipeline import BuildOptions, fingerprint
-from scripts.train_event_encoder import label_of, sentences
+from scripts.train_event_encoder import SETTINGS, label_of, sentences
 
 SHIPPED = event_detector.SHIPPED
 
@@ -60,8 +60,9 @@ class Fixed:
 def test_the_detector_reads_each_sentence_once_and_keeps_the_parse_model_for_cut_off_words() -> None:
     pipeline = nlp.load(event_model=None)
     text = "The council met on Monday. Protesters gathered outside the building."
-    detector = EventDetector("", 0.4)
-    assert detector.encoder is None  # off unless asked for
+    assert EventDetector("", 0.4).encoder is not None  # on by default: the shipped model has one
+    detector = EventDetector("", 0.4, encoder=False)
+    assert detector.encoder is None
     doc = detector(pipeline(text))
     alone = doc._.get(PROBS)
     fixed = Fixed()
@@ -79,6 +80,7 @@ def test_the_encoder_ships_small_runs_without_torch_and_records_how_it_was_made(
     assert (SHIPPED / "encoder.onnx").stat().st_size < 30_000_000
     meta = json.loads((SHIPPED / "encoder.json").read_text(encoding="utf-8"))
     assert meta["feature_version"] == str(event_detector.FEATURE_VERSION)
+    assert meta["settings"] == SETTINGS  # made by the training script as it stands (its layers, epochs, seed)
     assert {"timebank", "ecbplus"} <= set(meta["corpora"]) and meta["stack"][2] > 0
     script = (
         "import sys; from kg.nlp import DEFAULT_EVENT_MODEL; from kg.nlp.event_encoder import TokenEncoder; "
@@ -94,4 +96,5 @@ def test_the_encoder_ships_small_runs_without_torch_and_records_how_it_was_made(
 @pytest.mark.model
 def test_the_encoder_counts_in_the_build_fingerprint(tmp_path: Path) -> None:
     options = BuildOptions(out=tmp_path)
-    assert fingerprint(options) != fingerprint(replace(options, event_encoder=True))
+    assert options.event_encoder
+    assert fingerprint(options) != fingerprint(replace(options, event_encoder=False))

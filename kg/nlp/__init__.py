@@ -36,7 +36,7 @@ def load(
     causal_encoder: bool = False,
     event_model: Path | None = DEFAULT_EVENT_MODEL,
     event_threshold: float = DEFAULT_EVENT_THRESHOLD,
-    event_encoder: bool = False,
+    event_encoder: bool = True,
 ) -> Language:
     """spaCy's pipeline ``model`` with newskg's taggers added after its NER, the event detector
     ``event_model`` after them (words at least ``event_threshold`` likely are mentions, read with the
@@ -92,7 +92,7 @@ def parse(
     causal_encoder: bool = False,
     event_model: Path | None = DEFAULT_EVENT_MODEL,
     event_threshold: float = DEFAULT_EVENT_THRESHOLD,
-    event_encoder: bool = False,
+    event_encoder: bool = True,
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[tuple[Doc, T]]:

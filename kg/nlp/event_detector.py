@@ -187,7 +187,7 @@ def extent(doc: Doc, i: int) -> tuple[int, int]:
 class EventDetector:
     """The ``kg_events`` pipeline component."""
 
-    def __init__(self, path: str, threshold: float, encoder: bool = False) -> None:
+    def __init__(self, path: str, threshold: float, encoder: bool = True) -> None:
         folder = Path(path) if path else SHIPPED
         self.model = EventModel.load(folder)
         self.threshold = threshold

@@ -42,12 +42,12 @@ def make_trigger_tagger(nlp: Language, name: str) -> TriggerTagger:
     "kg_events",
     requires=["doc.ents", "token.dep", "token.lemma", "token.tag", "doc.spans"],
     assigns=["doc.spans", f"doc._.{PROBS}"],
-    default_config={"path": "", "threshold": 0.5, "encoder": False},
+    default_config={"path": "", "threshold": 0.5, "encoder": True},
 )
 def make_event_detector(nlp: Language, name: str, path: str, threshold: float, encoder: bool) -> EventDetector:
     """Propose the words that name events (a trained model; ``path`` names a saved one, empty for
     the model shipped with newskg), those at least ``threshold`` likely. ``encoder``: read
-    sentences with the model's transformer too, when it has one (more events, slower)."""
+    sentences with the model's transformer too, when it has one (the shipped model does)."""
     return EventDetector(path, threshold, encoder)
 
 
