@@ -136,8 +136,10 @@ def test_alias_table_carries_a_person_across_documents() -> None:
     assert second.entities[0].label == "Kassym-Jomart Tokayev"
 
 
-def _event(text: str, at: int, type_: str, lemma: str, **kw: object) -> EventMention:
-    return EventMention(m(text, at), type_, lemma, **kw)  # type: ignore[arg-type]
+def _event(text: str, at: int, type_: str, lemma: str, sentence: Span | None = None, **kw: object) -> EventMention:
+    """An event mention in a sentence of its own unless ``sentence`` says which."""
+    where = sentence or Span(at, at + len(text))
+    return EventMention(Mention(at, at + len(text), text, where), type_, lemma, **kw)  # type: ignore[arg-type]
 
 
 def _place(name: str, at: int, key: str) -> EntityMention:
@@ -154,6 +156,23 @@ def test_repeated_situational_event_is_one_event_unless_the_place_differs() -> N
     ]
     r = resolve(extraction(ents, evs))
     assert sorted(len(e.mentions) for e in r.events) == [1, 3]
+
+
+def test_two_words_of_one_sentence_name_two_events() -> None:
+    """ "The 15 September protest came on the same day as a huge demonstration": one sentence that
+    names one event twice names it with the same word (ECB+: of 96 same-sentence pairs the build
+    merged, one was one event)."""
+    sentence = Span(0, 120)
+    evs = [
+        _event("protest", 20, "Protest", "protest", sentence=sentence),
+        _event("demonstration", 80, "Protest", "demonstration", sentence=sentence),
+        _event("rally", 300, "Protest", "rally"),  # another sentence: a lasting event named again
+    ]
+    r = resolve(extraction([], evs))
+    assert sorted(sorted(mention.text for mention in e.mentions) for e in r.events) == [
+        ["demonstration", "rally"],
+        ["protest"],
+    ]
 
 
 POLICE = EntityMention(m("police", 1000), EntityKind.GROUP, "police", key="group:security")

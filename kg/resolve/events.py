@@ -2,7 +2,8 @@
 
 Mentions of a lasting (situational) event type merge unless place or date differ; other
 events merge only when the same word names them and nothing conflicts; a cause and its
-effect never merge.
+effect never merge, nor two words of one sentence ("the protest came on the same day as a
+demonstration"): a sentence that names an event twice names it with the same word.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg import iri, lexicon
-from kg.model import Entity, Event, EventAttribution, EventMention, Extraction, Mention, Quantity, Status
+from kg.model import Entity, Event, EventAttribution, EventMention, Extraction, Mention, Quantity, Span, Status
 
 GENERIC = "Event"  # the type of an event the lexicon does not know
 # status a merged event keeps: the document's own word beats a report, a report beats a claim
@@ -27,6 +28,7 @@ class _EventCluster:
     patients: set[str]
     time: str | None
     themes: set[str]
+    sentences: set[Span]
 
 
 def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
@@ -78,6 +80,8 @@ def _fits(
     themes_clash = c.themes and ev.theme and ev.theme not in c.themes  # "profits fell", "sales fell"
     if agents_clash or patients_clash or themes_clash:
         return False
+    if ev.mention.sentence in c.sentences:
+        return ev.lemma in c.lemmas
     return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
 
 
@@ -103,13 +107,24 @@ def resolve_events(
         if target is None:
             themes = {ev.theme} if ev.theme else set()
             clusters.append(
-                _EventCluster([k], ev.type, {ev.lemma}, roles["place"], roles["agent"], roles["patient"], time, themes)
+                _EventCluster(
+                    [k],
+                    ev.type,
+                    {ev.lemma},
+                    roles["place"],
+                    roles["agent"],
+                    roles["patient"],
+                    time,
+                    themes,
+                    {ev.mention.sentence},
+                )
             )
             cluster_of.append(len(clusters) - 1)
             continue
         c = clusters[target]
         c.members.append(k)
         c.lemmas.add(ev.lemma)
+        c.sentences.add(ev.mention.sentence)
         c.places |= roles["place"]
         c.agents |= roles["agent"]
         c.patients |= roles["patient"]
