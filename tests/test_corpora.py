@@ -59,3 +59,13 @@ def test_ecbplus_participants_carry_their_coreference_chain() -> None:
         ("son", "HUMAN_PART_PER", "HUM1"),
         ("He", "HUMAN_PART_PER", "HUM1"),
     ]
+
+
+def test_ecbplus_actions_carry_their_coreference_chain() -> None:
+    (doc,) = ecbplus.read_folder(DATA / "ecbplus")
+    # the headline's "arrest" and "arrested" are sources of one relation (r_id 11, no note)
+    assert [(doc.text[e.begin : e.end], e.chain) for e in doc.events] == [
+        ("arrested", "11"),
+        ("say", "m2"),
+        ("shot dead", "m3"),
+    ]

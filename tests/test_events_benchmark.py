@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from benchmarks import dates_timebank as dates
+from benchmarks import events_coref_ecbplus as coref
 from benchmarks.events_timebank import folds, score
 from kg.corpora import AnnotatedText, GoldAnchor, GoldEvent
 
@@ -66,3 +67,28 @@ def test_the_date_benchmark_sorts_each_anchored_event_by_how_its_built_date_comp
         "dated_unanchored": 1,
     }
     assert (result["recall"], result["precision"]) == (0.2, round(1 / 3, 3))
+
+
+def test_coreference_pairs_count_merges_against_chains_and_those_of_one_sentence_apart() -> None:
+    text = "Police arrested him.\nThe arrest came after a raid.\nThe raid ended."
+    spans = {w: (text.index(f" {w} ") + 1, text.index(f" {w} ") + 1 + len(w)) for w in ("arrested", "arrest")}
+    spans["raid"] = (text.index("raid"), text.index("raid") + 4)
+    later_raid = (text.rindex("raid"), text.rindex("raid") + 4)
+    gold = AnnotatedText(
+        "d",
+        text,
+        None,
+        (
+            GoldEvent(*spans["arrested"], "ACTION_OCCURRENCE", "1", "ARREST"),
+            GoldEvent(*spans["arrest"], "ACTION_OCCURRENCE", "2", "ARREST"),
+            GoldEvent(*spans["raid"], "ACTION_OCCURRENCE", "3", "RAID"),
+            GoldEvent(*later_raid, "ACTION_OCCURRENCE", "4", "RAID"),
+        ),
+    )
+    # one event for both arrests (right) and for the first raid with them (two wrong, one in a
+    # sentence); the later raid alone (missed with the first)
+    built = {"d": {(*spans["arrested"], "e1"), (*spans["arrest"], "e1"), (*spans["raid"], "e1"), (*later_raid, "e2")}}
+    every, within = coref.score([gold], built)
+    assert (every.right, every.wrong, every.missed) == (1, 2, 1)
+    assert (within.right, within.wrong, within.missed) == (0, 1, 0)
+    assert every.figures()["precision"] == round(1 / 3, 3)

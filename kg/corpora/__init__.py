@@ -14,12 +14,14 @@ from datetime import date
 @dataclass(frozen=True, slots=True, order=True)
 class GoldEvent:
     """An annotated event mention: ``text[begin:end]`` is its trigger; ``cls`` its class
-    (TimeML's OCCURRENCE, REPORTING ..., or ECB+'s ACTION_OCCURRENCE ...)."""
+    (TimeML's OCCURRENCE, REPORTING ..., or ECB+'s ACTION_OCCURRENCE ...); ``chain`` the
+    coreference chain it belongs to, where the corpus has them (ECB+: its own id when it joins none)."""
 
     begin: int
     end: int
     cls: str
     id: str = ""
+    chain: str = ""
 
 
 @dataclass(frozen=True, slots=True)

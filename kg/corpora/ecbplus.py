@@ -1,6 +1,6 @@
 """ECB+ (tokenised CAT XML): the annotated sentences of a document, detokenised into text,
 with its action markables (``ACTION_*``, ``NEG_ACTION_*``) as gold events and its participant
-markables (``HUMAN_PART_*``, ``NON_HUMAN_PART*``) as gold entities in coreference chains.
+markables (``HUMAN_PART_*``, ``NON_HUMAN_PART*``) as gold entities, both in coreference chains.
 
 Only some sentences of each document were annotated (``ECBplus_coreference_sentences.csv``);
 the others are left out, so that an unannotated event is never read as a negative example.
@@ -66,7 +66,7 @@ def read(path: Path, sentences: set[int]) -> AnnotatedText:
         begin, end = min(b for b, _ in anchors), max(e for _, e in anchors)
         m_id = markable.get("m_id", "")
         if markable.tag.startswith(("ACTION_", "NEG_ACTION_")):
-            events.append(GoldEvent(begin, end, markable.tag, m_id))
+            events.append(GoldEvent(begin, end, markable.tag, m_id, chains.get(m_id, f"m{m_id}")))
         elif markable.tag.startswith(_PARTICIPANTS):
             entities.append(GoldEntity(begin, end, markable.tag, chains.get(m_id, f"m{m_id}")))
     return AnnotatedText(
