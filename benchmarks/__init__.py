@@ -5,6 +5,25 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.corpora import AnnotatedText
+    from kg.pipeline import BuildOptions
+
+
+def build_texts(texts: Sequence[AnnotatedText], source: Path, options: BuildOptions) -> None:
+    """Build ``texts`` as ``kg build`` reads them: one JSONL file ``source`` of ``{"id", "text",
+    "date"}`` rows (the date null where the corpus gives none), into ``options.out``."""
+    from kg.pipeline import build
+
+    with source.open("w", encoding="utf-8") as handle:
+        for text in texts:
+            row = {"id": text.id, "text": text.text, "date": text.date.isoformat() if text.date else None}
+            handle.write(json.dumps(row) + "\n")
+    build([source], options)
 
 
 def report(result: dict[str, object], as_json: bool, show_errors: bool) -> None:

@@ -31,21 +31,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from benchmarks import build_texts
+from benchmarks.events_timebank import MENTIONS
 from kg import query, store
 from kg.corpora import AnnotatedText, ecbplus
-from kg.pipeline import BuildOptions, build
+from kg.pipeline import BuildOptions
 from scripts.train_events import DATA
-
-EVENTS = """
-SELECT DISTINCT ?id ?event ?begin ?end WHERE {
-  GRAPH ?g {
-    ?doc a kg:Document ; dcterms:identifier ?id .
-    ?event a ?type ; kg:mention ?m .
-    ?m nif:beginIndex ?begin ; nif:endIndex ?end ; nif:referenceContext ?doc .
-  }
-  ?type rdfs:subClassOf* kg:Event .
-}
-"""
 
 
 @dataclass
@@ -90,13 +81,9 @@ def run(data: Path = DATA) -> dict[str, object]:
     texts = list(ecbplus.read_folder(data / "ecbplus"))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="events-coref-") as tmp:
-        source = Path(tmp) / "ecbplus.jsonl"
-        with source.open("w", encoding="utf-8") as handle:
-            for text in texts:
-                handle.write(json.dumps({"id": text.id, "text": text.text}) + "\n")
-        build([source], BuildOptions(out=Path(tmp) / "kg", html=False))
+        build_texts(texts, Path(tmp) / "ecbplus.jsonl", BuildOptions(out=Path(tmp) / "kg", html=False))
         built: dict[str, set[tuple[int, int, str]]] = defaultdict(set)
-        for row in query.execute(store.open_read(Path(tmp) / "kg"), EVENTS):  # type: ignore[union-attr]
+        for row in query.execute(store.open_read(Path(tmp) / "kg"), MENTIONS):  # type: ignore[union-attr]
             span = (int(row["begin"].value), int(row["end"].value), str(row["event"].value))
             built[str(row["id"].value)].add(span)
     every, within = score(texts, built)

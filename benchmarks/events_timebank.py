@@ -42,17 +42,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from benchmarks import build_texts
 from kg import query, store
 from kg.corpora import AnnotatedText
 from kg.nlp import DEFAULT_EVENT_THRESHOLD
 from kg.nlp.event_train import Rows, fit, training_rows
-from kg.pipeline import BuildOptions, build
+from kg.pipeline import BuildOptions
 from scripts.train_events import CORPORA as TRAINING
 from scripts.train_events import DATA, corpus_rows
 
 SEED = 13
 MENTIONS = """
-SELECT DISTINCT ?id ?begin ?end WHERE {
+SELECT DISTINCT ?id ?event ?begin ?end WHERE {
   GRAPH ?g {
     ?doc a kg:Document ; dcterms:identifier ?id .
     ?event a ?type ; kg:mention ?m .
@@ -127,13 +128,8 @@ def score(
 def build_fold(texts: Sequence[AnnotatedText], options: BuildOptions, work: Path) -> dict[str, set[tuple[int, int]]]:
     """Build ``texts`` as one JSONL file with ``options`` into ``work``; their event mentions."""
     work.mkdir(parents=True, exist_ok=True)
-    source = work / "fold.jsonl"
-    with source.open("w", encoding="utf-8") as handle:
-        for text in texts:
-            row = {"id": text.id, "text": text.text, "date": text.date.isoformat() if text.date else None}
-            handle.write(json.dumps(row) + "\n")
     out = work / f"build-{options.event_threshold}"
-    build([source], replace(options, out=out, html=False))
+    build_texts(texts, work / "fold.jsonl", replace(options, out=out, html=False))
     return built_mentions(out)
 
 

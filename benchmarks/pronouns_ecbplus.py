@@ -22,7 +22,6 @@ that a change can be made looking at one half and judged on the other.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -30,11 +29,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import report
+from benchmarks import build_texts, report
 from kg import query, store
 from kg.corpora import AnnotatedText, ecbplus
 from kg.extract.anaphora import PERSON_PRONOUNS, PLURAL_PRONOUNS
-from kg.pipeline import BuildOptions, build
+from kg.pipeline import BuildOptions
 from scripts.train_events import DATA
 
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS
@@ -121,11 +120,7 @@ def run(half: str | None = None) -> dict[str, object]:
     ]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="pronouns-ecbplus-") as tmp:
-        source = Path(tmp) / "ecbplus.jsonl"
-        with source.open("w", encoding="utf-8") as handle:
-            for text in texts:
-                handle.write(json.dumps({"id": text.id, "text": text.text}) + "\n")
-        build([source], BuildOptions(out=Path(tmp) / "out", html=False))
+        build_texts(texts, Path(tmp) / "ecbplus.jsonl", BuildOptions(out=Path(tmp) / "out", html=False))
         result = score(texts, built_nodes(Path(tmp) / "out"))
     return {
         "benchmark": "python -m benchmarks.pronouns_ecbplus" + (f" --half {half}" if half else ""),
