@@ -1,8 +1,9 @@
 """What the two encoder trainings share: the packaged MiniLM, the learning-rate schedule, one
-optimiser step, and the int8 ONNX export. Needs the training extra (torch, transformers, onnx)."""
+optimiser step, the int8 ONNX export and the metadata file. Needs the training extra (torch, transformers, onnx)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 import tempfile
@@ -107,3 +108,17 @@ def export_int8(
         )
         logging.getLogger().setLevel(logging.ERROR)  # its advice to pre-process, for convolutional models
         quantize_dynamic(str(full), str(file), weight_type=QuantType.QInt8)
+
+
+def write_metadata(
+    path: Path,
+    made: dict[str, Any],
+    settings: Mapping[str, object],
+    texts: Mapping[str, int],
+    provenance: Mapping[str, object] | None,
+) -> dict[str, Any]:
+    """An encoder's ``encoder.json``: what training ``made`` (the stacking's weights), with the
+    ``settings`` and ``texts`` it was made with and its ``provenance`` (versions, data hashes, scores)."""
+    made = {**made, "settings": dict(settings), "texts": dict(texts), **(provenance or {})}
+    path.write_text(json.dumps(made, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return made

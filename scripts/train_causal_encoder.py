@@ -44,7 +44,16 @@ from kg.nlp.causal_encoder import FILE, MAX_TOKENS, STACK, TOKENIZER, PairEncode
 from kg.nlp.causal_model import DocWords, candidate_spans, sentence_only
 from kg.nlp.causal_train import Example, fit_stack, gold_heads, pair_hit, sentence_label
 from kg.nlp.causal_train import train as train_parse_model
-from scripts.encoder_training import base_model, batches, encoder_versions, export_int8, linear_schedule, seeded, step
+from scripts.encoder_training import (
+    base_model,
+    batches,
+    encoder_versions,
+    export_int8,
+    linear_schedule,
+    seeded,
+    step,
+    write_metadata,
+)
 
 SEED = 0
 EPOCHS = 3
@@ -227,11 +236,7 @@ def train(
     model, tokenizer = fine_tune(items(tuned), log=log)
     export(model, tokenizer, out)
     stack = fit_stack(train_parse_model(tuned), PairEncoder(out), held)
-    stack["settings"] = SETTINGS
-    stack["texts"] = {"fine_tuned": len(tuned), "held": len(held)}
-    stack.update(provenance or {})
-    (out / STACK).write_text(json.dumps(stack, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return stack
+    return write_metadata(out / STACK, stack, SETTINGS, {"fine_tuned": len(tuned), "held": len(held)}, provenance)
 
 
 def main(argv: list[str] | None = None) -> int:

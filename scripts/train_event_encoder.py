@@ -37,7 +37,16 @@ from kg.nlp.causal_train import _logistic
 from kg.nlp.event_detector import CLASSES, KEPT, EventModel
 from kg.nlp.event_encoder import FILE, LABELS, MAX_TOKENS, STACK, TOKENIZER, TokenEncoder
 from kg.nlp.event_train import Rows, event_class, fit, training_rows
-from scripts.encoder_training import base_model, batches, encoder_versions, export_int8, linear_schedule, seeded, step
+from scripts.encoder_training import (
+    base_model,
+    batches,
+    encoder_versions,
+    export_int8,
+    linear_schedule,
+    seeded,
+    step,
+    write_metadata,
+)
 
 SEED = 13
 EPOCHS = 2
@@ -224,11 +233,7 @@ def train(
     parse_rows = training_rows(own, silver, reference)
     parse = fit([f for r in parse_rows for f in r.feats], [y for r in parse_rows for y in r.labels])
     stack = fit_stack(parse, TokenEncoder(out), held, [rows[t.id] for t in held if t.id in rows])
-    stack["settings"] = SETTINGS
-    stack["texts"] = {"fine_tuned": len(tuned), "held": len(held)}
-    stack.update(provenance or {})
-    (out / STACK).write_text(json.dumps(stack, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return stack
+    return write_metadata(out / STACK, stack, SETTINGS, {"fine_tuned": len(tuned), "held": len(held)}, provenance)
 
 
 def main(argv: list[str] | None = None) -> int:
