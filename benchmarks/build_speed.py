@@ -5,7 +5,9 @@ The floor is spaCy's own pipeline (``spacy.load`` of the model ``kg build`` uses
 (the code path of ``kg build``: clean-up, newskg's taggers, the learned event detector and causal
 reader, extraction, resolution, the store and every export). Each runs in a fresh child process,
 model loading included, with the same process count, so that its peak resident memory is its own;
-both import spaCy (with thinc and torch, over a second) before their clock starts.
+both set up their process as ``kg build`` does (torch kept out: thinc imports it whenever it is
+installed) and import spaCy before their clock starts. The build frees its models before the
+exports, as ``kg build`` does.
 Prints words per second of both, their ratio (the design aims at 0.5x or better) and peak memory.
 
     python -m benchmarks.build_speed [--limit 120] [--processes 1] [--causal-encoder] [--no-event-encoder] [--json]
@@ -45,7 +47,11 @@ def _build(folder: Path, processes: int, causal_encoder: bool = False, event_enc
     with tempfile.TemporaryDirectory(prefix="build-speed-") as out:
         started = time.perf_counter()
         options = BuildOptions(
-            out=Path(out) / "kg", processes=processes, causal_encoder=causal_encoder, event_encoder=event_encoder
+            out=Path(out) / "kg",
+            processes=processes,
+            causal_encoder=causal_encoder,
+            event_encoder=event_encoder,
+            keep_models=False,
         )
         report = build([folder], options)
         return {"seconds": time.perf_counter() - started, "words": report.words, "events": report.events}
@@ -56,7 +62,8 @@ def _child(kind: str, folder: Path, processes: int, encoders: tuple[bool, bool] 
     build's causal and event encoders."""
     extra = f", {encoders[0]}, {encoders[1]}" if kind == "build" else ""
     code = (
-        "import json, resource, sys; from pathlib import Path; from benchmarks import build_speed as b; "
+        "import json, resource, sys; from pathlib import Path; from kg.nlp import keep_torch_out; keep_torch_out(); "
+        "from benchmarks import build_speed as b; "
         f"r = b._{kind}(Path({str(folder)!r}), {processes}{extra}); "
         "r['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))"
     )

@@ -75,6 +75,7 @@ def _parse_date(value: str | None) -> date | None:
 
 @app.command()
 def build(
+    ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
         typer.Argument(
@@ -192,6 +193,8 @@ def build(
             exports=exports,
             skip_bad=skip_bad,
             replace=replace,
+            # a process that builds once frees the models before the exports (not so in-process callers)
+            keep_models=not (ctx.obj or {}).get("standalone", False),
         )
         if not paths and not feed:
             _fail("give files, folders or URLs to build, or --feed URL")
@@ -644,7 +647,11 @@ def push(
 
 
 def main() -> None:
-    app()
+    """The ``kg`` command (its console script and ``python -m kg``): one process that runs newskg only."""
+    from kg import nlp
+
+    nlp.keep_torch_out()
+    app(obj={"standalone": True})
 
 
 if __name__ == "__main__":

@@ -74,6 +74,9 @@ class BuildOptions:
     skip_bad: bool = False
     # build a document even when a document with its id, read from another file, is in the store
     replace: bool = False
+    # keep the loaded pipeline for the next build in this process; False (``kg build``, which builds
+    # once) frees its memory before the exports, which hold the whole graph
+    keep_models: bool = True
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,10 @@ def _build_into(
             tick(document.id)
         writer.flush()
         tick(None)
+        if not options.keep_models:
+            from kg import nlp
+
+            nlp.release()
         files = (
             export.write_all(
                 st,

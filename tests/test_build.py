@@ -106,6 +106,19 @@ def test_two_builds_give_byte_identical_turtle(sample_build: Path, tmp_path: Pat
     assert (tmp_path / "again" / "graph.ttl").read_bytes() == (sample_build / "graph.ttl").read_bytes()
 
 
+def test_a_build_that_frees_its_models_builds_the_same_and_the_next_loads_them_again(
+    sample_build: Path, tmp_path: Path
+) -> None:
+    from kg import nlp
+
+    build([SAMPLE], BuildOptions(out=tmp_path / "freed", date=SAMPLE_DATE, keep_models=False))
+    assert nlp.load.cache_info().currsize == 0
+    build([SAMPLE], BuildOptions(out=tmp_path / "kept", date=SAMPLE_DATE))
+    assert nlp.load.cache_info().currsize == 1
+    for folder in ("freed", "kept"):
+        assert (tmp_path / folder / "graph.ttl").read_bytes() == (sample_build / "graph.ttl").read_bytes()
+
+
 def test_rebuilding_into_the_same_folder_adds_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build([SAMPLE], BuildOptions(out=out, date=SAMPLE_DATE))

@@ -101,6 +101,28 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
         assert re.search(rf"\bkg {command}\b", readme), f"'kg {command}' is not in the README"
 
 
+def test_the_command_keeps_torch_out_and_frees_its_models_before_the_exports(tmp_path: Path) -> None:
+    # the command's own entry point, in a process of its own; the pipeline's cache is read as the
+    # build frees it (thinc imports torch whenever it is installed: the command never needs it)
+    doc = tmp_path / "a.txt"
+    doc.write_text("Police arrested dozens of protesters in Minsk on Monday.")
+    script = "\n".join(
+        [
+            "import sys",
+            "from kg import cli, nlp",
+            "freed, release = [], nlp.release",
+            "nlp.release = lambda: (freed.append(nlp.load.cache_info().currsize), release())",
+            f"sys.argv = ['kg', 'build', {str(doc)!r}, '--out', {str(tmp_path / 'out')!r}, '--no-html']",
+            "try:",
+            "    cli.main()",
+            "except SystemExit as stop:",
+            "    print(stop.code, sys.modules.get('torch', 'absent') is None, freed, nlp.load.cache_info().currsize)",
+        ]
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert run.stdout.split()[-4:] == ["0", "True", "[1]", "0"], run.stderr
+
+
 def test_skip_bad_builds_the_good_files_and_lists_the_bad(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

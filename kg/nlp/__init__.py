@@ -6,6 +6,7 @@ Documents stream through ``nlp.pipe``; nothing here holds the corpus in memory.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -66,6 +67,25 @@ def load(
             config = {"path": str(causal_model), "threshold": causal_threshold, "encoder": causal_encoder}
             nlp.add_pipe("kg_causal", last=True, config=config)
         return nlp
+
+
+def keep_torch_out() -> None:
+    """Keep torch out of this process, for a process that runs newskg only (the ``kg`` command):
+    spaCy's thinc imports torch whenever it is installed (about 450 MB and a second), and newskg's
+    encoders run with onnxruntime. Call it before spaCy is imported; a torch already imported stays."""
+    if "torch" not in sys.modules:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # the import system's "not available"
+
+
+def release() -> None:
+    """Drop the pipelines that ``load`` keeps and free their memory (with the encoders' sessions,
+    about 200 MB), for a process that builds once: the exports that follow the extraction hold the
+    whole graph. spaCy's pipeline lives in reference cycles among objects ``load`` froze, so they
+    are thawed for one full collection, and what survives is frozen again."""
+    load.cache_clear()
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 @contextmanager
