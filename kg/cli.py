@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from kg.errors import E, KgError
+from kg.nlp import DEFAULT_CAUSAL_THRESHOLD, DEFAULT_EVENT_THRESHOLD
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildProgress, BuildReport
@@ -99,7 +100,7 @@ def build(
     base: Annotated[str, typer.Option(help="Base IRI of the resources.")] = "https://w3id.org/newskg/id/",
     causal_threshold: Annotated[
         float, typer.Option(help="Confidence from which a causal relation also gets the plain kg:causes triple.")
-    ] = 0.5,
+    ] = DEFAULT_CAUSAL_THRESHOLD,
     causal_encoder: Annotated[
         bool,
         typer.Option(
@@ -114,7 +115,7 @@ def build(
             help="Probability from which the event detector's word is an event mention: higher gives fewer, "
             "surer events."
         ),
-    ] = 0.4,
+    ] = DEFAULT_EVENT_THRESHOLD,
     event_encoder: Annotated[
         bool,
         typer.Option(

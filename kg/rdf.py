@@ -24,9 +24,10 @@ from kg.model import (
     Span,
     Status,
 )
+from kg.nlp import DEFAULT_CAUSAL_THRESHOLD
 from kg.vocab import DCTERMS, GEONAMES, KG, NIF, OWL, RDF, RDFS, SCHEMA, SEM, SKOS, TIME, XSD, event_class
 
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = DEFAULT_CAUSAL_THRESHOLD
 ENTITY_CLASSES = {
     EntityKind.PERSON: KG.Person,
     EntityKind.ORGANIZATION: KG.Organization,

@@ -12,6 +12,7 @@ from kg.extract.entities import EntityExtractor
 from kg.extract.events import GENERIC, EventExtractor
 from kg.model import Document
 from kg.nlp.causal_model import EXTENSION
+from kg.nlp.event_detector import PROBS
 from tests.parses import doc
 
 
@@ -22,12 +23,16 @@ def model_links(
     probability: float = 0.9,
     aux: int | None = None,
     ents: tuple[tuple[int, int, str], ...] = (),
+    detected: dict[int, float] | None = None,
 ) -> set[tuple[str, str, str, str]]:
     """(cause, effect, signal, status) of the links built when the reader is sure of one pair
-    (``aux``: a token spaCy would call an auxiliary, as it does a copula)."""
+    (``aux``: a token spaCy would call an auxiliary, as it does a copula; ``detected``: the event
+    detector's probabilities, word -> probability, as if it ran and proposed no event)."""
     d = doc(tokens, ents)
     if aux is not None:
         d[aux].pos_ = "AUX"
+    if detected is not None:
+        d._.set(PROBS, detected)
     d._.set(EXTENSION, [(0, 1.0, [(cause, effect, probability)])])
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
@@ -253,3 +258,15 @@ def test_as_in_a_fixed_expression_is_no_cue(tokens: str, cause: int, effect: int
     # the same pair with a cue in its place is a link
     after = tokens.replace("as/IN/prep", "after/IN/prep")
     assert {(c, e, sig) for c, e, sig, _ in model_links(after, cause, effect)} != set()
+
+
+def test_a_new_end_needs_the_event_detector_to_find_it_likely_enough() -> None:
+    # "miners moved for electricity": when the detector, having read the words, finds the noun
+    # unlikely to name a happening, the reader's pair is no causal link between events
+    tokens = "Miners/NNS/nsubj/1 moved/VBD/ROOT/1/move for/IN/prep/1 electricity/NN/pobj/2 ./././1"
+    assert model_links(tokens, 3, 1, detected={1: 0.3, 3: 0.02}) == set()
+    assert {(c, e) for c, e, _s, _st in model_links(tokens, 3, 1, detected={1: 0.3, 3: 0.2})} == {
+        ("electricity", "moved")
+    }
+    # without the detector (the lexicon's triggers alone) the reader's words stand
+    assert {(c, e) for c, e, _s, _st in model_links(tokens, 3, 1)} == {("electricity", "moved")}
