@@ -131,3 +131,26 @@ def test_a_copulas_mood_is_its_events() -> None:
     assert statuses(should) == [("Protest", "potential")]
     was = "there/EX/expl/1 was/VBD/ROOT/1/be a/DT/det/3 strike/NN/attr/1 ./././1"
     assert statuses(was) == [("Protest", "happened")]
+
+
+def labels(tokens: str, ents: tuple[tuple[int, int, str], ...], event: int) -> list[str]:
+    """The labels of the event mentions when the detector proposes the word ``event``."""
+    from spacy.tokens import Span
+
+    from kg.nlp import event_detector
+
+    d = doc(tokens, ents)
+    d.spans[event_detector.SPANS_KEY] = [Span(d, event, event + 1)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    return [e.label for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
+
+
+def test_a_label_names_the_person_a_subject_pronoun_stands_for_unless_it_names_them_already() -> None:
+    said = "Tokayev/NNP/nsubj/1 said/VBD/ROOT/1/say he/PRP/nsubj/4 had/VBD/aux/4/have "
+    given = said + "given/VBN/ccomp/1/give the/DT/det/6 order/NN/dobj/4 ./././1"
+    assert labels(given, ((0, 1, "PERSON"),), 4) == ["Tokayev had given order"]
+    warned = said + "warned/VBN/ccomp/1/warn Tokayev/NNP/dobj/4 ./././1"
+    assert labels(warned, ((0, 1, "PERSON"), (5, 6, "PERSON")), 4) == ["he had warned Tokayev"]
+    # "it" stands for an organisation here: it is resolved less surely, and stays as written
+    cut = "The/DT/det/1 bank/NN/nsubj/2 said/VBD/ROOT/2/say it/PRP/nsubj/4 cut/VBD/ccomp/2/cut jobs/NNS/dobj/4 ./././2"
+    assert labels(cut, ((1, 2, "ORG"),), 4) == ["it cut jobs"]

@@ -143,6 +143,13 @@ def test_labels_are_phrases_from_the_parse(
     assert event_label(d[span[0] : span[1]]) == expected
 
 
+def test_a_word_given_a_name_is_rendered_as_the_name_unless_the_label_says_it_already() -> None:
+    d = doc("he/PRP/nsubj/1 resigned/VBD/ROOT/1/resign ./././1", run=False)
+    assert event_label(d[1:2], {0: "Mr Blair"}) == "Mr Blair resigned"
+    d = doc("he/PRP/nsubj/1 trusted/VBD/ROOT/1/trust Blair/NNP/dobj/1 ./././1", run=False)
+    assert event_label(d[1:2], {0: "Mr Blair"}) == "he trusted Blair"
+
+
 def test_a_bare_word_takes_its_governor_and_a_label_is_never_one_word_where_the_sentence_has_two() -> None:
     d = doc("Talks/NNS/ROOT/0/talk", run=False)
     assert event_label(d[0:1]) == "Talks"  # a one-word sentence has nothing more to give

@@ -12,7 +12,7 @@ from kg import lexicon
 from kg.extract import syntax, temporal
 from kg.extract.attribution import attribution
 from kg.extract.context import Context
-from kg.extract.entity_index import EntityIndex
+from kg.extract.entity_index import EntityIndex, clean_name, root_of
 from kg.extract.labels import event_label
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
@@ -201,7 +201,7 @@ class EventExtractor:
             tuple(extra),
             nominal=noun,
             theme=self._theme(head, span.label_),
-            label=event_label(span),
+            label=event_label(span, _pronoun_names(span.sent, entities)),
         )
 
     def _theme(self, head: Token, event_type: str) -> str | None:
@@ -372,6 +372,22 @@ def mentions(doc: Doc) -> list[Span]:
             Span(doc, span.start, span.end, label=trigger.label_ if trigger is not None else _typed(span.root))
         )
     return found
+
+
+def _pronoun_names(sent: Span, entities: EntityIndex) -> dict[int, str]:
+    """The subject pronouns of a sentence that anaphora resolved to a person, each with the person's
+    name. Persons only: "it" and "they" are resolved less surely, and a wrong name misleads more
+    than a pronoun."""
+    names = {}
+    for tok in sent:
+        j = entities.at(tok) if tok.tag_ == "PRP" and tok.dep_ in ("nsubj", "nsubjpass") else None
+        if j is None or entities.mentions[j].antecedent is None:
+            continue
+        antecedent = entities.mentions[root_of(entities, j)]
+        if antecedent.kind != EntityKind.PERSON:
+            continue
+        names[tok.i] = clean_name(antecedent.name)
+    return names
 
 
 def _eventive(noun: Token) -> bool:

@@ -13,6 +13,9 @@ to takes the word that governs it. At most ``MAX_WORDS`` words, in the text's or
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from spacy.tokens import Span, Token
 
 MAX_WORDS = 8
@@ -34,8 +37,10 @@ PREDICATES = frozenset({"acomp", "attr", "oprd"})
 FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "det", "punct", "mark", "cc"})
 
 
-def event_label(span: Span) -> str:
-    """A phrase of at least two words (when the sentence has two) that names the event of ``span``."""
+def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> str:
+    """A phrase of at least two words (when the sentence has two) that names the event of ``span``;
+    ``names`` (token index -> name) stands for words read alone would not say who: "he had given the
+    order" is labelled "Tokayev had given order"."""
     head = span.root
     words = set(range(span.start, span.end))
     if head.pos_ in ("NOUN", "PROPN"):
@@ -48,7 +53,7 @@ def event_label(span: Span) -> str:
     doc = head.doc
     if sum(doc[i].dep_ not in FUNCTION_DEPS for i in words) < 2:
         words |= _context(head)  # "was ordered", "has won": the words say who or what
-    label = _render(head, sorted(words))
+    label = _render(head, sorted(words), names)
     sent = head.sent
     # a headline or a fragment: the nearest words of its sentence, right first
     for i in sorted(range(sent.start, sent.end), key=lambda i: (abs(i - head.i), -i)):
@@ -56,7 +61,7 @@ def event_label(span: Span) -> str:
             break
         if _word(head, i):
             words.add(i)
-            label = _render(head, sorted(words))
+            label = _render(head, sorted(words), names)
     return label
 
 
@@ -161,8 +166,9 @@ def _context(head: Token) -> set[int]:
     return {neighbours[0].i} if neighbours else set()
 
 
-def _render(head: Token, indices: list[int]) -> str:
-    """The words in text order, glued as written ("Bitcoin's", "shoot-to-kill"), at most
+def _render(head: Token, indices: list[int], names: Mapping[int, str]) -> str:
+    """The words in text order, glued as written ("Bitcoin's", "shoot-to-kill"), a word in ``names``
+    as its name unless another word of the label says it ("he trusted Mr Blair" stays), at most
     ``MAX_WORDS`` words around the trigger."""
     doc = head.doc
     sent = head.sent
@@ -178,9 +184,11 @@ def _render(head: Token, indices: list[int]) -> str:
         indices.pop(0)  # "the", "a", "an" and a stray hyphen never open a label
     while indices and doc[indices[-1]].tag_ in ("HYPH", "POS"):
         indices.pop()  # nor end it
+    said = {doc[i].text for i in indices}
+    names = {i: name for i, name in names.items() if name.split()[-1] not in said}
     for k, i in enumerate(indices):
         glued = k > 0 and indices[k - 1] == i - 1 and not doc[i - 1].whitespace_
-        text = " ".join(doc[i].text.split())
+        text = names[i] if i in names else " ".join(doc[i].text.split())
         if glued and parts:
             parts[-1] += text
         else:
