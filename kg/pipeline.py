@@ -288,8 +288,8 @@ def _build_into(
             document = extracted.extraction.document
             resolved = resolve(extracted.extraction, aliases)
             quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)
-            graph_cache.drop(generation.folder, graph)
             writer.replace(graph, quads)
+            graph_cache.written(generation.folder, graph, quads)
             report.built.append(document.id)
             report.entities += len(resolved.entities)
             report.events += len(resolved.events)

@@ -8,12 +8,14 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pyoxigraph
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
+from rdflib import namespace
 
-from kg import graph_cache, query, store
+from kg import _terms, graph_cache, query, store
 from kg.export import rdf_files, reuse, view
 from kg.pipeline import BuildOptions, build
 from kg.vocab import KG, PREFIXES
@@ -138,6 +140,42 @@ def test_a_build_that_changes_nothing_links_the_exports(tmp_path: Path) -> None:
     assert (out / "graph.ttl").resolve().stat().st_ino != written["graph.ttl"]
     build([POLITICS / "011.txt"], BuildOptions(out=out))
     assert (out / "graph.html").exists()
+
+
+def test_a_graph_written_from_its_quads_has_the_files_the_store_gives() -> None:
+    """What the RDF writer makes (numbers, decimals, dates, text with quotes, newlines and accents)
+    the store gives back as written: Oxigraph rewrites only non-canonical numbers ("05", "1.50")."""
+    graph = NamedNode(f"{EX}graph/0")
+    s, p = NamedNode(f"{EX}x/0"), NamedNode(f"{PREFIXES['kg']}p")
+    objects = [
+        *(_terms.decimal(v) for v in (42000.0, 12.0, 0.855, 0.1 + 0.2, -3.5, 0.0, 1e-7, 2.5e9)),
+        *(_terms.integer(v) for v in (0, 7, -12, 2500)),
+        _terms.typed("2022-01-06", namespace.XSD.date),
+        _terms.typed("2022-01", namespace.XSD.gYearMonth),
+        _terms.typed("2022", namespace.XSD.gYear),
+        _terms.text('a "quoted"\nline, café'),
+    ]
+    quads = [Quad(s, p, o, graph) for o in objects]
+    st = Store()
+    st.extend(quads)
+    with TemporaryDirectory() as a, TemporaryDirectory() as b:
+        graph_cache.written(Path(a), graph, quads)
+        graph_cache.entries(st, Path(b))
+        for ending in ("nt", "trig"):
+            made = graph_cache._entry(Path(a), str(graph)).lines.with_suffix(f".{ending}")
+            read = graph_cache._entry(Path(b), str(graph)).lines.with_suffix(f".{ending}")
+            assert made.read_bytes() == read.read_bytes()
+
+
+@pytest.mark.model
+def test_a_build_s_graph_files_are_those_the_store_gives(sample_build: Path, tmp_path: Path) -> None:
+    st = store.open_read(sample_build)
+    generation = (sample_build / "store").resolve().parent
+    (graph,) = store.document_graphs(st)
+    made = graph_cache._entry(generation, str(graph))
+    read = graph_cache._entry(tmp_path, str(graph))
+    assert graph_cache._make(st, graph, read)
+    assert made.lines.read_bytes() == read.lines.read_bytes() and made.trig.read_bytes() == read.trig.read_bytes()
 
 
 @pytest.mark.model
