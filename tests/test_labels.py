@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract import syntax
 from kg.extract.labels import MAX_WORDS, event_label
 from tests.parses import doc, nlp
 
@@ -141,6 +142,40 @@ def test_labels_are_phrases_from_the_parse(
 ) -> None:
     d = doc(tokens, ents, run=False)
     assert event_label(d[span[0] : span[1]]) == expected
+
+
+# "The service will mean users can download files and offers video", as the small parser reads it:
+# "offers" tied to "download", whose subject is plural; "sells" shares its singular subject
+MISATTACHED = (
+    "The/DT/det/1 service/NN/nsubj/3 will/MD/aux/3 mean/VB/ROOT/3 users/NNS/nsubj/6 can/MD/aux/6 "
+    "download/VB/ccomp/3 files/NNS/dobj/6 and/CC/cc/6 offers/VBZ/conj/6/offer video/NN/dobj/9 ./././3"
+)
+SHARED = (
+    "The/DT/det/1 firm/NN/nsubj/2 makes/VBZ/ROOT/2/make cars/NNS/dobj/2 and/CC/cc/2 sells/VBZ/conj/2/sell "
+    "trucks/NNS/dobj/5"
+)
+
+
+def test_a_coordinated_verb_shares_a_subject_only_when_their_number_agrees() -> None:
+    d = doc(MISATTACHED, run=False)
+    assert event_label(d[9:10]) == "offers video"  # not "users offers video"
+    assert syntax.subject(d[9]) is None
+    d = doc(SHARED, run=False)
+    assert event_label(d[5:6]) == "firm sells trucks"
+    assert syntax.subject(d[5]) == d[1]
+    # a plural verb, a plural-looking name, an auxiliary that carries the number
+    d = doc("The/DT/det/1 governments/NNS/nsubj/2 met/VBD/ROOT/2/meet and/CC/cc/2 agree/VBP/conj/2/agree", run=False)
+    assert syntax.subject(d[4]) == d[1]
+    d = doc(
+        "Airways/NNPS/nsubj/1 cut/VBD/ROOT/1/cut jobs/NNS/dobj/1 and/CC/cc/1 plans/VBZ/conj/1/plan",
+        ((0, 1, "ORG"),),
+        run=False,
+    )
+    assert syntax.subject(d[4]) == d[0]
+    d = doc(
+        "they/PRP/nsubj/1 left/VBD/ROOT/1/leave and/CC/cc/1 has/VBZ/aux/4/have returned/VBN/conj/1/return", run=False
+    )
+    assert syntax.subject(d[4]) is None
 
 
 def test_a_word_given_a_name_is_rendered_as_the_name_unless_the_label_says_it_already() -> None:

@@ -18,6 +18,8 @@ from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
+from kg.extract import syntax
+
 MAX_WORDS = 8
 # what a noun phrase keeps of its modifiers: "petroleum gas", "Bitcoin's price", "26 protesters"
 # and a negation ("not guilty"), without which it says the opposite
@@ -100,10 +102,11 @@ def _prep_phrase(tok: Token) -> set[int]:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is coordinated with or complements ("ordered
     providers to block": the providers block; "prices rose and fell": the prices fell)."""
+    first = verb
     for _ in range(3):
         found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if found is not None:
-            return found
+            return found if verb is first or syntax.agrees(first, found) else None
         if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             return obj if obj is not None else _subject(verb.head)

@@ -38,6 +38,7 @@ OBJECT_CONTROL = frozenset(
     }
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "i", "you", "these", "those"})
 # heads of partitives: in "a large number of mining companies" the companies are the actors
 PARTITIVE = frozenset(
     {
@@ -134,7 +135,19 @@ def subject(verb: Token) -> Token | None:
     raised = children(head, "nsubjpass") if verb.dep_ == "xcomp" else []
     if raised:
         return antecedent(raised[0])  # "ministers are believed to have agreed"
-    return subject(head)
+    found = subject(head)
+    return None if verb.dep_ == "conj" and found is not None and not agrees(verb, found) else found
+
+
+def agrees(verb: Token, subj: Token) -> bool:
+    """Whether ``subj`` can be the subject of ``verb`` by number: a verb coordinated with another
+    shares its subject, unless the parse tied it to the wrong verb ("the service will mean users can
+    download files and offers video": not "users offers"). Only a singular present ("offers",
+    "has offered") against a plural common noun or pronoun tells: a plural verb may follow a
+    singular collective ("the government have"), and names may look plural ("the United States has")."""
+    finite = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")), verb)
+    plural = (subj.tag_ == "NNS" and not subj.ent_type_) or subj.lower_ in PLURAL_PRONOUNS
+    return not (finite.tag_ == "VBZ" and plural)
 
 
 def passive_agent(verb: Token) -> Token | None:
