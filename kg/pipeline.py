@@ -273,6 +273,7 @@ def _build_into(
     workers: tuple[distributed.Job, Executor | None, int],
 ) -> dict[str, Path]:
     from kg import export
+    from kg.export import view
     from kg.resolve import resolve
 
     with store.staged(out) as generation:
@@ -290,6 +291,8 @@ def _build_into(
             quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)
             writer.replace(graph, quads)
             graph_cache.written(generation.folder, graph, quads)
+            if options.exports and options.html:
+                view.keep_mention_rows(generation.folder, graph, quads)
             report.built.append(document.id)
             report.entities += len(resolved.entities)
             report.events += len(resolved.events)

@@ -5,6 +5,7 @@ exports of a fresh build of the same documents."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -176,6 +177,9 @@ def test_a_build_s_graph_files_are_those_the_store_gives(sample_build: Path, tmp
     read = graph_cache._entry(tmp_path, str(graph))
     assert graph_cache._make(st, graph, read)
     assert made.lines.read_bytes() == read.lines.read_bytes() and made.trig.read_bytes() == read.trig.read_bytes()
+    # and the view's mention rows, read from the quads in a store of their own, are the store's
+    kept = graph_cache.derived(generation, graph, view._MENTION_ROWS)
+    assert json.loads(kept.read_bytes()) == view._graph_mention_rows(st, graph) != []
 
 
 @pytest.mark.model

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pyoxigraph import NamedNode, QuerySolutions, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, QuerySolutions, Store
 
 from kg import graph_cache, query
 from kg.errors import E, KgError
@@ -255,12 +255,28 @@ def _mention_rows(store: Store, cache: Path | None) -> Iterator[list[Any]]:
         if path is not None and path.exists():
             yield from json.loads(path.read_bytes())
             continue
-        result = store.query(_MENTIONS, prefixes=PREFIXES, default_graph=graph)
-        assert isinstance(result, QuerySolutions)
-        rows = [[None if term is None else term.value for term in row] for row in result]
+        rows = _graph_mention_rows(store, graph)
         if path is not None:
             graph_cache.keep(path, json.dumps(rows, ensure_ascii=False).encode("utf-8"))
         yield from rows
+
+
+def keep_mention_rows(folder: Path, graph: NamedNode, quads: Iterable[Quad]) -> None:
+    """Keep ``graph``'s mention rows in the generation ``folder``, read from the quads a build has
+    just stored for it, in a store of their own: while other processes parse, not after the build
+    (120 BBC articles: 0.5 s of queries of the whole store, 0.2 s of small ones)."""
+    small = Store()
+    small.extend(quads)
+    rows = _graph_mention_rows(small, graph)
+    graph_cache.keep(graph_cache.derived(folder, graph, _MENTION_ROWS), json.dumps(rows, ensure_ascii=False).encode())
+
+
+def _graph_mention_rows(store: Store, graph: NamedNode | DefaultGraph) -> list[list[Any]]:
+    """``_MENTIONS``' rows of one graph, sorted: the same rows whichever store holds the graph."""
+    result = store.query(_MENTIONS, prefixes=PREFIXES, default_graph=graph)
+    assert isinstance(result, QuerySolutions)
+    rows = [[None if term is None else term.value for term in row] for row in result]
+    return sorted(rows, key=lambda row: [(value is None, value or "") for value in row])
 
 
 def _node(iri: str, label: str, kind: tuple[str, str, tuple[str, ...]], facts: _Facts) -> Node:
