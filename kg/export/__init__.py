@@ -41,12 +41,19 @@ def _write_parts(st: Store, out: Path, *, html: bool, processes: int) -> dict[st
     checkpoint = out / ".export-store"  # named with a dot: no link is made to it, and it is removed
     st.flush()
     st.backup(str(checkpoint))
+    # the longest first, so that the others share the other processes: with two, the HTML graph on
+    # one and the tables then the RDF files on the other (120 BBC articles: 1.5 s against 1.1 + 0.7)
+    order = sorted(parts, key=_SLOWEST_FIRST.index)
     try:
         with ProcessPoolExecutor(min(processes, len(parts)), mp_context=get_context("fork")) as pool:
-            written = list(pool.map(_write_read_only, parts, [checkpoint] * len(parts), [out] * len(parts)))
+            made = pool.map(_write_read_only, order, [checkpoint] * len(order), [out] * len(order))
+            written = dict(zip(order, made, strict=True))
     finally:
         shutil.rmtree(checkpoint, ignore_errors=True)
-    return {name: path for files in written for name, path in files.items()}
+    return {name: path for part in parts for name, path in written[part].items()}
+
+
+_SLOWEST_FIRST = ("html", "tables", "rdf")
 
 
 def _write_read_only(part: str, store_dir: Path, out: Path) -> dict[str, Path]:
