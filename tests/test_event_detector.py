@@ -96,6 +96,9 @@ def test_fit_learns_separable_rows_and_the_file_round_trips(tmp_path: Path) -> N
     model.save(tmp_path)
     again = EventModel.load(tmp_path)
     assert again.vocab == model.vocab and again.meta["note"] == "toy"
+    assert np.array_equal(again.weights, np.round(model.weights, 5))  # five decimals, read back exactly
+    again.save(tmp_path / "again")
+    assert (tmp_path / "again" / "model.json.gz").read_bytes() == (tmp_path / "model.json.gz").read_bytes()
     assert np.allclose(again.probabilities([["w=attack"]]), model.probabilities([["w=attack"]]), atol=1e-4)
 
 

@@ -17,6 +17,7 @@ everything else is left to extraction.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 from functools import cache
@@ -43,6 +44,12 @@ CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 # words glued to a detected head into one mention: particles ("crack down"), noun compounds
 # ("trade war"), hyphenated modifiers ("shoot-to-kill order")
 EXTENT_DEPS = frozenset({"prt", "compound"})
+
+
+# the weights are kept to five decimals, as whole numbers of 0.00001 (little-endian int32, base64):
+# read back exactly, in a twentieth of the time 880,000 numbers in JSON took (0.05 s, not 0.25 s)
+WEIGHTS = "weights_e5"
+WEIGHT_UNITS = 100_000
 
 
 class EventModel:
@@ -76,11 +83,13 @@ class EventModel:
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        units = np.rint(self.weights * WEIGHT_UNITS)
+        assert np.abs(units).max(initial=0) < 2**31  # a logistic model's weights are far smaller
         data = {
             "classes": list(CLASSES),
             "feature_version": FEATURE_VERSION,
             "vocab": list(self.vocab),
-            "weights": [[round(float(w), 5) for w in row] for row in self.weights],
+            WEIGHTS: base64.b64encode(units.astype("<i4").tobytes()).decode("ascii"),
             "bias": [round(float(b), 5) for b in self.bias],
             "meta": self.meta,
         }
@@ -95,7 +104,8 @@ class EventModel:
             raise ValueError(
                 f"{folder}: a model for feature version {data['feature_version']}, this code reads {FEATURE_VERSION}"
             )
-        weights = np.array(data["weights"], dtype=np.float64).reshape(len(data["vocab"]), len(CLASSES))
+        units = np.frombuffer(base64.b64decode(data[WEIGHTS]), dtype="<i4")
+        weights = (units / WEIGHT_UNITS).reshape(len(data["vocab"]), len(CLASSES))
         return cls(tuple(data["vocab"]), weights, np.array(data["bias"], dtype=np.float64), data["meta"])
 
 
