@@ -47,7 +47,7 @@ EXTENT_DEPS = frozenset({"prt", "compound"})
 
 
 # the weights are kept to five decimals, as whole numbers of 0.00001 (little-endian int32, base64):
-# read back exactly, in a twentieth of the time 880,000 numbers in JSON took (0.05 s, not 0.25 s)
+# read back exactly, in a fifth of the time 880,000 numbers in JSON took (0.05 s, not 0.25 s)
 WEIGHTS = "weights_e5"
 WEIGHT_UNITS = 100_000
 
