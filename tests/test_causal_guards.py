@@ -9,7 +9,7 @@ from kg.cleanup import clean
 from kg.extract.causal import CausalExtractor
 from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
-from kg.extract.events import GENERIC, EventExtractor
+from kg.extract.events import EventExtractor
 from kg.model import Document
 from kg.nlp.causal_model import EXTENSION
 from kg.nlp.event_detector import PROBS
@@ -83,9 +83,9 @@ def test_a_copula_names_no_event_but_its_predicate_may() -> None:
     assert model_links(template.format("now", "RB", "advmod"), 5, 1, aux=1) == set()
 
 
-def test_a_lexicon_word_without_participants_at_a_link_end_becomes_a_generic_event() -> None:
-    # "people fled during rioting": the rioting has no participant, place or date of its own, so
-    # the link keeps it as something that happened, not as one of the lexicon's riots
+def test_a_link_end_keeps_the_type_the_event_stage_gave_it() -> None:
+    # "people fled during rioting": the rioting has no participant, place or date of its own, and
+    # stays the riot the event stage found; the causal stage proposes links, it does not retype
     d = doc("people/NNS/nsubj/1 fled/VBD/ROOT/1/flee during/IN/prep/1 rioting/NN/pobj/2 ./././1")
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
@@ -93,7 +93,7 @@ def test_a_lexicon_word_without_participants_at_a_link_end_becomes_a_generic_eve
     d._.set(EXTENSION, [(0, 1.0, [(3, 1, 0.9)])])
     links = CausalExtractor()(ctx, events)
     assert [(events.mentions[k.cause].mention.text, events.mentions[k.cause].type) for k in links] == [
-        ("rioting", GENERIC)
+        ("rioting", "Riot")
     ]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.attrs import LEMMA, LOWER
@@ -214,12 +214,6 @@ class CausalExtractor:
             return None
         if self._one_event(events.mentions[cause], events.mentions[effect]):
             return None  # a strike that "causes" a strike is one event read twice, not a causal link
-        for k in (cause, effect):
-            if events.mentions[k].type != GENERIC and not _specific(events.mentions[k]):
-                # a lexicon word with no participant, place, date or amount ("have been protesting
-                # for 13 days demanding ..."): the link says that something happened, not which of
-                # the lexicon's events it is
-                events.mentions[k] = replace(events.mentions[k], type=GENERIC)
         anchors = (top, effect_tok, *signal_toks)
         # an intended end is not (yet) brought about: "went on strike to demand ...", "cut spending
         # to lower the deficit" (a motive as the cause), "aims to increase"
@@ -720,10 +714,6 @@ def _described(ctx: Context, events: EventIndex, found: int | Token) -> EventMen
     if events.describe is not None:
         return events.describe(Span(found.doc, found.i, found.i + 1, label=GENERIC))
     return EventMention(ctx.token_mention(found), GENERIC, found.lemma_.lower(), nominal=found.pos_ == "NOUN")
-
-
-def _specific(event: EventMention) -> bool:
-    return bool(event.roles or event.time or event.quantities)
 
 
 def _phrase_event(events: EventIndex, tok: Token) -> int | None:
