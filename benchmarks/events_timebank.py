@@ -26,6 +26,7 @@ the form ``scripts/train_events.py --scores`` keeps in the shipped model's metad
 
     python -m benchmarks.events_timebank [--folds 5] [--extra silver,ecbplus] [--threshold 0.5]
         [--sweep 0.3,0.4,0.5] [--lexicon-only] [--event-encoder [--encoder-cache DIR]] [--json]
+        [--errors FILE]
 """
 
 from __future__ import annotations
@@ -125,6 +126,36 @@ def score(
     return result
 
 
+def errors(texts: Sequence[AnnotatedText], built: dict[str, set[tuple[int, int]]]) -> list[dict[str, object]]:
+    """What a fold got wrong, to read: each gold event no built mention overlaps ("missed", with its
+    class) and each built mention that overlaps no gold event ("wrong"), in the sentence around it."""
+    found: list[dict[str, object]] = []
+    for text in texts:
+        spans = sorted(built.get(text.id, set()))
+        misses = [
+            (e.begin, e.end, f"missed {e.cls}")
+            for e in text.events
+            if not any(_overlap(e.begin, e.end, s) for s in spans)
+        ]
+        wrong = [(b, e, "wrong") for b, e in spans if not any(_overlap(g.begin, g.end, (b, e)) for g in text.events)]
+        for begin, end, kind in sorted(misses + wrong):
+            start = max(text.text.rfind(". ", 0, begin) + 2 if ". " in text.text[:begin] else 0, begin - 150)
+            stop = min(len(text.text), end + 150, (text.text.find(". ", end) + 1) or len(text.text))
+            found.append(
+                {
+                    "id": text.id,
+                    "kind": kind,
+                    "word": text.text[begin:end],
+                    "context": text.text[start:begin] + "[" + text.text[begin:end] + "]" + text.text[end:stop],
+                }
+            )
+    return found
+
+
+def _overlap(begin: int, end: int, span: tuple[int, int]) -> bool:
+    return begin < span[1] and span[0] < end
+
+
 def build_fold(texts: Sequence[AnnotatedText], options: BuildOptions, work: Path) -> dict[str, set[tuple[int, int]]]:
     """Build ``texts`` as one JSONL file with ``options`` into ``work``; their event mentions."""
     work.mkdir(parents=True, exist_ok=True)
@@ -149,8 +180,12 @@ def run(
     lexicon_only: bool = False,
     encoder: bool = False,
     encoder_cache: Path | None = None,
+    errors_file: Path | None = None,
 ) -> dict[str, object]:
+    """The figures at each of ``thresholds``; with ``errors_file``, what the folds got wrong at the
+    first threshold, one JSON object a line."""
     group, recalled = CORPORA[corpus]
+    wrong: list[dict[str, object]] = []
     texts = _texts(corpus)
     rows = {r.id: r for r in corpus_rows(corpus)}
     extra = [name for name in extra if name != corpus]
@@ -178,9 +213,14 @@ def run(
                     _fold_encoder(own_texts, own_rows, silver, reference, work / "model", held_ids, encoder_cache)
             for threshold in thresholds:
                 fold_options = replace(options, event_threshold=threshold)
-                found = score(held, build_fold(held, fold_options, work), recalled)
+                mentions = build_fold(held, fold_options, work)
+                found = score(held, mentions, recalled)
                 totals[threshold].add(found)
+                if errors_file is not None and threshold == thresholds[0]:
+                    wrong.extend(errors(held, mentions))
                 print(f"fold {n} threshold {threshold}: {found.figures()}", file=sys.stderr, flush=True)
+    if errors_file is not None:
+        errors_file.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in wrong), encoding="utf-8")
     return {
         "benchmark": "python -m benchmarks.events_timebank" + ("" if corpus == "timebank" else f" --corpus {corpus}"),
         "recall_over": recalled or "every annotated event mention",
@@ -237,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--event-encoder", action="store_true", help="fine-tune and build with the encoder too")
     parser.add_argument("--encoder-cache", type=Path, help="a folder keeping each fold's encoder between runs")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", type=Path, help="write each miss and each wrong mention (first threshold) here")
     args = parser.parse_args(argv)
     thresholds = [float(t) for t in args.sweep.split(",")] if args.sweep else [args.threshold]
     extra = [e for e in args.extra.split(",") if e]
@@ -248,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         lexicon_only=args.lexicon_only,
         encoder=args.event_encoder,
         encoder_cache=args.encoder_cache,
+        errors_file=args.errors,
     )
     if args.json:
         print(json.dumps(result, indent=2))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks import dates_timebank as dates
 from benchmarks import events_coref_ecbplus as coref
-from benchmarks.events_timebank import folds, score
+from benchmarks.events_timebank import errors, folds, score
 from kg.corpora import AnnotatedText, GoldAnchor, GoldEvent
 
 TEXT = AnnotatedText(
@@ -23,6 +23,17 @@ def test_precision_counts_any_class_and_recall_only_the_class_asked() -> None:
     everything = score([TEXT], built, recalled=None)
     assert (everything.occurrences, everything.occurrences_found) == (3, 2)
     assert result.figures()["f1"] == round(2 * (2 / 3) * 0.5 / (2 / 3 + 0.5), 3)
+
+
+def test_the_errors_are_each_missed_event_with_its_class_and_each_built_mention_no_event_overlaps() -> None:
+    built = {"d1": {(11, 18), (23, 29)}}  # stormed (right), office (wrong); said and fired missed
+    found = errors([TEXT], built)
+    assert [(e["kind"], e["word"]) for e in found] == [
+        ("wrong", "office"),
+        ("missed REPORTING", "said"),
+        ("missed OCCURRENCE", "fired"),
+    ]
+    assert found[0]["context"] == "Protesters stormed the [office], officials said, and police fired."
 
 
 def test_folds_keep_a_group_together_and_are_the_same_every_run() -> None:
