@@ -270,3 +270,17 @@ def test_a_new_end_needs_the_event_detector_to_find_it_likely_enough() -> None:
     }
     # without the detector (the lexicon's triggers alone) the reader's words stand
     assert {(c, e) for c, e, _s, _st in model_links(tokens, 3, 1)} == {("electricity", "moved")}
+
+
+def test_a_reason_in_a_reported_clause_is_not_the_reason_for_the_report() -> None:
+    # "Yukos claimed it sought help because the courts had failed", with the "because" clause hung
+    # on "claimed": the failure is why it sought help, not why it claimed so. The cue's link goes to
+    # the reported clause and the reader's pair on "claimed" is dropped; on a verb that reports
+    # nothing, both read the clause as its reason
+    reported = (
+        "Yukos/NNP/nsubj/1 claimed/VBD/ROOT/1/claim it/PRP/nsubj/3 sought/VBD/ccomp/1/seek help/NN/dobj/3 "
+        "because/IN/mark/8 courts/NNS/nsubj/8 had/VBD/aux/8/have failed/VBN/advcl/1/fail ./././1"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(reported, 8, 1)} == {("failed", "sought")}
+    acted = reported.replace("claimed/VBD/ROOT/1/claim", "acted/VBD/ROOT/1/act").replace("/ccomp/", "/conj/")
+    assert {(c, e) for c, e, _s, _st in model_links(acted, 8, 1)} == {("failed", "acted")}

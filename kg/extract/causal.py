@@ -178,6 +178,8 @@ class CausalExtractor:
         cause_tok, effect_tok = doc[pair.cause], doc[pair.effect]
         if self._means(effect_tok) and effect_tok.head.head == cause_tok:
             cause_tok, effect_tok = effect_tok, cause_tok  # "works by creating links": the means is the cause
+        if _reported(effect_tok, self.lex) is not None:
+            return None  # "claimed it sought help because ...": the reason is the reported event's
         top = _common_ancestor(cause_tok, effect_tok)
         if top not in (cause_tok, effect_tok) and syntax.is_negated(top):
             return None  # "did not cause", "was not caused by": no causal link
@@ -464,7 +466,10 @@ class CausalExtractor:
             # "This led to ...": what the previous sentence says is the cause
             cause_tok = previous.root
         found_cause = self._slot_event(events, cause_tok, allow_generic, avoid=slots.signal)
-        found_effect = self._slot_event(events, slots.effect, allow_generic, avoid=slots.signal)
+        effect_tok = slots.effect
+        if slots.cue.kind in ("mark", "prep"):  # a clause or phrase on the verb
+            effect_tok = _reported(effect_tok, self.lex) or effect_tok
+        found_effect = self._slot_event(events, effect_tok, allow_generic, avoid=slots.signal)
         if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
         if not allow_generic and any(
@@ -775,6 +780,15 @@ def _fixed_expression(tok: Token) -> bool:
         for expression in NOT_CUES
         for k, part in enumerate(expression)
     )
+
+
+def _reported(tok: Token, lex: lexicon.Lexicon) -> Token | None:
+    """The head of the clause a reporting verb reports, if it is one and has one: a reason or a
+    time the parser hung on the verb is that clause's ("claimed it sought help because ...",
+    "said he was arrested after the riot"), not the saying's."""
+    if tok.lemma_.lower() not in lex.reporting:
+        return None
+    return next((c for c in tok.children if c.dep_ == "ccomp"), None)
 
 
 def _speaking(tok: Token, lex: lexicon.Lexicon) -> bool:
