@@ -178,6 +178,21 @@ def test_a_coordinated_verb_shares_a_subject_only_when_their_number_agrees() -> 
     assert syntax.subject(d[4]) is None
 
 
+def test_a_bare_verb_takes_the_verb_it_is_coordinated_with_before_its_governor() -> None:
+    # "issued an injunction to try and prevent the sale": "try and prevent sale", not "issued try"
+    d = doc(
+        "judge/NN/nsubj/1 issued/VBD/ROOT/1/issue an/DT/det/3 injunction/NN/dobj/1 to/TO/aux/5 try/VB/advcl/1 "
+        "and/CC/cc/5 prevent/VB/conj/5 the/DT/det/9 sale/NN/dobj/7 ./././1",
+        run=False,
+    )
+    assert event_label(d[5:6]) == "try and prevent sale"
+    d = doc(
+        "judge/NN/nsubj/1 issued/VBD/ROOT/1/issue an/DT/det/3 injunction/NN/dobj/1 to/TO/aux/5 try/VB/advcl/1",
+        run=False,
+    )
+    assert event_label(d[5:6]) == "issued try"
+
+
 def test_a_word_given_a_name_is_rendered_as_the_name_unless_the_label_says_it_already() -> None:
     d = doc("he/PRP/nsubj/1 resigned/VBD/ROOT/1/resign ./././1", run=False)
     assert event_label(d[1:2], {0: "Mr Blair"}) == "Mr Blair resigned"

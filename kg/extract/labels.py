@@ -54,7 +54,9 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
         words |= _clause(head)
     doc = head.doc
     if sum(doc[i].dep_ not in FUNCTION_DEPS for i in words) < 2:
-        words |= _context(head)  # "was ordered", "has won": the words say who or what
+        # "to try and prevent the sale": the verb it is coordinated with says what; else the word
+        # that governs it ("was ordered", "has won")
+        words |= _coordinated(head) or _context(head)
     label = _render(head, sorted(words), names)
     sent = head.sent
     # a headline or a fragment: the nearest words of its sentence, right first
@@ -148,6 +150,16 @@ def _clause(verb: Token) -> set[int]:
     elif not objects:
         found |= _prep_phrase(verb)
     return found
+
+
+def _coordinated(verb: Token) -> set[int]:
+    """The verb coordinated after ``verb`` with its clause, and the conjunction between them."""
+    if verb.pos_ != "VERB":
+        return set()
+    conj = next((c for c in verb.rights if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None:
+        return set()
+    return {c.i for c in verb.rights if c.dep_ == "cc" and c.i < conj.i} | _clause(conj)
 
 
 def _context(head: Token) -> set[int]:
