@@ -294,6 +294,17 @@ def test_a_persons_name_is_its_capitalised_words() -> None:
     assert ents(d) == [("Varig", "PERSON")]
 
 
+def test_a_name_ends_before_a_verb_written_in_lower_case() -> None:
+    # "The Chaplin Collection beat Oasis": the tagger ran the name on into the clause
+    d = doc(
+        "The/DT/det/2 Chaplin/NNP/compound/2 Collection/NNP/nsubj/3 beat/VBD/ROOT/3/beat Oasis/NNP/dobj/3 ./././3",
+        ((1, 5, "ORG"),),
+    )
+    assert ents(d) == [("Chaplin Collection", "ORG")]
+    d = doc("Bank/NNP/nsubj/3 of/IN/prep/0 America/NNP/pobj/1 rose/VBD/ROOT/3/rise ./././3", ((0, 3, "ORG"),))
+    assert ents(d) == [("Bank of America", "ORG")]
+
+
 def test_first_names_the_tagger_left_out_join_the_name_but_a_title_phrase_does_not() -> None:
     d = doc(
         "Luiz/NNP/compound/2 Inacio/NNP/compound/2 Silva/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",

@@ -665,6 +665,9 @@ def _proper_only(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not (s.text in dropped and len(s) == 1 and s[0].is_sent_start)]
 
 
+FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop a leading article or preposition, quotes and a trailing possessive from an entity span.
 
@@ -682,6 +685,9 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in QUOTES or doc[end - 1].tag_ == "POS"):
         end -= 1
+    # a name holds no verb written in lower case: "The Chaplin Collection beat Oasis" is the
+    # collection, the rest a clause the tagger ran into
+    end = next((i for i in range(start + 1, end) if doc[i].tag_ in FINITE_VERBS and doc[i].is_lower), end)
     if ent.label_ == "PERSON":
         # a name is capitalised words: "rang Lucy" is "Lucy", "Varig 2bn" is "Varig"
         while start < end and _not_in_name(doc[start]):
