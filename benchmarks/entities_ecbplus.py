@@ -27,24 +27,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks import build_texts, report
+from benchmarks.pronouns_ecbplus import MENTIONS
 from kg import query, store
 from kg.corpora import AnnotatedText, GoldEntity, ecbplus
 from kg.extract.anaphora import PERSON_PRONOUNS, PLURAL_PRONOUNS
 from kg.pipeline import BuildOptions
 from scripts.train_events import DATA
 
-MENTIONS = """
-SELECT ?id ?begin ?end ?type WHERE {
-  GRAPH ?g {
-    ?doc a kg:Document ; dcterms:identifier ?id .
-    ?node kg:mention ?m .
-    ?m nif:beginIndex ?begin ; nif:endIndex ?end ; nif:referenceContext ?doc .
-  }
-  ?node a ?type .
-  VALUES ?top { kg:Actor kg:Place }
-  ?type rdfs:subClassOf* ?top .
-}
-"""
 # the gold classes scored, and the kind each should be built as
 EXPECTED = {"HUMAN_PART_PER": "Person", "HUMAN_PART_ORG": "Organization", "HUMAN_PART_GPE": "Place"}
 # newskg's classes, most specific first, reduced to the kinds compared

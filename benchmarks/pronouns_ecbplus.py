@@ -37,8 +37,10 @@ from kg.pipeline import BuildOptions
 from scripts.train_events import DATA
 
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS
+# every actor's and place's mention, with each of the node's classes (benchmarks.entities_ecbplus
+# reads those; a node comes once for each)
 MENTIONS = """
-SELECT ?id ?node ?begin ?end WHERE {
+SELECT ?id ?node ?begin ?end ?type WHERE {
   GRAPH ?g {
     ?doc a kg:Document ; dcterms:identifier ?id .
     ?node kg:mention ?m .
