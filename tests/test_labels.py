@@ -193,6 +193,23 @@ def test_a_bare_verb_takes_the_verb_it_is_coordinated_with_before_its_governor()
     assert event_label(d[5:6]) == "issued try"
 
 
+def test_a_bare_noun_in_a_coordination_takes_what_governs_the_coordination() -> None:
+    # "help with information, relocation and retraining": not "information relocation"
+    d = doc(
+        "provide/VB/ROOT/0 help/NN/dobj/0 with/IN/prep/1 information/NN/pobj/2 ,/,/punct/3 "
+        "relocation/NN/conj/3 and/CC/cc/5 retraining/NN/conj/5",
+        run=False,
+    )
+    assert event_label(d[5:6]) == "help with relocation"
+    assert event_label(d[7:8]) == "help with retraining"
+    # a verb coordinated with a verb keeps that verb ("get a pension and pay": "get pay")
+    d = doc(
+        "get/VB/ROOT/0 a/DT/det/2 pension/NN/dobj/0 and/CC/cc/0 pay/VB/conj/0",
+        run=False,
+    )
+    assert event_label(d[4:5]) == "get pay"
+
+
 def test_a_word_given_a_name_is_rendered_as_the_name_unless_the_label_says_it_already() -> None:
     d = doc("he/PRP/nsubj/1 resigned/VBD/ROOT/1/resign ./././1", run=False)
     assert event_label(d[1:2], {0: "Mr Blair"}) == "Mr Blair resigned"

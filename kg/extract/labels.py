@@ -35,6 +35,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 ARTICLES = frozenset({"the", "a", "an"})
 # an adjective or noun a copula predicates of its subject ("became violent", "remain high")
 PREDICATES = frozenset({"acomp", "attr", "oprd"})
+NOUNS = frozenset({"NOUN", "PROPN"})
 # words that say nothing of who or what on their own
 FUNCTION_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "det", "punct", "mark", "cc"})
 
@@ -163,7 +164,14 @@ def _coordinated(verb: Token) -> set[int]:
 
 
 def _context(head: Token) -> set[int]:
-    """For a word the parse ties nothing to: the word that governs it, or its neighbour."""
+    """For a word the parse ties nothing to: the word that governs it, or its neighbour. A
+    noun conjunct is governed by what governs its coordination ("help with information, relocation
+    and retraining": "help with relocation", not "information relocation")."""
+    first = head
+    while first.dep_ == "conj" and first.pos_ in NOUNS and first.head.pos_ in NOUNS:
+        first = first.head
+    if first is not head:
+        return _context(first) - {first.i} or {first.i}
     if head.head is not head and not head.head.is_punct:
         governor = head.head
         if governor.dep_ in ("prep", "agent") and governor.head is not governor:
