@@ -119,6 +119,14 @@ def test_an_unknown_word_that_the_lexicon_gives_the_other_ends_type_is_the_same_
     assert {(c, e) for c, e, _s, _st in starving} == {("starving", "pickets")}
 
 
+def test_two_words_of_one_type_are_two_events_and_one_word_twice_is_one() -> None:
+    # a shooting and an attack are both Attack, and one may bring the other about; a strike that
+    # "causes" a strike reads one event twice
+    template = "the/DT/det/1 {0}/NN/nsubj/2 met/VBD/ROOT/2/meet an/DT/det/4 {1}/NN/dobj/2 ./././2"
+    assert model_links(template.format("shooting", "attack"), 1, 4) == {("shooting", "attack", "", "happened")}
+    assert model_links(template.format("strike", "strike"), 1, 4) == set()
+
+
 def test_a_light_verb_or_copula_with_no_event_of_its_own_names_the_clause_it_frames() -> None:
     # "passengers had to postpone trips as buses were withdrawn": the postponing is the effect; a
     # bare "had" names nothing the graph can show, but an object that can name a happening does
