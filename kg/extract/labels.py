@@ -171,7 +171,7 @@ def _context(head: Token) -> set[int]:
     while first.dep_ == "conj" and first.pos_ in NOUNS and first.head.pos_ in NOUNS:
         first = first.head
     if first is not head:
-        return _context(first) - {first.i} or {first.i}
+        return _context(first) or {first.i}
     if head.head is not head and not head.head.is_punct:
         governor = head.head
         if governor.dep_ in ("prep", "agent") and governor.head is not governor:
