@@ -39,8 +39,10 @@ def test_sample_scores_against_the_gold_graph(sample_build: Path) -> None:
     assert result["events"]["p"] >= 0.55
     # 0.81 before 73a6a78: "bandits had attacked Almaty, destroying state property" is now a link
     # (a trailing participle of a change is its main clause's result, as the CNC marks it), and
-    # the gold calls the attack and the destruction one event
-    assert result["causal"]["f1"] >= 0.75
+    # the gold calls the attack and the destruction one event; 0.77 before a weak cue ("as") could
+    # link events WordNet alone types (cross-validated on the CNC and Causal-TimeBank): "This comes
+    # as President Tokayev blamed anti-government protests" is now a wrong link
+    assert result["causal"]["f1"] >= 0.70
     assert result["entities"]["duplicates"] == 0  # no gold entity split in two
 
 

@@ -161,21 +161,16 @@ def detected_links(tokens: str, detected: list[int]) -> set[tuple[str, str]]:
     return {(words[link.cause], words[link.effect]) for link in CausalExtractor()(ctx, events)}
 
 
-def test_a_weak_cue_links_only_events_of_known_kinds() -> None:
-    # "as" is as often temporal as causal: it links an arrest to protests, not to what WordNet alone
-    # types (people wandering, a movement), as it never made a generic event of an unknown word
-    known = detected_links(
-        "Police/NNS/nsubj/1 arrested/VBD/ROOT/1/arrest dozens/NNS/dobj/1 as/IN/mark/5 protests/NNS/nsubj/5/protest "
-        "spread/VBD/advcl/1 ./././1",
-        [1, 4],
-    )
-    coarse = detected_links(
+def test_a_weak_cue_links_the_events_found_but_makes_none_of_its_own() -> None:
+    # "as" is as often temporal as causal: it links what the event detector found, whatever type
+    # WordNet gives it (held to the lexicon's kinds, the CNC lost 0.026 sentence and 0.011 relation
+    # F1, Causal-TimeBank 0.006), and makes no generic event of a word nothing proposed
+    tokens = (
         "Police/NNS/nsubj/1 arrested/VBD/ROOT/1/arrest dozens/NNS/dobj/1 as/IN/mark/5 crowds/NNS/nsubj/5/crowd "
-        "wandered/VBD/advcl/1/wander ./././1",
-        [1, 5],
+        "wandered/VBD/advcl/1/wander ./././1"
     )
-    assert known == {("protests", "arrested")}
-    assert coarse == set()
+    assert detected_links(tokens, [1, 5]) == {("wandered", "arrested")}
+    assert detected_links(tokens, [1]) == set()
 
 
 def test_a_rule_link_is_as_likely_as_its_cue_calibration_says() -> None:
@@ -190,7 +185,7 @@ def test_a_rule_link_is_as_likely_as_its_cue_calibration_says() -> None:
     assert raw.confidence == prior
     assert link.confidence == round(calibrated(prior, cue_calibration()), 3) != prior
     # the scaling keeps the cues' order, and is fitted: a strong prior is no certainty
-    assert calibrated(0.55, cue_calibration()) < calibrated(0.95, cue_calibration()) < 0.9
+    assert calibrated(0.55, cue_calibration()) < calibrated(0.95, cue_calibration()) < 0.95
 
 
 def test_a_change_in_a_participle_clause_is_the_main_clauses_result() -> None:

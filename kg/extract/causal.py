@@ -475,10 +475,6 @@ class CausalExtractor:
         found_effect = self._slot_event(events, effect_tok, allow_generic, avoid=slots.signal)
         if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
-        if not allow_generic and any(
-            isinstance(k, int) and self._unknown(events, k) for k in (found_cause, found_effect)
-        ):
-            return None  # a weak cue ("as") links events of known kinds only, as it makes no generic one
         # an unknown event is added only now that both ends of the link are known
         cause = found_cause if isinstance(found_cause, int) else events.add_generic(ctx, found_cause)
         effect = found_effect if isinstance(found_effect, int) else events.add_generic(ctx, found_effect)
@@ -503,11 +499,6 @@ class CausalExtractor:
             status,
             rule=f"{slots.cue.kind}:{' '.join(slots.cue.words)}",
         )
-
-    def _unknown(self, events: EventIndex, k: int) -> bool:
-        """An event whose kind nothing but its word's supersense (or nothing at all) tells."""
-        kind = events.mentions[k].type
-        return kind == "Event" or kind in self.lex.events.coarse
 
     def _slot_event(
         self, events: EventIndex, tok: Token, allow_generic: bool, avoid: tuple[Token, ...]
