@@ -40,8 +40,6 @@ class EventLexicon:
     parents: dict[str, str]
     cameo: dict[str, str]
     situational: dict[str, bool]
-    # the coarse types WordNet's supersenses give (kg:wordnetLexname): a word's type, not the event's kind
-    coarse: frozenset[str] = frozenset()
 
     def ancestors(self, event_type: str) -> list[str]:
         """The type and its superclasses up to ``Event``, nearest first."""
@@ -246,7 +244,6 @@ def _load_events() -> EventLexicon:
     parents: dict[str, str] = {}
     cameo: dict[str, str] = {}
     situational: dict[str, bool] = {}
-    coarse: set[str] = set()
     tables = {"nounTrigger": nouns, "verbTrigger": verbs, "adjectiveTrigger": adjectives}
     with path.open("rb") as f:
         for triple in pyoxigraph.parse(f, format=pyoxigraph.RdfFormat.TURTLE):
@@ -260,8 +257,6 @@ def _load_events() -> EventLexicon:
                 cameo[name] = o.value
             elif p == _KG + "situational":
                 situational[name] = o.value == "true"
-            elif p == _KG + "wordnetLexname":
-                coarse.add(name)
             elif p.startswith(_KG) and p[len(_KG) :] in tables:
                 trig = _parse_trigger(name, o.value, noun=p.endswith("nounTrigger"))
                 tables[p[len(_KG) :]].setdefault(trig.head, []).append(trig)
@@ -272,9 +267,7 @@ def _load_events() -> EventLexicon:
             k: tuple(sorted(v, key=lambda t: (t.wordclass is None, -len(t.words), t.type))) for k, v in table.items()
         }
 
-    return EventLexicon(
-        frozen(nouns), frozen(verbs), frozen(adjectives), parents, cameo, situational, frozenset(coarse)
-    )
+    return EventLexicon(frozen(nouns), frozen(verbs), frozen(adjectives), parents, cameo, situational)
 
 
 def _load_cues() -> tuple[Cue, ...]:
