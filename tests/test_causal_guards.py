@@ -4,6 +4,7 @@ given (so no trained model): each guard beside the same pair where it does not a
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from kg.cleanup import clean
 from kg.extract.causal import CausalExtractor
@@ -12,7 +13,7 @@ from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor
 from kg.model import Document
 from kg.nlp.causal_model import EXTENSION
-from kg.nlp.event_detector import PROBS
+from kg.nlp.event_detector import PROBS, SPANS_KEY
 from tests.parses import doc
 
 
@@ -24,15 +25,19 @@ def model_links(
     aux: int | None = None,
     ents: tuple[tuple[int, int, str], ...] = (),
     detected: dict[int, float] | None = None,
+    proposed: tuple[int, ...] = (),
 ) -> set[tuple[str, str, str, str]]:
     """(cause, effect, signal, status) of the links built when the reader is sure of one pair
     (``aux``: a token spaCy would call an auxiliary, as it does a copula; ``detected``: the event
-    detector's probabilities, word -> probability, as if it ran and proposed no event)."""
+    detector's probabilities, word -> probability, as if it ran and proposed no event; ``proposed``:
+    the words it proposed as events, as TimeML annotates a causal verb)."""
     d = doc(tokens, ents)
     if aux is not None:
         d[aux].pos_ = "AUX"
     if detected is not None:
         d._.set(PROBS, detected)
+    if proposed:
+        d.spans[SPANS_KEY] = [Span(d, i, i + 1) for i in proposed]
     d._.set(EXTENSION, [(0, 1.0, [(cause, effect, probability)])])
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
@@ -292,3 +297,32 @@ def test_a_reason_in_a_reported_clause_is_not_the_reason_for_the_report() -> Non
     assert {(c, e) for c, e, _s, _st in model_links(reported, 8, 1)} == {("failed", "sought")}
     acted = reported.replace("claimed/VBD/ROOT/1/claim", "acted/VBD/ROOT/1/act").replace("/ccomp/", "/conj/")
     assert {(c, e) for c, e, _s, _st in model_links(acted, 8, 1)} == {("failed", "acted")}
+
+
+STRIKE = (
+    "the/DT/det/1 strike/NN/nsubj/2 caused/VBD/ROOT/2/cause disruption/NN/dobj/2/disruption ,/,/punct/2 "
+    "and/CC/cc/2 police/NNS/nsubj/7 arrested/VBD/conj/2/arrest workers/NNS/dobj/7 ./././2"
+)
+
+
+def test_a_sure_pair_on_a_word_the_rules_linked_adds_its_link() -> None:
+    rule = ("strike", "disruption", "caused", "happened")
+    assert model_links(STRIKE, 1, 3, probability=0.0) == {rule}
+    # the strike is the rules' cause; the reader's second reading of it is kept beside the rules' link
+    assert {(c, e) for c, e, _s, _st in model_links(STRIKE, 1, 7)} == {("strike", "disruption"), ("strike", "arrested")}
+
+
+def test_two_events_are_linked_one_way_round_the_surer() -> None:
+    # the reader reads the rules' link backwards, less surely than the rules' 0.91: the rules' link stays
+    assert {(c, e) for c, e, _s, _st in model_links(STRIKE, 3, 1, probability=0.85)} == {("strike", "disruption")}
+
+
+def test_a_cue_the_rules_linked_by_is_no_end_of_a_pair() -> None:
+    prompted = (
+        "protests/NNS/nsubj/1 prompted/VBD/ROOT/1/prompt Tokayev/NNP/dobj/1 to/TO/aux/4 order/VB/xcomp/1 "
+        "a/DT/det/6 crackdown/NN/dobj/4 ./././1"
+    )
+    # the detector proposes "prompted" as an event (TimeML does); the rules link by it
+    links = model_links(prompted, 6, 1, proposed=(0, 1, 4, 6))
+    assert ("crackdown", "prompted") not in {(c, e) for c, e, _s, _st in links}
+    assert ("protests", "crackdown") in {(c, e) for c, e, _s, _st in links}

@@ -130,30 +130,41 @@ class CausalExtractor:
         links: dict[tuple[int, int], CausalLink] = {}
 
         def keep(link: CausalLink | None) -> None:
-            if link is not None:
-                key = (link.cause, link.effect)
-                if key not in links or links[key].confidence < link.confidence:
-                    links[key] = link
+            # one link between two events: the surer reading, whichever way round it runs
+            if link is None:
+                return
+            key, turned = (link.cause, link.effect), (link.effect, link.cause)
+            rivals = [links[k] for k in (key, turned) if k in links]
+            if all(rival.confidence < link.confidence for rival in rivals):
+                links.pop(turned, None)
+                links[key] = link
 
         sents = list(ctx.doc.sents)
         # the words that can start a cue, found on the doc's arrays: most words cannot, and reading a
         # token's strings one by one is what this stage spent most of its time on
         ids = ctx.doc.to_array([LOWER, LEMMA])
         starts = {i for i, (lower, lemma) in enumerate(ids.tolist()) if lower in self.cue_ids or lemma in self.cue_ids}
+        cue_words: set[int] = set()  # the words of the cues the rules linked by: no event of their own
         for k, sent in enumerate(sents):
             for slots in self._cues(sent, sents[k - 1] if k else None, starts):
-                keep(self._link(ctx, events, slots, sents[k - 1] if k else None))
+                link = self._link(ctx, events, slots, sents[k - 1] if k else None)
+                if link is not None:
+                    cue_words.update(t.i for t in slots.signal)
+                keep(link)
         readings = causal_model.readings(ctx.doc)
         if readings:
-            # the words the rules linked: a model pair on one of them reads the same relation again
+            # the words the rules linked: a model pair through a word near one of them may read the
+            # rules' relation again
             used = {events.heads[i] for link in links.values() for i in (link.cause, link.effect)}
             for reading in readings:
-                for link in self._model_links(ctx, events, reading, used):
+                for link in self._model_links(ctx, events, reading, used, cue_words):
                     keep(link)
         return list(links.values())
 
     # -- the trained reader ------------------------------------------------------------------
-    def _model_links(self, ctx: Context, events: EventIndex, reading: Reading, used: set[int]) -> list[CausalLink]:
+    def _model_links(
+        self, ctx: Context, events: EventIndex, reading: Reading, used: set[int], cue_words: set[int]
+    ) -> list[CausalLink]:
         found: list[CausalLink] = []
         causes: set[int] = set()
         effects: set[int] = set()
@@ -162,7 +173,7 @@ class CausalExtractor:
             confidence = reading.probability * pair.probability
             if rank and pair.probability < FURTHER_PAIR:
                 continue
-            if pair.cause in used or pair.effect in used or pair.cause in causes or pair.effect in effects:
+            if pair.cause in causes or pair.effect in effects or {pair.cause, pair.effect} & cue_words:
                 continue
             link = self._model_link(ctx, events, pair, confidence, used)
             if link is not None:
