@@ -41,6 +41,9 @@ def test_candidates_are_content_words_and_clause_heads() -> None:
         "fallen/VBN/conj/2/fall"
     )
     assert [d[i].text for i in candidates(DocWords(d))] == ["news", "was", "bad", "fallen"]
+    # "tried to re-sign him": the hyphen split off "re" and tagged a verb names nothing
+    resign = doc("tried/VBD/ROOT/0/try to/TO/aux/2 re/VB/xcomp/0 -/VB/xcomp/0 sign/VB/xcomp/0 him/PRP/dobj/4")
+    assert [resign[i].text for i in candidates(DocWords(resign))] == ["tried", "re", "sign"]
 
 
 def test_features_read_the_parse_and_the_lexicon_as_evidence() -> None:

@@ -117,11 +117,12 @@ def _eventive_nouns() -> frozenset[str]:
 
 def candidates(words: DocWords) -> list[int]:
     """The words that can name an event: verbs, common nouns, adjectives, proper nouns (the
-    Olympics), and auxiliaries that head a clause ("was" in "the news was that ...")."""
+    Olympics), and auxiliaries that head a clause ("was" in "the news was that ..."); never a
+    mark the tagger took for one (the hyphen of "re-sign", split off and tagged a verb)."""
     return [
         i
-        for i, (pos, dep) in enumerate(zip(words.poses, words.deps, strict=True))
-        if pos in CANDIDATE_POS and dep not in ("aux", "auxpass")
+        for i, (pos, dep, lower) in enumerate(zip(words.poses, words.deps, words.lowers, strict=True))
+        if pos in CANDIDATE_POS and dep not in ("aux", "auxpass") and any(c.isalnum() for c in lower)
     ]
 
 
