@@ -133,6 +133,16 @@ CASES = [
     ("gas/NN/ROOT/0 ,/,/punct/0 which/WDT/dobj/4 people/NNS/nsubj/4 use/VBP/relcl/0", (4, 5), "gas people use", ()),
     # a headline the parse leaves unlinked: the trigger's neighbour
     ("Protests/NNS/ROOT/0 Almaty/NNP/dep/0", (0, 1), "Protests Almaty", ()),
+    # a preposition whose noun was cut off ("Republic", the word farthest from the trigger) does not
+    # open the label
+    (
+        "Republic/NNP/nmod/3 of/IN/prep/0 Ireland/NNP/pobj/1 manager/NN/compound/5 Brian/NNP/compound/5 "
+        "Kerr/NNP/nsubjpass/8 has/VBZ/aux/8/have been/VBN/auxpass/8/be granted/VBN/ROOT/8/grant his/PRP$/poss/10 "
+        "wish/NN/dobj/8 for/IN/prep/8 a/DT/det/14 home/NN/compound/14 game/NN/pobj/11 ././punct/8",
+        (8, 9),
+        "Ireland manager Brian Kerr granted his wish",
+        (),
+    ),
 ]
 
 

@@ -203,9 +203,11 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str]) -> str:
         indices.remove(max(indices, key=lambda i: (abs(i - head.i), i)))
     parts: list[str] = []
     indices = [i for i in indices if not doc[i].is_space]
-    while indices and (doc[indices[0]].lower_ in ARTICLES or doc[indices[0]].tag_ == "HYPH"):
-        indices.pop(0)  # "the", "a", "an" and a stray hyphen never open a label
-    while indices and doc[indices[-1]].tag_ in ("HYPH", "POS"):
+    while indices and (
+        doc[indices[0]].lower_ in ARTICLES or doc[indices[0]].tag_ == "HYPH" or _dangling(doc[indices[0]], indices)
+    ):
+        indices.pop(0)  # "the", "a", "an", a stray hyphen and a word whose phrase is outside never open a label
+    while indices and (doc[indices[-1]].tag_ in ("HYPH", "POS") or _dangling(doc[indices[-1]], indices)):
         indices.pop()  # nor end it
     said = {doc[i].text for i in indices}
     names = {i: name for i, name in names.items() if name.split()[-1] not in said}
@@ -217,3 +219,19 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str]) -> str:
         else:
             parts.append(text)
     return " ".join(parts)
+
+
+def _dangling(tok: Token, indices: list[int]) -> bool:
+    """A function word whose phrase lies outside the label: a conjunction ("and Liverpool boss"), a
+    preposition without its object ("sold to") or the noun it modifies ("of 71,000 jobs involved";
+    "after the slowdown" stands), a "to" without its verb ("his love to")."""
+    if len(indices) < 2:
+        return False
+    inside = set(indices)
+    if tok.pos_ in ("CCONJ", "SCONJ") and tok.dep_ in ("cc", "mark"):
+        return True
+    if tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative"):
+        if not any(c.i in inside for c in tok.children):
+            return True
+        return tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i not in inside
+    return tok.tag_ == "TO" and tok.dep_ == "aux" and tok.head.i not in inside
