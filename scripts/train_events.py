@@ -30,6 +30,7 @@ from kg.nlp.event_train import Rows, fit, rows, training_rows
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 CACHE = Path(__file__).resolve().parent.parent / "benchmarks" / "_out" / "event_rows"
+KG = Path(__file__).resolve().parent.parent / "kg"
 CORPORA: dict[str, tuple[str, Callable[[Path], Iterable[AnnotatedText]]]] = {
     "timebank": ("timebank", lambda folder: timeml.read_folder(folder, "timebank")),
     "silver": ("te3-silver", lambda folder: timeml.read_folder(folder, "silver")),
@@ -37,10 +38,10 @@ CORPORA: dict[str, tuple[str, Callable[[Path], Iterable[AnnotatedText]]]] = {
 }
 
 
-def data_hash(folder: Path) -> str:
-    """A hash of every file below ``folder`` (names and bytes), in name order."""
+def data_hash(folder: Path, pattern: str = "*") -> str:
+    """A hash of every file below ``folder`` whose name matches ``pattern`` (names and bytes), in name order."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
         digest.update(str(path.relative_to(folder)).encode() + b"\x00" + path.read_bytes())
     return digest.hexdigest()
 
@@ -52,7 +53,10 @@ def corpus_rows(name: str, data: Path = DATA, model: str = DEFAULT_MODEL) -> lis
     from kg import nlp as kg_nlp
 
     folder = data / CORPORA[name][0]
-    key = hashlib.sha256(f"{data_hash(folder)}|{model}|{spacy.__version__}|{FEATURE_VERSION}".encode()).hexdigest()
+    # the rows depend on the data, the parse and newskg's taggers, candidates and features: a change
+    # to that code or its word lists makes new rows
+    code = data_hash(KG / "nlp", "*.py") + data_hash(KG / "resources", "*.tsv")
+    key = hashlib.sha256(f"{data_hash(folder)}|{model}|{spacy.__version__}|{code}".encode()).hexdigest()
     cached = CACHE / f"{name}-{key[:16]}.pkl.gz"
     if cached.exists():
         with gzip.open(cached, "rb") as handle:
