@@ -10,8 +10,9 @@ an event ("the outage reduced the hashrate"). Negated cues give no link; modal o
 The trained reader (``kg_causal``, ``kg.nlp.causal_model``) adds the links that no cue names:
 in each sentence it reads as causal, its best pair of words becomes a link between their events
 (typed when the lexicon knows them, generic otherwise), and further pairs follow when the model
-is sure of them. Links the rules found come first; a model pair that reuses one of their words
-is dropped, so one relation is not built twice.
+is sure of them. Links the rules found come first; a model pair may add a link on one of their
+events (a chain, a second effect), but never on the cue word they linked by, and two events get
+one link, the surer reading's direction.
 """
 
 from __future__ import annotations
