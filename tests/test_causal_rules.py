@@ -209,3 +209,17 @@ def test_a_trailing_demand_says_why_the_main_clause_happened() -> None:
         "walked/VBD/ROOT/5/walk out/RP/prt/5 ./././5"
     )
     assert not any(cause == "demanding" for cause, *_ in leading)
+
+
+def test_due_to_before_a_verb_says_when_not_why() -> None:
+    # "the voting is due to end before the ceremony": scheduled, no cause; "due to the strike" is one
+    scheduled = (
+        "The/DT/det/1 voting/NN/nsubj/2 is/VBZ/ROOT/2/be due/JJ/acomp/2 to/TO/aux/5 end/VB/xcomp/3 "
+        "before/IN/prep/5 the/DT/det/8 ceremony/NN/pobj/6 ./././2"
+    )
+    caused = (
+        "The/DT/det/1 flight/NN/nsubj/2 was/VBD/ROOT/2/be due/JJ/acomp/2 to/IN/prep/3 the/DT/det/6 "
+        "strike/NN/pobj/4 ./././2"
+    )
+    assert detected_links(scheduled, [1, 2, 5]) == set()
+    assert detected_links(caused, [1, 2, 6]) == {("strike", "was")}

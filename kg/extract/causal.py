@@ -450,6 +450,8 @@ class CausalExtractor:
     def _prep(self, cue: Cue, first: Token, last: Token, signal: tuple[Token, ...]) -> _Slots | None:
         pobj = next((c for c in last.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None and last.i + 1 < len(last.doc) and last.head.i == last.i + 1:
+            if last.dep_ == "aux" and last.head.tag_ == "VB":
+                return None  # "voting is due to end": an infinitive, so "due to" says when, not why
             pobj = last.head
         attach = first.head
         while attach.dep_ == "prep" and attach.head != attach and attach in signal:
