@@ -41,9 +41,16 @@ def test_candidates_are_content_words_and_clause_heads() -> None:
         "fallen/VBN/conj/2/fall"
     )
     assert [d[i].text for i in candidates(DocWords(d))] == ["news", "was", "bad", "fallen"]
-    # "tried to re-sign him": the hyphen split off "re" and tagged a verb names nothing
-    resign = doc("tried/VBD/ROOT/0/try to/TO/aux/2 re/VB/xcomp/0 -/VB/xcomp/0 sign/VB/xcomp/0 him/PRP/dobj/4")
-    assert [resign[i].text for i in candidates(DocWords(resign))] == ["tried", "re", "sign"]
+    # "tried to re-sign him" as the small parser reads it: the hyphen, split off and tagged a verb,
+    # names nothing, and neither does the prefix "re", which "sign" carries
+    resign = doc("tried/VBD/ROOT/0/try to/TO/aux/2 re+/VB/xcomp/0 -+/VB/xcomp/0 sign/VB/xcomp/0 him/PRP/dobj/4")
+    assert [resign[i].text for i in candidates(DocWords(resign))] == ["tried", "sign"]
+    # "a break-in" and "a pick-six": a second part that cannot carry the word leaves the first
+    breakin = doc("a/DT/det/1 break+/NN/ROOT/1 -+/HYPH/punct/1 in/IN/prep/1 ./././1")
+    assert [breakin[i].text for i in candidates(DocWords(breakin))] == ["break"]
+    # the same words apart are words of their own
+    apart = doc("tried/VBD/ROOT/0/try to/TO/aux/2 re/VB/xcomp/0 sign/VB/xcomp/0")
+    assert [apart[i].text for i in candidates(DocWords(apart))] == ["tried", "re", "sign"]
 
 
 def test_features_read_the_parse_and_the_lexicon_as_evidence() -> None:
@@ -67,6 +74,8 @@ def test_features_read_the_parse_and_the_lexicon_as_evidence() -> None:
             "shoot-to-kill order",
         ),
         ("Bitcoin/NNP/compound/1 prices/NNS/nsubj/2 fell/VBD/ROOT/2/fall", 2, "fell"),
+        # the hyphen of a split prefix, whatever the tagger made of it
+        ("to/TO/aux/3 re+/VB/xcomp/3 -+/VB/xcomp/3 sign/VB/ROOT/3 him/PRP/dobj/3", 3, "re-sign"),
     ],
 )
 def test_extent_takes_particles_compounds_and_hyphenated_modifiers(tokens: str, head: int, expected: str) -> None:

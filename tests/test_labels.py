@@ -36,6 +36,15 @@ CASES = [
         "cap on petroleum gas prices lifted",
         (),
     ),
+    # a hyphenated word the parser split and hung apart ("to re" an xcomp, "-" and "energise" too)
+    # is shown whole
+    (
+        "Leaders/NNS/nsubj/1 tried/VBD/ROOT/1/try to/TO/aux/3 re+/VB/xcomp/1 -+/VB/xcomp/1 energise/VB/xcomp/1 "
+        "talks/NNS/dobj/5 ./././1",
+        (1, 2),
+        "Leaders tried to re-energise",
+        (),
+    ),
     # an order with what it orders
     (
         "Tokayev/NNP/nsubj/1 ordered/VBD/ROOT/1/order telecom/NN/compound/3 providers/NNS/dobj/1 to/TO/aux/5 "
@@ -242,6 +251,26 @@ def test_a_long_phrase_is_cut_to_max_words_around_the_trigger(width: int) -> Non
     d = doc(words + " strike/NN/ROOT/" + str(width), run=False)
     label = event_label(d[width : width + 1])
     assert len(label.split()) == min(width + 1, MAX_WORDS) and label.endswith("strike")
+
+
+def test_a_hyphenated_word_counts_as_one_word_and_is_kept_or_cut_whole() -> None:
+    n = MAX_WORDS
+    strike = n + 3  # the trigger's index in both parses: n filler nouns, "anti-terrorism", "strike"
+
+    def nouns(head: int) -> str:
+        return " ".join(f"w{i}/NN/compound/{head}" for i in range(n))
+
+    def anti_terrorism(at: int) -> str:
+        return f"anti+/NN/compound/{at + 2} -+/HYPH/punct/{at + 2} terrorism/NN/compound/{strike}"
+
+    # next to the trigger: three tokens, one word, kept whole
+    d = doc(f"{nouns(strike)} {anti_terrorism(n)} strike/NN/ROOT/{strike}", run=False)
+    label = event_label(d[strike : strike + 1])
+    assert label.endswith("anti-terrorism strike") and len(label.split()) == n
+    # farthest from it: cut whole, never a piece of it
+    d = doc(f"{anti_terrorism(0)} {nouns(strike)} strike/NN/ROOT/{strike}", run=False)
+    label = event_label(d[strike : strike + 1])
+    assert "anti" not in label and "terrorism" not in label and len(label.split()) == n
 
 
 def test_spaces_and_newlines_collapse_and_no_punctuation_ends_a_label() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract import syntax
 
@@ -195,19 +195,26 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str]) -> str:
     ``MAX_WORDS`` words around the trigger."""
     doc = head.doc
     sent = head.sent
-    indices = [
-        i for i in indices if sent.start <= i < sent.end and not (doc[i].pos_ == "PUNCT" and doc[i].tag_ != "HYPH")
-    ]
-    while len(indices) > MAX_WORDS:
+    words = _written_words(
+        doc,
+        [
+            i
+            for i in sorted(_whole_words(doc, indices))
+            if sent.start <= i < sent.end and not (doc[i].pos_ == "PUNCT" and not _hyphen(doc[i]))
+        ],
+    )
+    while len(words) > MAX_WORDS:
         # drop the word farthest from the trigger
-        indices.remove(max(indices, key=lambda i: (abs(i - head.i), i)))
+        words.remove(max(words, key=lambda word: (min(abs(i - head.i) for i in word), word[0])))
     parts: list[str] = []
-    indices = [i for i in indices if not doc[i].is_space]
+    indices = [i for word in words for i in word if not doc[i].is_space]
     while indices and (
-        doc[indices[0]].lower_ in ARTICLES or doc[indices[0]].tag_ == "HYPH" or _dangling(doc[indices[0]], indices)
+        doc[indices[0]].lower_ in ARTICLES or _hyphen(doc[indices[0]]) or _dangling(doc[indices[0]], indices)
     ):
         indices.pop(0)  # "the", "a", "an", a stray hyphen and a word whose phrase is outside never open a label
-    while indices and (doc[indices[-1]].tag_ in ("HYPH", "POS") or _dangling(doc[indices[-1]], indices)):
+    while indices and (
+        _hyphen(doc[indices[-1]]) or doc[indices[-1]].tag_ == "POS" or _dangling(doc[indices[-1]], indices)
+    ):
         indices.pop()  # nor end it
     said = {doc[i].text for i in indices}
     names = {i: name for i, name in names.items() if name.split()[-1] not in said}
@@ -219,6 +226,45 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str]) -> str:
         else:
             parts.append(text)
     return " ".join(parts)
+
+
+def _whole_words(doc: Doc, indices: list[int]) -> set[int]:
+    """``indices`` with the rest of each hyphenated word one of them is part of: the tokenizer
+    splits "re-energise" into three tokens and the parser may hang them apart ("tried to re"), but
+    a label never shows part of a word."""
+    found = set(indices)
+    for i in indices:
+        start, end = i, i
+        while start > 0 and _joined(doc, start - 1):
+            start -= 1
+        while end + 1 < len(doc) and _joined(doc, end):
+            end += 1
+        found.update(range(start, end + 1))
+    return found
+
+
+def _written_words(doc: Doc, indices: list[int]) -> list[list[int]]:
+    """``indices`` (in order) grouped into the words as written: the tokens of "re-energise" or
+    "7-5" are one word, for ``MAX_WORDS`` to count and keep or drop whole."""
+    words: list[list[int]] = []
+    for i in indices:
+        if words and words[-1][-1] == i - 1 and _joined(doc, i - 1):
+            words[-1].append(i)
+        else:
+            words.append([i])
+    return words
+
+
+def _hyphen(tok: Token) -> bool:
+    """A hyphen, whatever the tagger made of it (split off a prefix, it may be tagged a verb); a
+    "-" with spaces on both sides is a dash."""
+    spaced = bool(tok.whitespace_) and (tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_))
+    return tok.tag_ == "HYPH" or (tok.text == "-" and not spaced)
+
+
+def _joined(doc: Doc, i: int) -> bool:
+    """Whether tokens ``i`` and ``i + 1`` are one written word with a hyphen between or as one of them."""
+    return not doc[i].whitespace_ and "-" in (doc[i].text, doc[i + 1].text)
 
 
 def _dangling(tok: Token, indices: list[int]) -> bool:

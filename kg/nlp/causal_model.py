@@ -32,7 +32,7 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.causal_encoder import PairEncoder, Stack
@@ -107,10 +107,10 @@ class DocWords:
     store, since a token's attribute is a ``doc[i]`` plus a property call, for each token and
     attribute. Lists indexed by the token's index in the doc."""
 
-    __slots__ = ("deps", "ents", "function_children", "heads", "labels", "lemmas", "lowers", "poses", "tags")
+    __slots__ = ("deps", "ents", "function_children", "heads", "labels", "lemmas", "lowers", "poses", "spaces", "tags")
 
     def __init__(self, doc: Doc) -> None:
-        array = doc.to_array([LOWER, LEMMA, DEP, POS, TAG, HEAD, ENT_TYPE])
+        array = doc.to_array([LOWER, LEMMA, DEP, POS, TAG, HEAD, ENT_TYPE, SPACY])
         strings = doc.vocab.strings
         columns = array.T.tolist()
         lowers, lemmas, deps, poses, tags, ents = ([strings[h] for h in columns[k]] for k in (0, 1, 2, 3, 4, 6))
@@ -118,6 +118,7 @@ class DocWords:
         heads = [i + offset for i, offset in enumerate(array[:, 5].astype(np.int64).tolist())]
         self.lowers, self.deps, self.poses, self.tags, self.heads, self.ents = lowers, deps, poses, tags, heads, ents
         self.lemmas = [lemma.lower() for lemma in lemmas]
+        self.spaces = [bool(space) for space in columns[7]]  # whether whitespace follows the token
         # a token's children in the order spaCy gives them (by index): the clause markers that
         # node labels name, and the function words that word features name
         markers: dict[int, str] = {}
