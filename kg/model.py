@@ -244,6 +244,7 @@ class CausalRelation:
     confidence: float
     status: Status
     mention: Mention
+    method: str = ""  # what read it: "reader" (the learned reader) or the cue rule ("verb:prompt")
 
 
 @dataclass(frozen=True, slots=True)

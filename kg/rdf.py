@@ -187,6 +187,8 @@ def _causal(w: _Writer, c: CausalRelation, threshold: float) -> None:
     w.add(s, KG.signal, text(c.signal))
     w.add(s, KG.confidence, decimal(c.confidence))
     w.add(s, KG.status, text(c.status.value))
+    if c.method:
+        w.add(s, KG.method, text(c.method))
     w.add(s, KG.accordingTo, w.doc_node)
     w.mention(s, c.mention)
     if c.confidence >= threshold and c.status != Status.POTENTIAL:

@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     effect: URIRef
     relationType: URIRef
     signal: URIRef
+    method: URIRef
     confidence: URIRef
     cameoCode: URIRef
     isoCode: URIRef

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 
 import pyoxigraph
@@ -94,6 +95,13 @@ def test_plain_causes_triple_only_above_threshold_and_not_for_potential(
     g = graph(rdf.quads(resolved(confidence, status), threshold=0.5))
     assert (len(list(g.triples((None, KG.causes, None)))) == 1) is plain
     assert len(list(g.subjects(RDF.type, KG.CausalRelation))) == 1  # the reified relation is always there
+
+
+def test_a_causal_relation_says_what_read_it_when_known() -> None:
+    doc = resolved()
+    read = replace(doc, causal=(replace(doc.causal[0], method="verb:prompt"),))
+    assert [str(o) for o in graph(rdf.quads(read)).objects(None, KG.method)] == ["verb:prompt"]
+    assert not list(graph(rdf.quads(doc)).objects(None, KG.method))
 
 
 def test_dates_and_quantities_are_typed_data() -> None:

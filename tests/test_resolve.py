@@ -236,6 +236,13 @@ def test_cause_and_effect_never_merge_and_self_links_are_dropped() -> None:
     assert [(c.cause, c.effect) for c in r.causal] == [(r.events[0].key, r.events[1].key)]
 
 
+def test_a_link_keeps_what_read_it() -> None:
+    evs = [_event("protests", 0, "Protest", "protest"), _event("unrest", 20, "Violence", "unrest")]
+    link = CausalLink(0, 1, m("led to", 10), 0.9, m("protests led to unrest", 0), rule="verb_prep:lead")
+    (relation,) = resolve(extraction([], evs, [link])).causal
+    assert relation.method == "verb_prep:lead"
+
+
 def test_every_proposed_event_is_a_node() -> None:
     # the detector decides what is an event; resolution no longer drops an event for having no
     # participant or date, nor an untyped one for having no causal link (5-fold TimeBank

@@ -253,7 +253,7 @@ class CausalExtractor:
             ctx.original_mention(begin, end),
             relation,
             status,
-            rule="model",
+            rule="reader",
         )
 
     @staticmethod

@@ -46,6 +46,7 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
                 link.confidence,
                 link.status,
                 link.evidence,
+                link.rule,
             )
     # a pair read both ways keeps its stronger reading
     kept = [
