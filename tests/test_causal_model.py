@@ -92,7 +92,7 @@ def test_model_links_carry_a_probability_a_signal_and_evidence_spanning_both_eve
     doc = nlp.load()(text)
     ctx = Context(doc, Document("t", text, "test"), clean(text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
-    links = [link for link in CausalExtractor()(ctx, events) if link.rule == "model"]
+    links = [link for link in CausalExtractor()(ctx, events) if link.rule == "reader"]
     assert len(links) >= 3
     for link in links:
         assert 0.0 <= link.confidence <= 1.0
