@@ -134,12 +134,13 @@ def candidates(words: DocWords) -> list[int]:
 
 
 def _first_of_compound(words: DocWords, i: int) -> bool:
-    """Whether token ``i`` is the first part of a hyphenated word, attached to a later word, whose
-    second part can carry it: "re" of "re-sign", "cease" of "cease-fire", "year" of "year-old". The
-    tokenizer splits such words, and the split-off prefix was tagged a noun or verb and built as an
-    event of its own ("decision re", "it co"); the word's mention is its head's, which ``extent``
-    extends over the hyphen. On TimeBank and ECB+ it leaves out 468 candidates, none of them the
-    head of a gold event (41 lie inside a gold mention whose head is the second part)."""
+    """Whether token ``i`` is the first part of a hyphenated word (no space either side of the
+    "-", whatever the tagger made of it) whose second part can carry it: "re" of "re-sign", "cease"
+    of "cease-fire", "year" of "year-old". The tokenizer splits such words, and the split-off prefix
+    was tagged a noun or verb and built as an event of its own ("decision re", "it co"); the word's
+    mention is its second part's, which ``extent`` extends over the hyphen. On TimeBank and ECB+ it
+    leaves out 553 candidates; none is the head of a gold event once the second part is a candidate
+    (in "re-examine", "re-arrest" the head moves to it; 41 lie inside gold mentions headed there)."""
     n = len(words.lowers)
     return (
         i + 2 < n
