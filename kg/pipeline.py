@@ -27,6 +27,7 @@ from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRE
 from kg.nlp.causal_encoder import FILE as ENCODER_FILE
 from kg.nlp.causal_encoder import STACK as ENCODER_STACK
 from kg.nlp.causal_encoder import PairEncoder
+from kg.nlp.causal_model import LINK_CALIBRATION
 from kg.resolve import AliasTable
 from kg.vocab import RDFS, SKOS
 
@@ -338,7 +339,7 @@ def _origin(where: str) -> str:
 
 def fingerprint(options: BuildOptions) -> str:
     """What a document's graph depends on besides its text and date: newskg's version, the spaCy
-    pipeline and its version, the causal reader's file, the threshold and the IRI base. A
+    pipeline and its version, the causal reader's files and its links' calibration, the threshold and the IRI base. A
     document is built again when any of them changes, not only its text."""
     from kg import __version__
 
@@ -346,6 +347,7 @@ def fingerprint(options: BuildOptions) -> str:
     reader = "rules"
     if options.causal_model is not None:
         digest = hashlib.sha256((options.causal_model / "model.json.gz").read_bytes())
+        digest.update(LINK_CALIBRATION.read_bytes())
         if options.causal_encoder and PairEncoder.present(options.causal_model):
             digest.update((options.causal_model / ENCODER_FILE).read_bytes())
             digest.update((options.causal_model / ENCODER_STACK).read_bytes())

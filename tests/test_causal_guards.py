@@ -4,7 +4,7 @@ given (so no trained model): each guard beside the same pair where it does not a
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.cleanup import clean
 from kg.extract.causal import CausalExtractor
@@ -12,9 +12,18 @@ from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor
 from kg.model import Document
-from kg.nlp.causal_model import EXTENSION
+from kg.nlp.causal_model import LinkScale, Pair, Reading, write
 from kg.nlp.event_detector import PROBS, SPANS_KEY
 from tests.parses import doc
+
+IDENTITY = LinkScale()
+
+
+def sure(d: Doc, *pairs: tuple[int, int, float], scale: LinkScale = IDENTITY, floor: float = 0.0) -> None:
+    """A reading of ``d`` as one sentence the reader is sure states a causal link, with ``pairs``
+    (cause, effect, probability), their confidences through ``scale``."""
+    found = tuple(Pair(i, j, p, scale(p)) for i, j, p in pairs)
+    write(d, [Reading(0, 1.0, found, scale, floor)], scale, floor)
 
 
 def model_links(
@@ -38,7 +47,7 @@ def model_links(
         d._.set(PROBS, detected)
     if proposed:
         d.spans[SPANS_KEY] = [Span(d, i, i + 1) for i in proposed]
-    d._.set(EXTENSION, [(0, 1.0, [(cause, effect, probability)])])
+    sure(d, (cause, effect, probability))
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
     found = CausalExtractor()(ctx, events)
@@ -95,7 +104,7 @@ def test_a_link_end_keeps_the_type_the_event_stage_gave_it() -> None:
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
     assert [e.type for e in events.mentions if e.mention.text == "rioting"] == ["Riot"]
-    d._.set(EXTENSION, [(0, 1.0, [(3, 1, 0.9)])])
+    sure(d, (3, 1, 0.9))
     links = CausalExtractor()(ctx, events)
     assert [(events.mentions[k.cause].mention.text, events.mentions[k.cause].type) for k in links] == [
         ("rioting", "Riot")
@@ -326,3 +335,27 @@ def test_a_cue_the_rules_linked_by_is_no_end_of_a_pair() -> None:
     links = model_links(prompted, 6, 1, proposed=(0, 1, 4, 6))
     assert ("crackdown", "prompted") not in {(c, e) for c, e, _s, _st in links}
     assert ("protests", "crackdown") in {(c, e) for c, e, _s, _st in links}
+
+
+def test_a_sentence_s_later_links_are_less_sure_than_its_first() -> None:
+    # "Flooding closed roads, and riots followed the shortages": two pairs read in one sentence; on
+    # CNC builds a sentence's first link is right more often than the ones after it, so the scale
+    # lowers a later link's confidence, and a link under the floor is not built
+    tokens = (
+        "Flooding/NN/nsubj/1 closed/VBD/ROOT/1/close roads/NNS/dobj/1 ,/,/punct/1 and/CC/cc/1 "
+        "riots/NNS/nsubj/6 followed/VBD/conj/1/follow the/DT/det/8 shortages/NNS/dobj/6 ./././1"
+    )
+
+    def links(scale: LinkScale, floor: float) -> list[tuple[str, str, float]]:
+        d = doc(tokens)
+        sure(d, (0, 1, 0.9), (8, 5, 0.8), scale=scale, floor=floor)
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        events = EventExtractor()(ctx, EntityExtractor()(ctx))
+        found = CausalExtractor()(ctx, events)
+        words = [e.mention.text for e in events.mentions]
+        return [(words[k.cause], words[k.effect], k.confidence) for k in found]
+
+    assert links(IDENTITY, 0.0) == [("Flooding", "closed", 0.9), ("shortages", "riots", 0.8)]
+    later = LinkScale(0.0, 1.0, -1.5)
+    assert links(later, 0.0) == [("Flooding", "closed", 0.9), ("shortages", "riots", round(later.after_first(0.8), 3))]
+    assert links(later, 0.5) == [("Flooding", "closed", 0.9)]

@@ -99,3 +99,13 @@ def test_model_links_carry_a_probability_a_signal_and_evidence_spanning_both_eve
         for end in (events.mentions[link.cause].mention, events.mentions[link.effect].mention):
             assert link.evidence.begin <= end.begin and end.end <= link.evidence.end
         assert link.evidence.text == text[link.evidence.begin : link.evidence.end]
+
+
+def test_the_link_scale_lifts_or_lowers_the_product_and_a_later_link_by_its_offset() -> None:
+    assert causal_model.LinkScale()(0.37) == pytest.approx(0.37)
+    scale = causal_model.LinkScale(0.18, 0.78, -0.7)
+    # a product of 0.35 is a first link right about 0.42 of the time; the same pair as a later link less
+    assert scale(0.35) == pytest.approx(0.425, abs=0.002)
+    assert scale(0.35, later=True) == pytest.approx(scale.after_first(scale(0.35)))
+    assert scale(0.35, later=True) < 0.35 < scale(0.35)
+    assert scale(0.0) > 0.0 and scale(1.0) < 1.0  # the product's ends are clamped, not infinite

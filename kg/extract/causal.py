@@ -170,8 +170,10 @@ class CausalExtractor:
         causes: set[int] = set()
         effects: set[int] = set()
         for rank, pair in enumerate(reading.pairs):
-            # the probability that the sentence states a causal link, and that this pair is it
-            confidence = reading.probability * pair.probability
+            # a sentence's first link is right more often than the ones after it
+            confidence = reading.scale.after_first(pair.confidence) if found else pair.confidence
+            if confidence < reading.floor:
+                continue
             if rank and pair.probability < FURTHER_PAIR:
                 continue
             if pair.cause in causes or pair.effect in effects or {pair.cause, pair.effect} & cue_words:
