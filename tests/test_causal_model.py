@@ -109,3 +109,16 @@ def test_the_link_scale_lifts_or_lowers_the_product_and_a_later_link_by_its_offs
     assert scale(0.35, later=True) == pytest.approx(scale.after_first(scale(0.35)))
     assert scale(0.35, later=True) < 0.35 < scale(0.35)
     assert scale(0.0) > 0.0 and scale(1.0) < 1.0  # the product's ends are clamped, not infinite
+
+
+def test_the_reader_s_link_calibration_counts_in_the_build_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg import pipeline
+
+    options = pipeline.BuildOptions(out=tmp_path / "out")
+    before = pipeline.fingerprint(options)
+    other = tmp_path / "reader_calibration.json"
+    other.write_text(json.dumps({"bias": 0.5, "slope": 1.0, "later": 0.0}), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "LINK_CALIBRATION", other)
+    assert pipeline.fingerprint(options) != before  # another calibration: every document is built again
