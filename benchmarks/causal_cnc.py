@@ -375,6 +375,12 @@ def render(data: dict[str, Any]) -> str:
 _PARSED: dict[tuple[str, str], bytes] = {}  # parses shared by the folds of one run
 
 
+def kept(sentences: Sequence[cnc.Sentence]) -> list[cnc.Sentence]:
+    """The sentences ``examples`` keeps, in order: those whose length clean-up leaves as it is
+    (the gold offsets of the others would not fit)."""
+    return [s for s in sentences if len(cleanup.clean(s.text).text) == len(s.text)]
+
+
 def examples(sentences: Sequence[cnc.Sentence], model: str) -> list[causal_train.Example]:
     """The CNC sentences parsed as ``kg build`` parses them (clean-up, newskg's taggers; no
     causal reader), each with its gold relations."""
@@ -386,10 +392,8 @@ def examples(sentences: Sequence[cnc.Sentence], model: str) -> list[causal_train
     for s, doc in zip(todo, nlp.pipe(texts, batch_size=64), strict=True):
         _PARSED[(model, s.id)] = doc.to_bytes(exclude=["tensor"])
     found = []
-    for s in sentences:
+    for s in kept(sentences):
         doc = Doc(nlp.vocab).from_bytes(_PARSED[(model, s.id)])
-        if len(doc.text) != len(s.text):
-            continue  # clean-up changed the length: the gold offsets would not fit
         relations = tuple((r.cause, r.effect) for r in s.relations)
         signals = tuple(s.text[r.signals[0].begin : r.signals[0].end].lower() for r in s.relations if r.signals)
         found.append(causal_train.Example(doc, relations, signals, s.causal))

@@ -47,10 +47,8 @@ BINS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 def outcomes(sentences: list[cnc.Sentence]) -> list[tuple[float, bool]]:
     """(prior, right) for every link the rules build in ``sentences``."""
     extractor = CausalExtractor(calibrate_cues=False)
-    # examples() leaves out the few sentences whose length clean-up changes (their offsets would not fit)
-    kept = [s for s in sentences if len(clean(s.text).text) == len(s.text)]
     found: list[tuple[float, bool]] = []
-    for ex, s in zip(causal_cnc.examples(sentences, DEFAULT_MODEL), kept, strict=True):
+    for ex, s in zip(causal_cnc.examples(sentences, DEFAULT_MODEL), causal_cnc.kept(sentences), strict=True):
         ctx = Context(ex.doc, Document(s.id, s.text, "cnc"), clean(s.text))
         events = EventExtractor()(ctx, EntityExtractor()(ctx))
         links = [

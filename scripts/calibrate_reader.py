@@ -68,8 +68,11 @@ def outcomes(builds: Path, readers: Path, sentences: list[cnc.Sentence]) -> tupl
         reader = CausalModel.load(readers / fold.name / "causal-model")
         # id -> {(confidence as the build rounds it, first or not): the pair's product}
         traces: dict[str, dict[tuple[float, bool], float]] = {}
-        for ex, sid in zip(causal_cnc.examples([by_id[i] for i in ids], DEFAULT_MODEL), _kept(by_id, ids), strict=True):
-            trace = traces.setdefault(sid, {})
+        fold_sentences = [by_id[i] for i in ids]
+        for ex, s in zip(
+            causal_cnc.examples(fold_sentences, DEFAULT_MODEL), causal_cnc.kept(fold_sentences), strict=True
+        ):
+            trace = traces.setdefault(s.id, {})
             for r in reader.read(ex.doc):
                 for p in r.pairs:
                     product = r.probability * p.probability
@@ -93,13 +96,6 @@ def outcomes(builds: Path, readers: Path, sentences: list[cnc.Sentence]) -> tupl
                     found.append(Outcome(number, product, later, k in matched))
                 first = False
     return found, untraced
-
-
-def _kept(by_id: dict[str, cnc.Sentence], ids: list[str]) -> list[str]:
-    """The ids ``causal_cnc.examples`` keeps: those whose text clean-up leaves at its length."""
-    from kg.cleanup import clean
-
-    return [i for i in ids if len(clean(by_id[i].text).text) == len(by_id[i].text)]
 
 
 def fit(rows: list[Outcome]) -> LinkScale:
