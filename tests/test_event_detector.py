@@ -185,3 +185,12 @@ def test_silver_words_the_gold_classes_the_other_way_are_left_out_of_training() 
     train = training_rows(gold, silver, gold)
     assert [row[0] for row in train[-1].feats] == ["w=rose", "w=said", "w=new"]
     assert train[:-1] == gold
+
+
+def test_a_support_verb_s_object_the_lexicon_types_is_the_event_even_when_the_detector_passed_it_over() -> None:
+    # "order" is no eventive noun in WordNet's sense, but the lexicon types it: the giving is no event
+    d = doc("Tokayev/NNP/nsubj/1 gave/VBD/ROOT/1/give the/DT/det/3 order/NN/dobj/1 ./././1")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]  # the verb only
+    assert ("order", "Order") in [(s.text, s.label_) for s in mentions(d)]
+    events = extracted(d)
+    assert [(e.mention.text, [m.text for m in e.extra]) for e in events] == [("order", ["gave"])]

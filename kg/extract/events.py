@@ -356,12 +356,14 @@ def mentions(doc: Doc) -> list[Span]:
     detected = list(doc.spans[event_detector.SPANS_KEY])
     heads = {span.root.i for span in detected}
     # a support verb's eventive object names the event the verb carries ("issued a statement"),
-    # also where the detector passed it over
+    # also where the detector passed it over; so does an object the event lexicon types ("gave the
+    # order": an Order, not the giving)
     for span in list(detected):
         verb = span.root
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SUPPORT_VERBS:
             for obj in verb.children:
-                if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.i not in heads and _eventive(obj):
+                named = _eventive(obj) or obj.i in by_head
+                if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.i not in heads and named:
                     detected.append(Span(doc, *event_detector.extent(doc, obj.i)))
                     heads.add(obj.i)
     for span in sorted(detected):
