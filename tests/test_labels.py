@@ -70,6 +70,14 @@ CASES = [
         "government's resignation",
         (),
     ),
+    # a noun a support verb carries takes the verb's clause: who gave the order, who held the rally
+    (
+        "President/NNP/compound/1 Tokayev/NNP/nsubj/2 issued/VBD/ROOT/2/issue an/DT/det/4 order/NN/dobj/2 "
+        "against/IN/prep/4 protesters/NNS/pobj/5",
+        (4, 5),
+        "President Tokayev issued order against protesters",
+        ((0, 2, "PERSON"),),
+    ),
     # multiword triggers stay whole, without their article
     ("a/DT/det/2 trade/NN/compound/2 war/NN/ROOT/2", (1, 3), "trade war", ()),
     ("a/DT/det/1 state/NN/ROOT/1 of/IN/prep/1 emergency/NN/pobj/2", (1, 4), "state of emergency", ()),

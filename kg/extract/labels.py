@@ -8,7 +8,8 @@ numbers). Dates, articles, relative clauses and the passive's auxiliary ("was li
 are left out; the perfect's, the modal's and a negation stay ("prices have risen", "could
 strike", "did not fall"), since without them the label would say something else. A predicative
 adjective takes its copula's clause ("situation became violent"); a word the parse ties nothing
-to takes the word that governs it. At most ``MAX_WORDS`` words, in the text's order and form.
+to takes the word that governs it; a noun a support verb carries, the verb's clause ("police launched
+crackdown"). At most ``MAX_WORDS`` words, in the text's order and form.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
     if head.pos_ in ("NOUN", "PROPN"):
         words |= _noun_phrase(head)
         words |= _prep_phrase(head)
+        carrier = syntax.support_verb(head) if head.dep_ == "dobj" else None
+        if carrier is not None:
+            words |= _clause(carrier)  # "Tokayev had given order": who gave it, not "given order"
     elif head.pos_ == "ADJ" and head.dep_ in PREDICATES and head.head is not head:
         words |= {head.i} | _clause(head.head)  # "the situation became violent": its copula's clause
     else:
