@@ -109,6 +109,19 @@ def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happ
     assert roles(sentence("arrests/NNS", "sparked/VBD", "spark"), ()) == []  # a cause, linked as one
 
 
+def test_who_is_on_strike_is_its_agent_and_a_partitive_stands_for_its_of_phrase() -> None:
+    on = (
+        "Thousands/NNS/nsubj/4/thousand of/IN/prep/0 civil/JJ/amod/3 servants/NNS/pobj/1/servant "
+        "were/VBD/ROOT/4/be on/IN/prep/4 strike/NN/pobj/5 ./././4"
+    )
+    assert roles(on, (), "Protest") == [("agent", "civil servants")]
+    went = "workers/NNS/nsubj/1/worker went/VBD/ROOT/1/go on/IN/prep/1 strike/NN/pobj/2 ./././1"
+    assert roles(went, (), "Protest") == [("agent", "workers")]
+    # on trial, the subject undergoes it: only unrest is done by who is on it
+    trial = "the/DT/det/1 officers/NNS/nsubj/2/officer are/VBP/ROOT/2/be on/IN/prep/2 trial/NN/pobj/3 ./././2"
+    assert ("agent", "officers") not in roles(trial, (), "Trial")
+
+
 def test_the_only_place_in_a_sentence_is_its_events_place_unless_it_is_the_actor() -> None:
     hurt = "the/DT/det/1 demonstrations/NNS/nsubj/2/demonstration hurt/VBD/ROOT/2/hurt France/NNP/dobj/2 ./././2"
     assert roles(hurt, ((3, 4, "GPE"),), "Protest") == [("place", "France")]

@@ -240,6 +240,8 @@ class EventExtractor:
                 if subj is not None:
                     _support_subject(subj, support.lemma_.lower(), entities, agents, patients, places)
                 places += [o for _p, o in syntax.prep_objects(support, *PLACE_PREPS)]
+            elif self.lex.events.is_a(event_type, "CivilUnrest"):
+                agents += _on_the_action(head)
         else:
             agent = syntax.passive_agent(head) if syntax.is_passive(head) else syntax.subject(head)
             if agent is not None and self._unaccusative(head, event_type):
@@ -500,6 +502,17 @@ def _irrealis(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return True
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in IRREALIS
+
+
+def _on_the_action(noun: Token) -> list[Token]:
+    """Who is on it: "thousands of civil servants were on strike", "workers went on strike" (the
+    subject of the copula or of "go" whose "on" phrase the noun is; a partitive stands for its
+    "of" phrase, as everywhere)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.head.lemma_.lower() not in ("be", "go"):
+        return []
+    subj = syntax.subject(prep.head)
+    return [] if subj is None else [subj]
 
 
 def _support_subject(
