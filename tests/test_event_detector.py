@@ -194,3 +194,26 @@ def test_a_support_verb_s_object_the_lexicon_types_is_the_event_even_when_the_de
     assert ("order", "Order") in [(s.text, s.label_) for s in mentions(d)]
     events = extracted(d)
     assert [(e.mention.text, [m.text for m in e.extra]) for e in events] == [("order", ["gave"])]
+
+
+# "Police said prices fell , according to analysts ."
+STATED = (
+    "Police/NNS/nsubj/1 said/VBD/ROOT/1/say prices/NNS/nsubj/3/price fell/VBD/ccomp/1/fall ,/,/punct/1 "
+    "according/VBG/prep/1/accord to/IN/prep/5 analysts/NNS/pobj/6/analyst ./././1"
+)
+
+
+def test_a_statement_is_an_event_typed_a_statement_but_a_source_is_not(tmp_path: Path) -> None:
+    d = doc(STATED)
+    tokens = candidates(DocWords(d))
+    words = [d[i].text for i in tokens]
+    classes = {"said": "REPORTING", "fell": "OCCURRENCE", "according": "REPORTING"}
+    rows = features(d, DocWords(d), tokens, {})
+    fit(rows * 4, [CLASSES.index(classes.get(w, "NONE")) for w in words] * 4).save(tmp_path)
+    detected = event_detector.EventDetector(str(tmp_path), 0.4, encoder=False)(doc(STATED))
+    spans = {s.text: s.label_ for s in detected.spans[event_detector.SPANS_KEY]}
+    # the statement is kept, and labelled so; "according to" names a source, no act of saying
+    assert spans == {"said": event_detector.STATEMENT, "fell": ""}
+    probs = detected._.get(event_detector.PROBS)
+    assert probs[1] > 0.9 and probs[5] < 0.4
+    assert ("said", "Statement") in [(s.text, s.label_) for s in mentions(detected)]

@@ -43,6 +43,8 @@ DATE_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "poss", "com
 # what marks a clause about what is to come: "will meet", "'ll pay"; "is scheduled to close"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
 PROSPECTIVE = frozenset({"schedule", "plan", "due", "expect", "set", "intend", "aim"})
+# the type of a word the detector reads as a statement ("said", "announced")
+STATEMENT_TYPE = "Statement"
 TARGETED_ON = ("Coercion", "Attack", "Sanction", "PolicyChange")
 TARGETED_AGAINST = ("Coercion", "Violence", "Order", "CivilUnrest", "Accusation", "Threat", "Sanction")
 CHANGE_PREPS = ("by", "to", "below", "above", "from", "under", "over", "past", "at")
@@ -372,9 +374,11 @@ def mentions(doc: Doc) -> list[Span]:
         trigger = by_head.get(span.root.i)
         if trigger is not None:
             span = Span(doc, min(span.start, trigger.start), max(span.end, trigger.end))
-        found.append(
-            Span(doc, span.start, span.end, label=trigger.label_ if trigger is not None else _typed(span.root))
-        )
+        if trigger is not None:
+            label = trigger.label_
+        else:
+            label = STATEMENT_TYPE if span.label_ == event_detector.STATEMENT else _typed(span.root)
+        found.append(Span(doc, span.start, span.end, label=label))
     return found
 
 

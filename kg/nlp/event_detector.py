@@ -9,10 +9,10 @@ REPORTING, STATE ...) or of none. It was trained on TimeBank, TempEval-3 silver 
 through ``kg build``.
 
 The component writes ``doc._.kg_event_probs``: for every candidate word, the probability that it
-names an event of a class the graph keeps (``KEPT``), and ``doc.spans["kg_events"]``: the words at
-least ``threshold`` likely, each span extended over the words that name the event with it (a
-particle, a noun compound: "crack down", "trade war", "shoot-to-kill order"). Typing and
-everything else is left to extraction.
+names an event of a class the graph keeps (``KEPT``, or a statement), and ``doc.spans["kg_events"]``:
+the words at least ``threshold`` likely, each span extended over the words that name the event with
+it (a particle, a noun compound: "crack down", "trade war", "shoot-to-kill order") and labelled
+``STATEMENT`` where that is the likelier class. Typing and everything else is left to extraction.
 """
 
 from __future__ import annotations
@@ -37,9 +37,15 @@ PROBS = "kg_event_probs"
 # bumped whenever ``features`` changes: a model trained on other features must not be read
 FEATURE_VERSION = 2
 CLASSES = ("NONE", "OCCURRENCE", "I_ACTION", "STATE", "REPORTING", "I_STATE", "ASPECTUAL", "PERCEPTION")
-# the classes that name something that happens in the world; reporting ("said"), attitudes
-# ("believe"), phases ("began") and perceptions ("saw") are how the text speaks of events
+# the classes that name something that happens in the world, as the encoder was fine-tuned to
+# tell them; attitudes ("believe"), phases ("began") and perceptions ("saw") are how the text speaks
+# of events
 KEPT = ("OCCURRENCE", "I_ACTION")
+# a statement ("said", "announced") is an event too (CAMEO's "make public statement"), read by the
+# parse model alone: the encoder reads it as another class. The classes exclusive, its probability
+# adds to the kept ones'; a word it makes likelier than they do is labelled with it, for extraction
+# to type it a statement
+STATEMENT = "REPORTING"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 # what the second part of a hyphenated word must not be for the first to be left out: a word of
 # these parts of speech cannot carry the compound ("break-in", "pick-six" are named by the first)
@@ -241,10 +247,16 @@ class EventDetector:
         words = DocWords(doc)
         tokens = candidates(words)
         lexicon_types = {span.root.i: span.label_ for span in doc.spans.get(TRIGGERS, [])}
-        probs = self.model.probabilities(features(doc, words, tokens, lexicon_types))[:, self.kept].sum(axis=1)
-        found = dict(zip(tokens, probs.tolist(), strict=True))
+        every = self.model.probabilities(features(doc, words, tokens, lexicon_types))
+        kept = dict(zip(tokens, every[:, self.kept].sum(axis=1).tolist(), strict=True))
         if self.encoder is not None:
-            found = self._with_encoder(doc, found)
+            kept = self._with_encoder(doc, kept)
+        # "according to": a preposition names a source, not an act of saying
+        stated = {
+            i: 0.0 if doc[i].dep_ == "prep" else p
+            for i, p in zip(tokens, every[:, CLASSES.index(STATEMENT)].tolist(), strict=True)
+        }
+        found = {i: min(1.0, p + stated[i]) for i, p in kept.items()}
         doc._.set(PROBS, found)
         spans: list[Span] = []
         taken = -1
@@ -252,7 +264,7 @@ class EventDetector:
             if p >= self.threshold and i >= taken:
                 start, end = extent(doc, i)
                 start = max(start, taken)
-                spans.append(Span(doc, start, end))
+                spans.append(Span(doc, start, end, label=STATEMENT if stated[i] > kept[i] else ""))
                 taken = end
         doc.spans[SPANS_KEY] = spans
         return doc
