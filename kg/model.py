@@ -214,9 +214,13 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class EventAttribution:
+    """Who asserts an event, by which word; ``statement`` is the key of the event that word names
+    when it names one ("Tokayev said ...": the statement reports the event)."""
+
     status: Status
     source: str | None
     cue: Mention
+    statement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

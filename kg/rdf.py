@@ -173,6 +173,8 @@ def _event(w: _Writer, e: Event) -> None:
     w.add(s, KG.status, text(e.status.value))
     for a in e.attributions:
         w.add(s, KG.accordingTo, w.node(a.source) if a.source else w.doc_node)
+        if a.statement is not None:
+            w.add(w.node(a.statement), KG.reports, s)
     if not e.attributions:
         w.add(s, KG.accordingTo, w.doc_node)
 

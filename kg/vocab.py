@@ -60,6 +60,7 @@ class KG(DefinedNamespace):
     quantity: URIRef
     qualifier: URIRef
     accordingTo: URIRef
+    reports: URIRef
     status: URIRef
     causes: URIRef
     enables: URIRef

@@ -13,6 +13,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg import rdf
+from kg.iri import DEFAULT_BASE
 from kg.lexicon import load, ontology_dir
 from kg.model import (
     CausalRelation,
@@ -20,6 +21,7 @@ from kg.model import (
     Entity,
     EntityKind,
     Event,
+    EventAttribution,
     Mention,
     Quantity,
     RelationType,
@@ -102,6 +104,17 @@ def test_a_causal_relation_says_what_read_it_when_known() -> None:
     read = replace(doc, causal=(replace(doc.causal[0], method="verb:prompt"),))
     assert [str(o) for o in graph(rdf.quads(read)).objects(None, KG.method)] == ["verb:prompt"]
     assert not list(graph(rdf.quads(doc)).objects(None, KG.method))
+
+
+def test_a_statement_reports_what_it_attributes() -> None:
+    doc = resolved()
+    protest, crackdown = doc.events
+    said = EventAttribution(Status.REPORTED, None, m(0, 8), statement=protest.key)
+    reported = replace(doc, events=(protest, replace(crackdown, attributions=(said,))))
+    g = graph(rdf.quads(reported))
+    statement, event = URIRef(DEFAULT_BASE + protest.key), URIRef(DEFAULT_BASE + crackdown.key)
+    assert list(g.subject_objects(KG.reports)) == [(statement, event)]
+    assert not list(graph(rdf.quads(doc)).subject_objects(KG.reports))
 
 
 def test_dates_and_quantities_are_typed_data() -> None:

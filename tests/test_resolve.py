@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.model import (
+    Attribution,
     CausalLink,
     Document,
     EntityKind,
@@ -14,6 +15,7 @@ from kg.model import (
     ResolvedDocument,
     Role,
     Span,
+    Status,
     TimeValue,
 )
 from kg.resolve import AliasTable, resolve
@@ -276,3 +278,18 @@ def test_a_word_inside_a_causal_signal_is_no_event() -> None:
     assert [e.mentions[0].text for e in r.events] == ["crisis", "crash"]
     r = resolve(extraction([], evs, []))
     assert [e.mentions[0].text for e in r.events] == ["crisis", "resulted", "crash"]
+
+
+def test_an_event_a_statement_attributes_is_reported_by_that_statement() -> None:
+    # "Tokayev said he had given the order", and the article's own "the unrest only grew"
+    said = _event("said", 8, "Statement", "say", sentence=SENT, roles=(Role("agent", 0),))
+    cue = Attribution(Status.REPORTED, m("said", 8), 0)
+    order = _event("order", 40, "Order", "order", sentence=SENT, attribution=cue)
+    unrest = _event("unrest", 100, "Protest", "unrest", sentence=SENT, extra=(m("grew", 112),))
+    grew = _event("grew", 112, "Increase", "grow", sentence=SENT)
+    r = resolve(extraction([person("Tokayev", 0)], [said, order, grew, unrest]))
+    statement = next(e for e in r.events if e.type == "Statement")
+    reported = next(e for e in r.events if e.type == "Order")
+    assert [a.statement for a in reported.attributions] == [statement.key]
+    # a word of the event's own ("grew" carries the unrest, and is an event too) reports nothing
+    assert all(a.statement is None for e in r.events if e is not reported for a in e.attributions)
