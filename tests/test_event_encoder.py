@@ -63,15 +63,19 @@ def test_the_detector_reads_each_sentence_once_and_keeps_the_parse_model_for_cut
     assert EventDetector("", 0.4).encoder is not None  # on by default: the shipped model has one
     detector = EventDetector("", 0.4, encoder=False)
     assert detector.encoder is None
-    doc = detector(pipeline(text))
-    alone = doc._.get(PROBS)
+    doc = pipeline(text)
+    alone, stated = detector.readings(doc)
     fixed = Fixed()
     detector.encoder = fixed  # type: ignore[assignment]
-    read = detector(pipeline(text))._.get(PROBS)
+    read, stated_again = detector.readings(pipeline(text))
     assert fixed.read_ == ["The council met on Monday.", "Protesters gathered outside the building."]
     firsts = {min(i for i in alone if s.start <= i < s.end) for s in doc.sents}  # each sentence's first candidate
     assert all(read[i] == alone[i] for i in firsts)
     assert all(read[i] == pytest.approx(1 / (1 + 2.718281828**-4.0)) for i in alone if i not in firsts)
+    assert stated_again == stated  # a statement is the parse model's reading alone
+    # what the component writes: the kept classes' probability and the statement's, added
+    written = detector(pipeline(text))._.get(PROBS)
+    assert all(written[i] == pytest.approx(min(1.0, read[i] + stated[i])) for i in read)
 
 
 @pytest.mark.model

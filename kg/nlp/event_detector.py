@@ -238,24 +238,7 @@ class EventDetector:
         self.encoder = TokenEncoder(folder) if encoder and TokenEncoder.present(folder) else None
 
     def __call__(self, doc: Doc) -> Doc:
-        from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
-
-        if not len(doc):
-            doc.spans[SPANS_KEY] = []
-            doc._.set(PROBS, {})
-            return doc
-        words = DocWords(doc)
-        tokens = candidates(words)
-        lexicon_types = {span.root.i: span.label_ for span in doc.spans.get(TRIGGERS, [])}
-        every = self.model.probabilities(features(doc, words, tokens, lexicon_types))
-        kept = dict(zip(tokens, every[:, self.kept].sum(axis=1).tolist(), strict=True))
-        if self.encoder is not None:
-            kept = self._with_encoder(doc, kept)
-        # "according to": a preposition names a source, not an act of saying
-        stated = {
-            i: 0.0 if doc[i].dep_ == "prep" else p
-            for i, p in zip(tokens, every[:, CLASSES.index(STATEMENT)].tolist(), strict=True)
-        }
+        kept, stated = self.readings(doc)
         found = {i: min(1.0, p + stated[i]) for i, p in kept.items()}
         doc._.set(PROBS, found)
         spans: list[Span] = []
@@ -268,6 +251,28 @@ class EventDetector:
                 taken = end
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def readings(self, doc: Doc) -> tuple[dict[int, float], dict[int, float]]:
+        """For every candidate word, the probability that it names an event of a kept class (the
+        parse model's, combined with the encoder's reading when there is one) and that it names a
+        statement (the parse model's)."""
+        from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
+
+        if not len(doc):
+            return {}, {}
+        words = DocWords(doc)
+        tokens = candidates(words)
+        lexicon_types = {span.root.i: span.label_ for span in doc.spans.get(TRIGGERS, [])}
+        every = self.model.probabilities(features(doc, words, tokens, lexicon_types))
+        kept = dict(zip(tokens, every[:, self.kept].sum(axis=1).tolist(), strict=True))
+        if self.encoder is not None:
+            kept = self._with_encoder(doc, kept)
+        # "according to": a preposition names a source, not an act of saying
+        stated = {
+            i: 0.0 if doc[i].dep_ == "prep" else p
+            for i, p in zip(tokens, every[:, CLASSES.index(STATEMENT)].tolist(), strict=True)
+        }
+        return kept, stated
 
     def _with_encoder(self, doc: Doc, found: dict[int, float]) -> dict[int, float]:
         """``found`` (word -> the parse model's probability) combined with the encoder's reading,
