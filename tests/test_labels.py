@@ -78,6 +78,21 @@ CASES = [
         "President Tokayev issued order against protesters",
         ((0, 2, "PERSON"),),
     ),
+    # a participle after its clause says what the clause's subject did; one before it does not
+    (
+        "Tokayev/NNP/nsubj/1 issued/VBD/ROOT/1/issue an/DT/det/3 order/NN/dobj/1 ,/,/punct/1 "
+        "claiming/VBG/advcl/1/claim police/NNS/nsubjpass/8 were/VBD/auxpass/8/be killed/VBN/ccomp/5/kill",
+        (5, 6),
+        "Tokayev claiming",
+        ((0, 1, "PERSON"),),
+    ),
+    (
+        "Responding/VBG/advcl/5/respond to/IN/prep/0 criticism/NN/pobj/1 ,/,/punct/5 Pugh/NNP/nsubj/5 "
+        "said/VBD/ROOT/5/say",
+        (0, 1),
+        "Responding to criticism",
+        ((4, 5, "PERSON"),),
+    ),
     # multiword triggers stay whole, without their article
     ("a/DT/det/2 trade/NN/compound/2 war/NN/ROOT/2", (1, 3), "trade war", ()),
     ("a/DT/det/1 state/NN/ROOT/1 of/IN/prep/1 emergency/NN/pobj/2", (1, 4), "state of emergency", ()),

@@ -117,10 +117,24 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             return obj if obj is not None else _subject(verb.head)
+        if _participle_adjunct(verb):
+            return _subject(verb.head)  # "Tokayev issued an order, claiming ...": Tokayev claims
         if verb.dep_ != "conj" or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _participle_adjunct(verb: Token) -> bool:
+    """A present participle after its clause, without a conjunction of its own ("..., saying the
+    action would not affect it"): its subject is the clause's. One before it ("Responding to the
+    criticism, Mr Pugh said") would put the subject after the participle in the label."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and not any(c.dep_ == "mark" for c in verb.children)
+    )
 
 
 def _clause(verb: Token) -> set[int]:
