@@ -56,6 +56,13 @@ def test_events_at_a_place(sample_build: Path) -> None:
 
 
 @pytest.mark.model
+def test_statements_say_who_said_what(sample_build: Path) -> None:
+    rows = run(sample_build, "statements", speaker="interior ministry")
+    assert [r["reportedLabel"] for r in rows] == ["26 protesters killed in clashes"]
+    assert {r["speaker"] for r in run(sample_build, "statements")} >= {"Kassym-Jomart Tokayev", "interior ministry"}
+
+
+@pytest.mark.model
 def test_quantities_carry_their_evidence(sample_build: Path) -> None:
     rows = run(sample_build, "quantities")
     assert rows
