@@ -8,7 +8,6 @@ demonstration"): a sentence that names an event twice names it with the same wor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from kg import iri, lexicon
@@ -135,20 +134,19 @@ def resolve_events(
         if lex.parents.get(ev.type) == c.type:
             c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown
         cluster_of.append(target)
-    events = _reported(_event(extraction, c, key_of, entities, extraction.document.id) for c in clusters)
+    events = _reported([_event(extraction, c, key_of, entities, extraction.document.id) for c in clusters])
     return events, [events[c].key for c in cluster_of]
 
 
-def _reported(events: Iterable[Event]) -> list[Event]:
+def _reported(events: list[Event]) -> list[Event]:
     """Each attribution whose reporting word is a mention of another event (a statement: "Tokayev
     said he had given the order") names that event, which reports this one."""
-    events = list(events)
     named = {m.begin: ev.key for ev in events for m in ev.mentions}
 
     def statement(a: EventAttribution, ev: Event) -> EventAttribution:
         said = named.get(a.cue.begin)
         # the article's own voice, or a word of the event itself ("the unrest only grew")
-        own = said == ev.key or any(m.begin == a.cue.begin for m in ev.mentions)
+        own = any(m.begin == a.cue.begin for m in ev.mentions)
         return a if said is None or own else replace(a, statement=said)
 
     return [replace(ev, attributions=tuple(statement(a, ev) for a in ev.attributions)) for ev in events]
