@@ -222,7 +222,9 @@ def run(
     if errors_file is not None:
         errors_file.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in wrong), encoding="utf-8")
     return {
-        "benchmark": "python -m benchmarks.events_timebank" + ("" if corpus == "timebank" else f" --corpus {corpus}"),
+        "benchmark": "python -m benchmarks.events_timebank"
+        + ("" if corpus == "timebank" else f" --corpus {corpus}")
+        + (" --event-encoder" if encoder else ""),
         "recall_over": recalled or "every annotated event mention",
         "folds": k,
         "train_extra": [] if lexicon_only else list(extra),
