@@ -150,6 +150,14 @@ CASES = [
         "After slowdown",
         (),
     ),
+    # ... unless it has a date of its own: "killed in clashes" would name the killing
+    (
+        "26/CD/nummod/1 protesters/NNS/nsubjpass/4 had/VBD/aux/4/have been/VBN/auxpass/4/be killed/VBN/ROOT/4/kill "
+        "in/IN/prep/4 the/DT/det/8 previous/JJ/amod/8 week+/NN/poss/10 's/POS/case/8 clashes/NNS/pobj/5 ./././4",
+        (10, 11),
+        "previous week's clashes",
+        ((6, 10, "DATE"),),
+    ),
     # a relative clause is left out
     (
         "The/DT/det/1 killing/NN/nsubjpass/10 of/IN/prep/1 the/DT/det/4 journalist/NN/pobj/2 ,/,/punct/4 "

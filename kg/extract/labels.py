@@ -7,8 +7,9 @@ whom, each noun phrase cut to its head and the words glued to it (compounds, pos
 numbers). Dates, articles, relative clauses and the passive's auxiliary ("was lifted": "lifted")
 are left out; the perfect's, the modal's and a negation stay ("prices have risen", "could
 strike", "did not fall"), since without them the label would say something else. A predicative
-adjective takes its copula's clause ("situation became violent"); a word the parse ties nothing
-to takes the word that governs it; a noun a support verb carries, the verb's clause ("police launched
+adjective takes its copula's clause ("situation became violent"); a noun with nothing else of its
+own keeps its date ("previous week's clashes"), and a word the parse ties nothing to takes the word
+that governs it; a noun a support verb carries, the verb's clause ("police launched
 crackdown"). At most ``MAX_WORDS`` words, in the text's order and form.
 """
 
@@ -58,7 +59,11 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
     else:
         words |= _clause(head)
     doc = head.doc
-    if sum(doc[i].dep_ not in FUNCTION_DEPS for i in words) < 2:
+    if head.pos_ in NOUNS and _content(doc, words) < 2:
+        # "killed in the previous week's clashes": the noun's own date names it ("previous week's
+        # clashes") where the word governing it would name another event ("killed in clashes")
+        words |= _dated(head)
+    if _content(doc, words) < 2:
         # "to try and prevent the sale": the verb it is coordinated with says what; else the word
         # that governs it ("was ordered", "has won")
         words |= _coordinated(head) or _context(head)
@@ -72,6 +77,23 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
             words.add(i)
             label = _render(head, sorted(words), names)
     return label
+
+
+def _content(doc: Doc, words: set[int]) -> int:
+    """How many of ``words`` say who or what: not auxiliaries, articles, punctuation."""
+    return sum(doc[i].dep_ not in FUNCTION_DEPS for i in words)
+
+
+def _dated(noun: Token) -> set[int]:
+    """The date possessive a noun phrase leaves out ("the previous week's" of "clashes", "this
+    year's" of "event"), without its article."""
+    return {
+        t.i
+        for c in noun.children
+        if c.dep_ == "poss" and c.ent_type_ in TIME
+        for t in c.subtree
+        if t.lower_ not in ARTICLES and not t.is_punct
+    }
 
 
 def _word(head: Token, i: int) -> bool:
