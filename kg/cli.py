@@ -129,7 +129,7 @@ def build(
         str | None,
         typer.Option(
             help="A Dask scheduler (tcp://HOST:PORT) whose workers parse and extract; this machine resolves "
-            "and writes the store. Needs newskg[dask] here and on the workers."
+            "and writes the store. Needs newskg\\[dask] here and on the workers."
         ),
     ] = None,
     encoding: Annotated[str, typer.Option(help="Encoding of text files.")] = "utf-8",
@@ -374,7 +374,7 @@ def validate(
 def viz(
     path: Folder = None,
     store: StoreDir = Path("exports"),
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page [default: STORE/graph.html].")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page \\[default: STORE/graph.html].")] = None,
     document: Annotated[list[str] | None, typer.Option(help="Only what this document mentions (its id).")] = None,
     type_: Annotated[
         list[str] | None, typer.Option("--type", help="Only nodes of this class: Person, Place, Event, Protest...")
@@ -438,7 +438,7 @@ def analyze(
         str | None, typer.Option(help="Only this table: root-causes, chains, actors, communities or timelines.")
     ] = None,
     top: Annotated[
-        int | None, typer.Option(help="Rows per table [default: 15 as a table, all as csv or json].")
+        int | None, typer.Option(help="Rows per table \\[default: 15 as a table, all as csv or json].")
     ] = None,
 ) -> None:
     """Analyse the graph: root causes (events that cause and are not caused), causal chains (length,
@@ -494,7 +494,7 @@ def export(
     ] = "graphml",
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="File (a folder for parquet) [default: STORE/graph.FORMAT, STORE/tables/]."),
+        typer.Option("--out", "-o", help="File (a folder for parquet) \\[default: STORE/graph.FORMAT, STORE/tables/]."),
     ] = None,
 ) -> None:
     """Export the store for other tools: GraphML and GEXF 1.3 (Gephi, Cytoscape, networkx; nodes carry

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -14,8 +15,11 @@ from tests.conftest import ROOT
 COMMANDS = ("build", "query", "validate", "stats", "serve", "push", "viz", "analyze", "export")
 
 
-def kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+def kg(*args: str, cwd: Path | None = None, env_columns: int | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": str(env_columns)} if env_columns else None
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, cwd=cwd, timeout=300, env=env
+    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -99,6 +103,21 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
         result = kg(command, "--help")
         assert result.returncode == 0 and "Example" in result.stdout, command
         assert re.search(rf"\bkg {command}\b", readme), f"'kg {command}' is not in the README"
+
+
+def test_every_option_help_is_shown_as_written() -> None:
+    # rich reads "[default: ...]" in a help text as markup and drops it unless escaped ("\\[")
+    import typer
+
+    from kg.cli import app
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for command in COMMANDS:
+        shown = " ".join(kg(command, "--help", env_columns=400).stdout.replace("│", " ").split())
+        for param in commands[command].params:
+            written = getattr(param, "help", None)
+            if written:
+                assert " ".join(written.replace("\\[", "[").split()) in shown, (command, written)
 
 
 def test_the_command_keeps_torch_out_and_frees_its_models_before_the_exports(tmp_path: Path) -> None:
