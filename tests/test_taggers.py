@@ -305,6 +305,26 @@ def test_a_name_ends_before_a_verb_written_in_lower_case() -> None:
     assert ents(d) == [("Bank of America", "ORG")]
 
 
+def test_a_spaced_dash_ends_a_name_and_the_longest_part_is_the_name() -> None:
+    # "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said": the tagger ran
+    # the manager's name into the club's, which then stood for him
+    d = doc(
+        "manager/NN/compound/7 Florian/NNP/compound/2 Hamm/NNP/compound/7 -/HYPH/punct/2 Borussia/NNP/compound/5 "
+        "Dortmund/NNP/poss/7 's/POS/case/5 investor/NN/nsubj/9 -/HYPH/punct/9 said/VBD/ROOT/9/say ./././9",
+        ((1, 6, "PERSON"),),
+    )
+    assert ents(d) == [("Florian Hamm", "PERSON")]
+    # "three ethnic minority MPs - Keith Vaz, Paul Boateng": the name is after the dash
+    d = doc(
+        "minority/NN/compound/1 MPs/NNPS/pobj/1 -/HYPH/punct/1 Keith/NNP/compound/4 Vaz/NNP/appos/1 ,/,/punct/4",
+        ((1, 5, "PERSON"),),
+    )
+    assert ents(d) == [("Keith Vaz", "PERSON")]
+    # a hyphen inside a name is written without spaces
+    d = doc("Peter+/NNP/compound/2 -+/HYPH/punct/2 Thilo/NNP/compound/3 Halser/NNP/ROOT/3", ((0, 4, "PERSON"),))
+    assert ents(d) == [("Peter-Thilo Halser", "PERSON")]
+
+
 def test_first_names_the_tagger_left_out_join_the_name_but_a_title_phrase_does_not() -> None:
     d = doc(
         "Luiz/NNP/compound/2 Inacio/NNP/compound/2 Silva/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",
