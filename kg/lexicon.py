@@ -12,6 +12,19 @@ from functools import cache
 from pathlib import Path
 
 RESOURCES = Path(__file__).parent / "resources"
+# the words that scale a number in an amount ("27.2m euros", "$1.5bn", "2 million"), and by how much
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
 _KG = "https://w3id.org/newskg/ontology#"
 _RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 

@@ -145,6 +145,18 @@ def test_tear_gas_and_a_gold_medal_are_no_assets_but_gold_prices_are() -> None:
     assert [e for e in ents(d) if e[1] == "ASSET"] == []
 
 
+def test_a_currency_a_number_counts_is_an_amount_of_money_but_a_commodity_stays_an_asset() -> None:
+    # "a loss of 27.2m euros": the NER read "27.2" as a number and left the euros a currency
+    d = doc(
+        "It/PRP/nsubj/1 made/VBD/ROOT/1/make loss/NN/dobj/1 of/IN/prep/2 27.2/CD/nummod/6 m/NN/compound/6 "
+        "euros/NNS/pobj/3/euro ./././1",
+        ((4, 5, "CARDINAL"),),
+    )
+    assert ents(d) == [("27.2 m euros", "MONEY")]
+    d = doc("the/DT/det/3 2005/CD/nummod/3 oil/NN/compound/3 prices/NNS/ROOT/3/price", ((1, 2, "DATE"),))
+    assert ents(d) == [("2005", "DATE"), ("oil", "ASSET")]
+
+
 @pytest.mark.parametrize(
     ("words", "span"),
     [

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Context
+from kg.lexicon import SCALES
 from kg.model import Quantity
 
 NUMBER_WORDS = {
@@ -55,18 +56,6 @@ NUMBER_WORDS.update(
         "dozen": 12,
     }
 )
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₸": "KZT"}
 CURRENCY_WORDS = {
     "dollar": "USD",

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg import gazetteer, lexicon
-from kg.lexicon import ORG_HEADS
+from kg.lexicon import ORG_HEADS, SCALES
 from kg.nlp.candidates import WordFilter, with_pos
 
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
@@ -473,6 +473,13 @@ class EntityTagger:
             )
             if not named or tok.dep_ == "npadvmod" or self._in_non_asset_phrase(tok):
                 continue
+            kind = self.lex.assets.get(tok.lower_) or self.lex.assets.get(tok.lemma_.lower())
+            counted = _counted_from(tok) if kind in MONEY_ASSETS else None
+            if counted is not None:
+                # "a loss of 27.2m euros", "2.05 euros": a number counting a currency makes an amount
+                # of money (which the NER, reading "27.2" alone, left a number), not the currency
+                spans.append(Span(doc, counted, tok.i + 1, label="MONEY"))
+                continue
             if tok.i > 0 and f"{doc[tok.i - 1].lower_} {tok.lower_}" in self.lex.assets:
                 spans.append(Span(doc, tok.i - 1, tok.i + 1, label="ASSET"))
             elif tok.lower_ in self.lex.assets or tok.lemma_.lower() in self.lex.assets:
@@ -480,6 +487,8 @@ class EntityTagger:
         return spans
 
 
+# the assets a number before them counts as money ("2.05 euros", "3 bitcoins"), unlike "2005 oil"
+MONEY_ASSETS = frozenset({"currency", "crypto-asset"})
 LOCATIVE_PREPS = frozenset(
     {
         "in",
@@ -696,6 +705,14 @@ def _trim(ent: Span) -> Span | None:
         while end > start and _not_in_name(doc[end - 1]):
             end -= 1
     return Span(doc, start, end, label=ent.label_) if end > start else None
+
+
+def _counted_from(tok: Token) -> int | None:
+    """Where the number written just before ``tok`` begins ("27.2m euros", "68 million euros"), if one is."""
+    doc, start = tok.doc, tok.i
+    while start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in SCALES):
+        start -= 1
+    return start if start < tok.i and doc[start].like_num else None
 
 
 def _longest_between_dashes(doc: Doc, start: int, end: int) -> tuple[int, int]:
