@@ -202,6 +202,19 @@ def test_changes_of_different_measures_are_different_events() -> None:
     assert sorted(len(e.mentions) for e in r.events) == [1, 2]
 
 
+def test_changes_that_share_no_amount_are_different_events() -> None:
+    # "Ford sales dropped 3%" ... "US truck sales fell 9%" ... "the 3% drop" ... "the slump" (the
+    # latest change it fits): the measure unnamed
+    evs = [
+        _event("dropped", 0, "Decline", "drop", quantities=(Quantity(m("3%", 20), 3.0, "percent"),)),
+        _event("fell", 100, "Decline", "fall", quantities=(Quantity(m("9%", 120), 9.0, "percent"),)),
+        _event("drop", 200, "Decline", "drop", quantities=(Quantity(m("3%", 195), 3.0, "percent"),)),
+        _event("slump", 300, "Decline", "slump"),
+    ]
+    r = resolve(extraction([], evs))
+    assert sorted(sorted(m.text for m in e.mentions) for e in r.events) == [["drop", "dropped"], ["fell", "slump"]]
+
+
 def test_different_dates_are_different_events() -> None:
     evs = [
         _event("order", 0, "Order", "order", time=TimeValue(m("Friday", 30), "2022-01-07", "day")),

@@ -29,6 +29,7 @@ class _EventCluster:
     time: str | None
     themes: set[str]
     sentences: set[Span]
+    amounts: set[tuple[str, float]]
 
 
 def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
@@ -78,11 +79,22 @@ def _fits(
     agents_clash = c.agents and roles["agent"] and not c.agents & roles["agent"]
     patients_clash = c.patients and roles["patient"] and not c.patients & roles["patient"]
     themes_clash = c.themes and ev.theme and ev.theme not in c.themes  # "profits fell", "sales fell"
-    if agents_clash or patients_clash or themes_clash:
+    if agents_clash or patients_clash or themes_clash or _amounts_clash(c.amounts, _amounts(ev)):
         return False
     if ev.mention.sentence in c.sentences:
         return ev.lemma in c.lemmas
     return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
+
+
+def _amounts(ev: EventMention) -> set[tuple[str, float]]:
+    return {(q.unit_code or q.unit_text or "", q.value) for q in ev.quantities}
+
+
+def _amounts_clash(a: set[tuple[str, float]], b: set[tuple[str, float]]) -> bool:
+    """Whether two changes give different amounts in one unit ("Ford sales dropped 3%", "truck sales
+    fell 9%": two falls); a percent and a level ("fell 9.8%", "fell to $92.9") may tell one fall."""
+    units = {unit for unit, _value in a} & {unit for unit, _value in b}
+    return any(not {v for u, v in a if u == unit} & {v for u, v in b if u == unit} for unit in units)
 
 
 def resolve_events(
@@ -117,6 +129,7 @@ def resolve_events(
                     time,
                     themes,
                     {ev.mention.sentence},
+                    _amounts(ev),
                 )
             )
             cluster_of.append(len(clusters) - 1)
@@ -130,6 +143,7 @@ def resolve_events(
         c.patients |= roles["patient"]
         if ev.theme:
             c.themes.add(ev.theme)
+        c.amounts |= _amounts(ev)
         c.time = c.time if c.time and (not time or len(c.time) >= len(time)) else time
         if lex.parents.get(ev.type) == c.type:
             c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown
