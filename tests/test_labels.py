@@ -158,6 +158,22 @@ CASES = [
         "previous week's clashes",
         ((6, 10, "DATE"),),
     ),
+    # ... or a relative clause with a subject of its own ("considered because injury" before) ...
+    (
+        "He/PRP/nsubjpass/2 was/VBD/auxpass/2/be dropped/VBN/ROOT/2/drop because/IN/prep/2 of/IN/pcomp/3 an/DT/det/6 "
+        "injury/NN/pobj/3 he/PRP/nsubj/8 picked/VBD/relcl/6/pick up/RP/prt/8",
+        (6, 7),
+        "injury he picked up",
+        (),
+    ),
+    # ... and a preposition of two words is kept whole
+    (
+        "Flights/NNS/nsubjpass/2 were/VBD/auxpass/2/be cancelled/VBN/ROOT/2/cancel because/IN/prep/2 of/IN/pcomp/3 "
+        "the/DT/det/6 strike/NN/pobj/3",
+        (6, 7),
+        "cancelled because of strike",
+        (),
+    ),
     # a relative clause is left out
     (
         "The/DT/det/1 killing/NN/nsubjpass/10 of/IN/prep/1 the/DT/det/4 journalist/NN/pobj/2 ,/,/punct/4 "

@@ -8,9 +8,9 @@ numbers). Dates, articles, relative clauses and the passive's auxiliary ("was li
 are left out; the perfect's, the modal's and a negation stay ("prices have risen", "could
 strike", "did not fall"), since without them the label would say something else. A predicative
 adjective takes its copula's clause ("situation became violent"); a noun with nothing else of its
-own keeps its date ("previous week's clashes"), and a word the parse ties nothing to takes the word
-that governs it; a noun a support verb carries, the verb's clause ("police launched
-crackdown"). At most ``MAX_WORDS`` words, in the text's order and form.
+own keeps its date ("previous week's clashes") or its relative clause ("injury he picked up"), and a
+word the parse ties nothing to takes the word that governs it; a noun a support verb carries, the
+verb's clause ("police launched crackdown"). At most ``MAX_WORDS`` words, in the text's order and form.
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
     doc = head.doc
     if head.pos_ in NOUNS and _content(doc, words) < 2:
         # "killed in the previous week's clashes": the noun's own date names it ("previous week's
-        # clashes") where the word governing it would name another event ("killed in clashes")
-        words |= _dated(head)
+        # clashes") where the word governing it would name another event ("killed in clashes"), and
+        # so does a relative clause with a subject of its own ("an injury he picked up")
+        words |= _dated(head) or _relative(head)
     if _content(doc, words) < 2:
         # "to try and prevent the sale": the verb it is coordinated with says what; else the word
         # that governs it ("was ordered", "has won")
@@ -94,6 +95,26 @@ def _dated(noun: Token) -> set[int]:
         for t in c.subtree
         if t.lower_ not in ARTICLES and not t.is_punct
     }
+
+
+def _relative(noun: Token) -> set[int]:
+    """The subject and verb of a relative clause on ``noun`` whose subject is no relative pronoun:
+    "an injury he picked up", "the changes a document has gone through"; not a clause of when or
+    where ("the break, when Ronaldo cracked home")."""
+    clause = next((c for c in noun.rights if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None)
+    subject = _subject(clause) if clause is not None else None
+    if clause is None or subject is None or subject.tag_ in ("WDT", "WP"):
+        return set()
+    if any(c.tag_ == "WRB" for c in clause.children):
+        return set()
+    # a preposition left at the clause's end ("gone through"), which the parser may call an adverb
+    stranded = {
+        c.i
+        for c in clause.rights
+        if (c.dep_ == "prep" and not any(c.children)) or (c.dep_ == "advmod" and c.i == clause.right_edge.i)
+    }
+    verb = {clause.i} | {c.i for c in clause.children if c.dep_ in ("prt", "neg", "aux")}
+    return verb | stranded | _noun_phrase(subject)
 
 
 def _word(head: Token, i: int) -> bool:
@@ -217,7 +238,9 @@ def _context(head: Token) -> set[int]:
         if governor.dep_ in ("prep", "agent") and governor.head is not governor:
             # "hit by the slowdown", but a fronted phrase keeps its preposition only ("After the
             # slowdown, firms cut jobs": "After slowdown", not "After slowdown cut")
-            return {governor.i, governor.head.i} if governor.head.i < governor.i else {governor.i}
+            # a preposition of two words keeps both ("because of the injury")
+            words = {governor.i} | {c.i for c in governor.children if c.dep_ == "pcomp" and c.pos_ == "ADP"}
+            return words | {governor.head.i} if governor.head.i < governor.i else words
         if head.dep_ in SUBJECTS and governor.pos_ in ("VERB", "AUX"):
             # "the slowdown worried investors": a subject's verb alone would say half a clause
             objects = [c for c in governor.children if c.dep_ in VERB_OBJECTS]
