@@ -235,6 +235,22 @@ def test_a_general_word_names_an_earlier_specific_event_again() -> None:
     assert [x.text for x in shutdown.mentions] == ["outage", "blackout"]
 
 
+def test_an_event_without_roles_takes_its_causal_partners_place_never_the_articles() -> None:
+    # Kazakhstan named three times: the most named place, and still no place for the "chaos"
+    ents = [_place("Kazakhstan", 10, "place:1522867"), _place("Kazakhstan", 60, "place:1522867")]
+    ents += [_place("Kazakhstan", 90, "place:1522867")]
+    evs = [
+        _event("blackout", 0, "InternetShutdown", "blackout", roles=(Role("place", 0),)),
+        _event("fell", 40, "Decline", "fall"),
+        _event("chaos", 120, "Crisis", "chaos"),
+    ]
+    link = CausalLink(0, 1, m("after", 30), 0.9, m("after the blackout the hashrate fell", 0))
+    r = resolve(extraction(ents, evs, [link]))
+    place = {e.type: [k for name, k in e.roles if name == "place"] for e in r.events}
+    assert place["Decline"] == place["InternetShutdown"] and len(place["Decline"]) == 1
+    assert place["Crisis"] == []
+
+
 def test_cause_and_effect_never_merge_and_self_links_are_dropped() -> None:
     evs = [
         _event("protests", 0, "Protest", "protest"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg import iri
-from kg.model import CausalRelation, Entity, EntityKind, Event, Extraction, Mention, Relation, ResolvedDocument
+from kg.model import CausalRelation, Event, Extraction, Mention, Relation, ResolvedDocument
 from kg.resolve.entities import AliasTable, resolve_entities
 from kg.resolve.events import resolve_events
 
@@ -62,7 +62,7 @@ def resolve(extraction: Extraction, aliases: AliasTable | None = None) -> Resolv
     signals = [link.signal for link in extraction.causal if link.signal.end > link.signal.begin]
     ends = {k for r in causal for k in (r.cause, r.effect)}
     events = [e for e in events if e.key in ends or not all(_inside(m, signals) for m in e.mentions)]
-    events = _with_default_places(events, entities, causal)
+    events = _with_partner_places(events, causal)
     relation_mentions = {
         (key_of[r.subject], r.predicate, key_of[r.object]): r.mention
         for r in reversed(extraction.relations)
@@ -84,15 +84,11 @@ def _inside(mention: Mention, signals: list[Mention]) -> bool:
     return any(s.begin <= mention.begin and mention.end <= s.end for s in signals)
 
 
-def _with_default_places(events: list[Event], entities: list[Entity], causal: list[CausalRelation]) -> list[Event]:
-    """An event the text gives no participant, place or date takes a place from its context: the
-    place of an event it causes or is caused by, else the article's main place when one dominates
-    (named at least twice and twice as often as any other): the dateline reading."""
-    places = sorted(
-        ((len(e.mentions), e.key) for e in entities if e.kind == EntityKind.PLACE and e.scope is None), reverse=True
-    )
-    dominant = places and places[0][0] >= 2 and (len(places) == 1 or places[0][0] >= 2 * places[1][0])
-    main = places[0][1] if dominant else None
+def _with_partner_places(events: list[Event], causal: list[CausalRelation]) -> list[Event]:
+    """An event the text gives no participant, place or date takes the place of an event it causes
+    or is caused by ("the blackout in Kazakhstan reduced the hashrate"): the link ties the two. No
+    place comes from the article alone: its most named place is often where no event of it happens
+    ("the UK chancellor's tour of Africa")."""
     place_of = {e.key: next((k for r, k in e.roles if r == "place"), None) for e in events}
     partners: dict[str, list[str]] = {}
     for r in causal:
@@ -100,8 +96,7 @@ def _with_default_places(events: list[Event], entities: list[Entity], causal: li
         partners.setdefault(r.effect, []).append(r.cause)
     out = []
     for e in events:
-        place = (
-            None if e.roles or e.time else next((place_of[p] for p in partners.get(e.key, ()) if place_of.get(p)), main)
-        )
+        linked = [place_of[p] for p in partners.get(e.key, ()) if place_of.get(p)]
+        place = linked[0] if linked and not (e.roles or e.time) else None
         out.append(replace(e, roles=(("place", place),)) if place else e)
     return out
