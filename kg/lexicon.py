@@ -12,6 +12,25 @@ from functools import cache
 from pathlib import Path
 
 RESOURCES = Path(__file__).parent / "resources"
+# nouns that say what kind of place a name is ("Mangistau, an oil-producing western province",
+# "the village of Blaengwynfi"), and the subtype they give
+SUBTYPE_NOUNS = {
+    "province": "Region",
+    "region": "Region",
+    "oblast": "Region",
+    "state": "Region",
+    "county": "Region",
+    "district": "Region",
+    "territory": "Region",
+    "city": "City",
+    "capital": "City",
+    "town": "City",
+    "village": "City",
+    "port": "City",
+    "country": "Country",
+    "nation": "Country",
+    "republic": "Country",
+}
 # the words that scale a number in an amount ("27.2m euros", "$1.5bn", "2 million"), and by how much
 SCALES = {
     "thousand": 1e3,

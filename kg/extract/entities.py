@@ -12,6 +12,7 @@ from kg import gazetteer, lexicon
 from kg.extract.anaphora import AnaphoraResolver
 from kg.extract.context import Context
 from kg.extract.entity_index import EntityIndex, clean_name
+from kg.lexicon import SUBTYPE_NOUNS
 from kg.model import EntityKind, EntityMention, Mention
 
 KINDS = {
@@ -24,24 +25,6 @@ KINDS = {
     "FAC": EntityKind.PLACE,
     "ASSET": EntityKind.ASSET,
 }
-SUBTYPE_NOUNS = {
-    "province": "Region",
-    "region": "Region",
-    "oblast": "Region",
-    "state": "Region",
-    "county": "Region",
-    "district": "Region",
-    "territory": "Region",
-    "city": "City",
-    "capital": "City",
-    "town": "City",
-    "village": "City",
-    "port": "City",
-    "country": "Country",
-    "nation": "Country",
-    "republic": "Country",
-}
-
 
 class EntityExtractor:
     def __init__(self) -> None:

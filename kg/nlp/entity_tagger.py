@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg import gazetteer, lexicon
-from kg.lexicon import ORG_HEADS, SCALES
+from kg.lexicon import ORG_HEADS, SCALES, SUBTYPE_NOUNS
 from kg.nlp.candidates import WordFilter, with_pos
 
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
@@ -85,6 +85,7 @@ class EntityTagger:
         spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
         spans = _companies(_one_sense([self._in_place_list(s) for s in spans]))
         spans = self._people_by_surname(_proper_only(doc, spans))
+        spans = [s for s in spans if not self._unknown_place(s)]
         spans += self._descriptions(doc)
         spans += self._assets(doc)
         spans += self._untagged_names(doc, spans)
@@ -366,6 +367,17 @@ class EntityTagger:
     def _country(self, name: str) -> bool:
         hit = self.gaz.lookup(name)
         return hit is not None and hit[1] in ("Country", "Continent")
+
+    def _unknown_place(self, span: Span) -> bool:
+        """A "place" neither the gazetteer, a preposition of place nor a noun of place ("the village
+        of ...", "Mangistau, a western province") knows: the small pipeline's guess for most
+        capitalised words it cannot read ("Linux", "Cabir", "Bafta", "Unison"), left to the rules
+        for untagged names, which read it from its context."""
+        if span.label_ != "GPE" or self.gaz.lookup(span.text) is not None or self._locative(span.root):
+            return False
+        root = span.root
+        related = [*root.children, root.head.head if root.dep_ == "pobj" else root.head]
+        return not any(t.lemma_.lower() in SUBTYPE_NOUNS for t in related)
 
     def _locative(self, tok: Token) -> bool:
         """Where a place name stands: after "in", "at"..., or in a list with other places."""
