@@ -342,6 +342,12 @@ def test_a_spaced_dash_ends_a_name_and_the_longest_part_is_the_name() -> None:
         ((1, 5, "PERSON"),),
     )
     assert ents(d) == [("Keith Vaz", "PERSON")]
+    # a bracket too: "G Rowntree (Leicester), S Thompson (Northampton)" in a team list
+    d = doc(
+        "G/NNP/compound/1 Rowntree/NNP/ROOT/1 (/-LRB-/punct/1 Leicester/NNP/appos/1 )/-RRB-/punct/1",
+        ((0, 4, "PERSON"),),
+    )
+    assert ents(d) == [("G Rowntree", "PERSON")]
     # a hyphen inside a name is written without spaces
     d = doc("Peter+/NNP/compound/2 -+/HYPH/punct/2 Thilo/NNP/compound/3 Halser/NNP/ROOT/3", ((0, 4, "PERSON"),))
     assert ents(d) == [("Peter-Thilo Halser", "PERSON")]

@@ -26,6 +26,7 @@ KINDS = {
     "ASSET": EntityKind.ASSET,
 }
 
+
 class EntityExtractor:
     def __init__(self) -> None:
         self.lex = lexicon.load()

@@ -728,11 +728,12 @@ def _counted_from(tok: Token) -> int | None:
 
 
 def _longest_between_dashes(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A spaced dash sets off an apposition and is never inside a name ("fund manager Florian Hamm -
-    Borussia Dortmund's largest investor", "three ethnic minority MPs - Keith Vaz"): the name is
-    the longest part between dashes, the first of equals."""
+    """A spaced dash sets off an apposition and a bracket a gloss, and neither is inside a name
+    ("fund manager Florian Hamm - Borussia Dortmund's largest investor", "three ethnic minority MPs
+    - Keith Vaz", "G Rowntree (Leicester)"): the name is the longest part between them, the first of
+    equals."""
     spaced = [i for i in range(start + 1, end - 1) if doc[i - 1].whitespace_ and doc[i].whitespace_]
-    cuts = [i for i in spaced if doc[i].text == "-"]
+    cuts = sorted({i for i in spaced if doc[i].text == "-"} | {i for i in range(start, end) if doc[i].text in "()"})
     parts = list(zip([start] + [i + 1 for i in cuts], [*cuts, end], strict=True))
     return max(parts, key=lambda part: part[1] - part[0])
 
