@@ -86,6 +86,17 @@ def test_a_concession_is_no_cause() -> None:
     assert model_links(template.format("although"), 4, 1) == set()
 
 
+def test_a_condition_is_potential_and_an_if_that_asks_whether_is_no_cue() -> None:
+    # "the government checks people if they arrive": a condition, not a cause that happened
+    template = (
+        "government/NN/nsubj/1 checks/VBZ/ROOT/1/check people/NNS/dobj/1 if/IN/mark/5 they/PRP/nsubj/5 "
+        "arrive/VBP/{}/1/arrive ./././1"
+    )
+    assert model_links(template.format("advcl"), 5, 1) == {("arrive", "checks", "if", "potential")}
+    # "... wonders if they arrive": what is asked, so a link needs the likelihood of one without a cue
+    assert model_links(template.format("ccomp"), 5, 1, probability=0.7) == set()
+
+
 def test_a_copula_names_no_event_but_its_predicate_may() -> None:
     # "shares are cheap because investors panicked": the panic makes them cheap; "are" is no event
     template = (

@@ -78,6 +78,9 @@ NOT_CUES = (
 UNDETECTED_END = 0.1
 # words on the path that mark a complement, not a cause: "fears that ...", "asked whether ..."
 CONTENT_MARKERS = frozenset({"that", "whether"})
+# subordinators of a condition: the link they mark is hypothetical ("the Government checks people
+# if they come into the UK"); one that opens a complement asks whether ("unsure if she had recovered")
+CONDITIONAL = frozenset({"if", "unless"})
 # verbs of speaking whose fronted participle frames a statement: "Speaking to reporters, ..."
 SPEAKING = frozenset({"speak", "talk", "address", "write", "comment", "respond", "reply", "testify", "brief"})
 # verbs of an "as" clause that compares rather than explains: "as the act is nicknamed", "as
@@ -216,7 +219,8 @@ class CausalExtractor:
             return None  # "fell, although sales rose": a concession, not a cause
         if signal_toks and _fixed_expression(signal_toks[0]):
             return None  # "arrested as part of an inquiry": "as" is no cue there
-        if cue in CONTENT_MARKERS:
+        conditional = cue in CONDITIONAL and signal_toks[0].head.dep_ == "advcl"
+        if cue in CONTENT_MARKERS or (cue in CONDITIONAL and not conditional):
             signal_toks = ()  # "fears that ...": what is feared, not what causes it
         if not signal_toks and confidence < IMPLICIT:
             return None
@@ -234,7 +238,7 @@ class CausalExtractor:
         # an intended end is not (yet) brought about: "went on strike to demand ...", "cut spending
         # to lower the deficit" (a motive as the cause), "aims to increase"
         intended = _intended(effect_tok, self.lex) or _intended(cause_tok, self.lex)
-        potential = intended or any(_modal(t) for t in anchors)
+        potential = intended or conditional or any(_modal(t) for t in anchors)
         status = Status.POTENTIAL if potential else Status.HAPPENED
         relation = RelationType.CAUSES
         if signal_toks:
