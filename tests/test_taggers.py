@@ -353,6 +353,17 @@ def test_a_spaced_dash_ends_a_name_and_the_longest_part_is_the_name() -> None:
     assert ents(d) == [("Peter-Thilo Halser", "PERSON")]
 
 
+def test_a_nationality_before_a_persons_name_is_no_part_of_it() -> None:
+    # "Briton Hayley Yelling finished fifth": who she is, not her name
+    d = doc(
+        "Briton/NNP/compound/2 Hayley/NNP/compound/2 Yelling/NNP/nsubj/3 finished/VBD/ROOT/3/finish",
+        ((0, 3, "PERSON"),),
+    )
+    assert ents(d) == [("Hayley Yelling", "PERSON")]
+    d = doc("American/NNP/compound/1 Express/NNP/nsubj/2 cut/VBD/ROOT/2 jobs/NNS/dobj/2", ((0, 2, "ORG"),))
+    assert ents(d) == [("American Express", "ORG")]
+
+
 def test_first_names_the_tagger_left_out_join_the_name_but_a_title_phrase_does_not() -> None:
     d = doc(
         "Luiz/NNP/compound/2 Inacio/NNP/compound/2 Silva/NNP/nsubj/3 spoke/VBD/ROOT/3/speak ./././3",

@@ -101,7 +101,7 @@ class EntityTagger:
         if span is None or not any(ch.isupper() for ch in span.text):
             return None  # "tsunamis", "the south east" tagged as names: a name has a capital
         if label == "PERSON":
-            span = self._with_first_names(span)
+            span = self._without_demonym(self._with_first_names(span))
         text, root = span.text, span.root
         if (
             len(span) == 1
@@ -218,6 +218,14 @@ class EntityTagger:
                 break
             start -= 1
         return Span(doc, start, span.end, label=span.label_) if start < span.start else span
+
+    def _without_demonym(self, span: Span) -> Span:
+        """ "Briton Hayley Yelling", "Hungarian Melinda Czink": a nationality written before a name
+        says who the person is and is no part of the name."""
+        start = span.start
+        while start < span.end - 1 and self.gaz.country_of_demonym(span.doc[start].text) is not None:
+            start += 1
+        return Span(span.doc, start, span.end, label=span.label_) if start > span.start else span
 
     def _titled_name(self, span: Span) -> bool:
         """Titles, then a capitalised name: a person the tagger took for an organisation."""
