@@ -714,7 +714,7 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in QUOTES or doc[end - 1].tag_ == "POS"):
         end -= 1
-    start, end = _longest_between_dashes(doc, start, end)
+    start, end = _longest_part(doc, start, end)
     # a name holds no verb written in lower case: "The Chaplin Collection beat Oasis" is the
     # collection, the rest a clause the tagger ran into
     end = next((i for i in range(start + 1, end) if doc[i].tag_ in FINITE_VERBS and doc[i].is_lower), end)
@@ -735,13 +735,13 @@ def _counted_from(tok: Token) -> int | None:
     return start if start < tok.i and doc[start].like_num else None
 
 
-def _longest_between_dashes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _longest_part(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A spaced dash sets off an apposition and a bracket a gloss, and neither is inside a name
     ("fund manager Florian Hamm - Borussia Dortmund's largest investor", "three ethnic minority MPs
     - Keith Vaz", "G Rowntree (Leicester)"): the name is the longest part between them, the first of
     equals."""
-    spaced = [i for i in range(start + 1, end - 1) if doc[i - 1].whitespace_ and doc[i].whitespace_]
-    cuts = sorted({i for i in spaced if doc[i].text == "-"} | {i for i in range(start, end) if doc[i].text in "()"})
+    spaced = {i for i in range(start + 1, end - 1) if doc[i - 1].whitespace_ and doc[i].whitespace_}
+    cuts = sorted(i for i in range(start, end) if doc[i].text in ("(", ")") or (i in spaced and doc[i].text == "-"))
     parts = list(zip([start] + [i + 1 for i in cuts], [*cuts, end], strict=True))
     return max(parts, key=lambda part: part[1] - part[0])
 
