@@ -327,30 +327,37 @@ def test_a_name_ends_before_a_verb_written_in_lower_case() -> None:
     assert ents(d) == [("Bank of America", "ORG")]
 
 
-def test_a_spaced_dash_ends_a_name_and_the_longest_part_is_the_name() -> None:
-    # "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said": the tagger ran
-    # the manager's name into the club's, which then stood for him
-    d = doc(
-        "manager/NN/compound/7 Florian/NNP/compound/2 Hamm/NNP/compound/7 -/HYPH/punct/2 Borussia/NNP/compound/5 "
-        "Dortmund/NNP/poss/7 's/POS/case/5 investor/NN/nsubj/9 -/HYPH/punct/9 said/VBD/ROOT/9/say ./././9",
-        ((1, 6, "PERSON"),),
-    )
-    assert ents(d) == [("Florian Hamm", "PERSON")]
-    # "three ethnic minority MPs - Keith Vaz, Paul Boateng": the name is after the dash
-    d = doc(
-        "minority/NN/compound/1 MPs/NNPS/pobj/1 -/HYPH/punct/1 Keith/NNP/compound/4 Vaz/NNP/appos/1 ,/,/punct/4",
-        ((1, 5, "PERSON"),),
-    )
-    assert ents(d) == [("Keith Vaz", "PERSON")]
-    # a bracket too: "G Rowntree (Leicester), S Thompson (Northampton)" in a team list
-    d = doc(
-        "G/NNP/compound/1 Rowntree/NNP/ROOT/1 (/-LRB-/punct/1 Leicester/NNP/appos/1 )/-RRB-/punct/1",
-        ((0, 4, "PERSON"),),
-    )
-    assert ents(d) == [("G Rowntree", "PERSON")]
-    # a hyphen inside a name is written without spaces
-    d = doc("Peter+/NNP/compound/2 -+/HYPH/punct/2 Thilo/NNP/compound/3 Halser/NNP/ROOT/3", ((0, 4, "PERSON"),))
-    assert ents(d) == [("Peter-Thilo Halser", "PERSON")]
+@pytest.mark.parametrize(
+    ("tokens", "span", "name"),
+    [
+        # "Fund manager Florian Hamm - Borussia Dortmund's largest investor - said": the tagger ran
+        # the manager's name into the club's, which then stood for him
+        (
+            "manager/NN/compound/7 Florian/NNP/compound/2 Hamm/NNP/compound/7 -/HYPH/punct/2 Borussia/NNP/compound/5 "
+            "Dortmund/NNP/poss/7 's/POS/case/5 investor/NN/nsubj/9 -/HYPH/punct/9 said/VBD/ROOT/9/say ./././9",
+            (1, 6),
+            "Florian Hamm",
+        ),
+        # "three ethnic minority MPs - Keith Vaz, Paul Boateng": the name is after the dash
+        (
+            "minority/NN/compound/1 MPs/NNPS/pobj/1 -/HYPH/punct/1 Keith/NNP/compound/4 Vaz/NNP/appos/1 ,/,/punct/4",
+            (1, 5),
+            "Keith Vaz",
+        ),
+        # a bracket too: "G Rowntree (Leicester), S Thompson (Northampton)" in a team list
+        (
+            "G/NNP/compound/1 Rowntree/NNP/ROOT/1 (/-LRB-/punct/1 Leicester/NNP/appos/1 )/-RRB-/punct/1",
+            (0, 4),
+            "G Rowntree",
+        ),
+        # a hyphen inside a name is written without spaces
+        ("Peter+/NNP/compound/2 -+/HYPH/punct/2 Thilo/NNP/compound/3 Halser/NNP/ROOT/3", (0, 4), "Peter-Thilo Halser"),
+    ],
+)
+def test_a_spaced_dash_or_a_bracket_ends_a_name_and_the_longest_part_is_the_name(
+    tokens: str, span: tuple[int, int], name: str
+) -> None:
+    assert ents(doc(tokens, ((*span, "PERSON"),))) == [(name, "PERSON")]
 
 
 def test_a_nationality_before_a_persons_name_is_no_part_of_it() -> None:
