@@ -145,14 +145,24 @@ def test_tear_gas_and_a_gold_medal_are_no_assets_but_gold_prices_are() -> None:
     assert [e for e in ents(d) if e[1] == "ASSET"] == []
 
 
-def test_a_place_neither_the_gazetteer_nor_a_preposition_knows_is_no_place() -> None:
-    # the small pipeline calls a phone virus a place; a village after "in" is one
-    d = doc("The/DT/det/1 Cabir/NNP/nsubj/2 spreads/VBZ/ROOT/2/spread ./././2", ((1, 2, "GPE"),))
-    assert ents(d) == []
-    d = doc("He/PRP/nsubj/1 lives/VBZ/ROOT/1/live in/IN/prep/1 Blaengwynfi/NNP/pobj/2 ./././1", ((3, 4, "GPE"),))
-    assert ents(d) == [("Blaengwynfi", "GPE")]
-    d = doc("Kazakhstan/NNP/nsubj/1 protested/VBD/ROOT/1/protest ./././1", ((0, 1, "GPE"),))
-    assert ents(d) == [("Kazakhstan", "GPE")]
+@pytest.mark.parametrize(
+    ("tokens", "at", "expected"),
+    [
+        # the small pipeline calls a phone virus a place
+        ("The/DT/det/1 Cabir/NNP/nsubj/2 spreads/VBZ/ROOT/2/spread ./././2", 1, []),
+        # a village after "in" is one, and so is a country the gazetteer knows, wherever it stands
+        (
+            "He/PRP/nsubj/1 lives/VBZ/ROOT/1/live in/IN/prep/1 Blaengwynfi/NNP/pobj/2 ./././1",
+            3,
+            [("Blaengwynfi", "GPE")],
+        ),
+        ("Kazakhstan/NNP/nsubj/1 protested/VBD/ROOT/1/protest ./././1", 0, [("Kazakhstan", "GPE")]),
+    ],
+)
+def test_a_place_neither_the_gazetteer_nor_a_preposition_knows_is_no_place(
+    tokens: str, at: int, expected: list[tuple[str, str]]
+) -> None:
+    assert ents(doc(tokens, ((at, at + 1, "GPE"),))) == expected
 
 
 def test_a_currency_a_number_counts_is_an_amount_of_money_but_a_commodity_stays_an_asset() -> None:
