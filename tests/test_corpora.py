@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from kg.corpora import GoldAnchor, GoldLink, ecbplus, timeml
+from kg.corpora import GoldAnchor, GoldLink, GoldTimex, ecbplus, timeml
 
 DATA = Path(__file__).parent / "data" / "corpora"
 
@@ -36,6 +36,14 @@ def test_timeml_anchors_are_events_within_a_date_the_text_writes() -> None:
         GoldAnchor("e1", "2022-01-05", wednesday, wednesday + len("Wednesday")),
         GoldAnchor("e3", "2022-01-05", wednesday, wednesday + len("Wednesday")),
     )
+
+
+def test_timeml_time_expressions_keep_their_type_and_value_not_the_creation_time() -> None:
+    (doc,) = timeml.read_folder(DATA / "timeml")
+    assert [(doc.text[t.begin : t.end], t) for t in doc.timexes] == [
+        ("Wednesday", GoldTimex(doc.text.index("Wednesday"), doc.text.index("Wednesday") + 9, "DATE", "2022-01-05")),
+        ("two days", GoldTimex(doc.text.index("two days"), doc.text.index("two days") + 8, "DURATION", "P2D")),
+    ]
 
 
 def test_ecbplus_reads_only_annotated_sentences_detokenised() -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from benchmarks import dates_timebank as dates
 from benchmarks import events_coref_ecbplus as coref
+from benchmarks import timex_timebank as timex
 from benchmarks.events_timebank import errors, folds, score
 from kg.corpora import AnnotatedText, GoldAnchor, GoldEvent
 
@@ -103,3 +106,17 @@ def test_coreference_pairs_count_merges_against_chains_and_those_of_one_sentence
     assert (every.right, every.wrong, every.missed) == (1, 2, 1)
     assert (within.right, within.wrong, within.missed) == (0, 1, 0)
     assert every.figures()["precision"] == round(1 / 3, 3)
+
+
+def test_the_timex_benchmark_wants_no_date_for_a_length_of_time_and_the_creation_date_for_now() -> None:
+    created = date(1998, 2, 12)
+    assert timex.classify("DATE", "1998-02-09", "1998-02-09", created) == ("calendar", "right")
+    assert timex.classify("TIME", "1998-02-12TEV", "1998-02-12", created) == ("calendar", "right")
+    assert timex.classify("DATE", "1998-02", "1998", created) == ("calendar", "coarser")
+    assert timex.classify("DATE", "1998-02-09", None, created) == ("calendar", "missed")
+    assert timex.classify("DURATION", "P2Y", "1996", created) == ("duration", "wrong")
+    assert timex.classify("SET", "XXXX-WXX-4", None, created) == ("duration", "abstained")
+    assert timex.classify("DATE", "1998-Q1", "1998", created) == ("other", "right")
+    assert timex.classify("DATE", "199", "1990", created) == ("other", "wrong")
+    assert timex.classify("DATE", "PRESENT_REF", "1998-02-12", created) == ("other", "right")
+    assert timex.classify("DATE", "PAST_REF", None, created) == ("other", "abstained")

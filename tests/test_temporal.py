@@ -63,6 +63,38 @@ def test_in_a_clause_about_what_is_to_come_dates_look_forward(text: str, expecte
     assert normalize(text, SATURDAY, future=True) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("three years ago", ("2019", "year")),
+        ("about five years ago", ("2017", "year")),
+        ("six months ago", ("2021-07", "month")),
+        ("18 months ago", ("2020-07", "month")),
+        ("two weeks ago", ("2021-12-25", "day")),
+        ("next month", ("2022-02", "month")),
+        ("Thursday evening", ("2022-01-06", "day")),
+        # a length of time, a decade, a set of times, a time counted from another event: no date
+        ("two years", None),
+        ("a year", None),
+        ("the nine months", None),
+        ("about a decade", None),
+        ("the 1990s", None),
+        ("the late 1970s", None),
+        ("90s", None),
+        ("every Thursday", None),
+        ("two years later", None),
+        # dateparser's misreadings: a year the text does not write, far from the article's
+        ("9 and 10 July", None),
+        ("nine years - in", None),
+        ("last week of 2003", None),
+    ],
+)
+def test_ages_are_as_precise_as_their_unit_and_lengths_of_time_are_no_date(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    assert normalize(text, SATURDAY) == expected
+
+
 def test_relative_dates_need_an_anchor() -> None:
     assert normalize("Friday", None) is None
     assert normalize("September 2020", None) == ("2020-09", "month")

@@ -46,6 +46,17 @@ class GoldAnchor:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    """An annotated time expression (TimeML's ``TIMEX3``, not the creation time): ``text[begin:end]``,
+    its type (DATE, TIME, DURATION, SET) and its normalised value ("1998-01-20", "P2Y", "PAST_REF")."""
+
+    begin: int
+    end: int
+    type: str
+    value: str
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class GoldEntity:
     """An annotated participant mention (ECB+'s ``HUMAN_PART_PER`` ...): ``text[begin:end]``,
@@ -69,3 +80,4 @@ class AnnotatedText:
     corpus: str = ""
     anchors: tuple[GoldAnchor, ...] = ()
     entities: tuple[GoldEntity, ...] = ()
+    timexes: tuple[GoldTimex, ...] = ()

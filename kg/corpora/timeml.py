@@ -1,5 +1,6 @@
 """TimeML (TimeBank 1.2 with Causal-TimeBank, TempEval-3 silver): the ``<TEXT>`` element with
-its tags stripped, ``<EVENT>`` spans as gold events, ``<CLINK>`` as causal links.
+its tags stripped, ``<EVENT>`` spans as gold events, ``<CLINK>`` as causal links, ``<TIMEX3>``
+spans with their types and values.
 
 The text is what lies inside ``<TEXT>``, character for character, so offsets agree with a
 JSONL row built from it (as ``benchmarks.events_timebank`` does).
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from kg.corpora import AnnotatedText, GoldAnchor, GoldEvent, GoldLink
+from kg.corpora import AnnotatedText, GoldAnchor, GoldEvent, GoldLink, GoldTimex
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 # a calendar date, month or year: the values an event's date can take in the graph
@@ -49,6 +50,7 @@ def read(path: Path, corpus: str = "timeml") -> AnnotatedText:
         links=links,
         corpus=corpus,
         anchors=_anchors(root, instances, timexes),
+        timexes=_timexes(body, timexes),
     )
 
 
@@ -97,6 +99,16 @@ def _anchors(root: ET.Element, instances: dict[str, str], spans: dict[str, tuple
         if _CALENDAR.match(value) and tid in spans:
             found.add(GoldAnchor(event, value, *spans[tid]))
     return tuple(sorted(found, key=lambda a: (a.begin, a.event)))
+
+
+def _timexes(body: ET.Element, spans: dict[str, tuple[int, int]]) -> tuple[GoldTimex, ...]:
+    """The text's time expressions with their types and values (the creation time lies outside it)."""
+    found = (
+        GoldTimex(*spans[t.get("tid", "")], t.get("type", ""), t.get("value", ""))
+        for t in body.iter("TIMEX3")
+        if t.get("tid", "") in spans
+    )
+    return tuple(sorted(found, key=lambda t: t.begin))
 
 
 def _doc_id(root: ET.Element, path: Path) -> str:

@@ -1,8 +1,10 @@
 """Dates as data, anchored on the document date.
 
 "On Friday" in an article of Saturday 2022-01-08 is 2022-01-07; "last year" is 2021 (a
-gYear); "September 2020" is a gYearMonth. Common news forms are read by rule (fast and
-predictable); dateparser handles the rest. Without an anchor, only absolute dates resolve.
+gYear); "September 2020" is a gYearMonth; "three years ago" is 2019, as precise as its unit. A
+length of time ("two years", "the nine months") and a decade ("the 1990s") are no date. Common
+news forms are read by rule (fast and predictable); dateparser handles the rest. Without an
+anchor, only absolute dates resolve.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+
+from kg.extract.quantities import NUMBER_WORDS
 
 MONTHS = {
     m: i + 1
@@ -45,10 +49,21 @@ _FORMS = [
     re.compile(rf"^(?:the\s+year\s+)?{_YEAR}$"),
     re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$"),
 ]
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
 _LEADING = re.compile(
     r"^(?:on|in|since|by|from|until|during|as\s+of|early|late|later|mid|the|this\s+past|fiscal|sometime|around)\s+",
     re.I,
 )
+# a length of time, or one back from the article's date: "two years", "the past nine months",
+# "about a decade", "18 months ago"; "a year ago" and "a year earlier" are read by _relative
+_ELAPSED = re.compile(
+    r"^(?:(?:about|around|almost|nearly|some|just|only|over|under|more than|less than|at least|"
+    r"the|the last|the past|the next|the first|another)\s+)*"
+    r"(?P<count>a|an|a few|several|\d+|[a-z]+(?:[- ][a-z]+)?)[- ]"
+    r"(?P<unit>day|week|month|year|decade|centur)(?:s|y|ies)?'?(?:\s+(?P<relation>\w+(?: now)?))?$"
+)
+# a decade ("the 1990s", "the late 1970s", "the '80s"): no date, month or year says it
+_DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d|')?\d0'?s$")
 _DATE_WORDS = re.compile(r"\d|" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|year|month|yesterday|today", re.I)
 
 
@@ -83,9 +98,34 @@ def normalize(text: str, anchor: date | None, future: bool = False) -> tuple[str
         t = _LEADING.sub("", t, count=1)
     t = t.strip(" ,.")
     found = _absolute(t, anchor, future)
-    if found is not None or anchor is None:
+    if found is not None or anchor is None or _DECADE.match(t) or t.startswith(("each ", "every ")):
+        return found  # a decade, and a set of times ("every Thursday"), are no date
+    found = _relative(t, anchor, future)
+    if found is not None:
         return found
-    return _relative(t, anchor, future) or _dateparser(t, anchor, future)
+    elapsed = _ELAPSED.match(t)
+    if elapsed is not None:
+        return _ago(elapsed, anchor)
+    return _dateparser(t, anchor, future)
+
+
+# how precise a date so many units back is: "three years ago" is a year, "two weeks ago" a day
+_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+
+
+def _ago(found: re.Match[str], anchor: date) -> tuple[str, str] | None:
+    """The date "N units ago" names, as precise as its unit; None for a length of time ("two
+    years", "the nine months") or one counted from another event ("two years later")."""
+    count, unit = found["count"], found["unit"]
+    n = 1 if count in ("a", "an") else int(count) if count.isdigit() else NUMBER_WORDS.get(count.replace("-", " "))
+    if found["relation"] != "ago" or n is None or unit not in _UNIT_PRECISION:
+        return None
+    if unit in ("day", "week"):
+        return (anchor - timedelta(days=n * (7 if unit == "week" else 1))).isoformat(), "day"
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+    return f"{anchor.year - n:04d}", "year"
 
 
 def _absolute(t: str, anchor: date | None, future: bool = False) -> tuple[str, str] | None:
@@ -117,7 +157,8 @@ def _absolute(t: str, anchor: date | None, future: bool = False) -> tuple[str, s
 
 
 def _relative(t: str, anchor: date, future: bool = False) -> tuple[str, str] | None:
-    words = t.split()
+    # the part of a day names no other day: "Thursday evening", "noon Saturday"
+    words = [w for w in t.split() if w not in PARTS_OF_DAY] if WEEKDAYS.keys() & set(t.split()) else t.split()
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight", "now"):
         return anchor.isoformat(), "day"
     if t in ("yesterday", "last night", "overnight"):
@@ -144,6 +185,9 @@ def _relative(t: str, anchor: date, future: bool = False) -> tuple[str, str] | N
         return f"{first.year:04d}-{first.month:02d}", "month"
     if t in ("this month", "earlier this month"):
         return f"{anchor.year:04d}-{anchor.month:02d}", "month"
+    if t in ("next month",):
+        following = anchor.replace(day=28) + timedelta(days=4)
+        return f"{following.year:04d}-{following.month:02d}", "month"
     return _month_of(words, anchor, future)
 
 
@@ -187,5 +231,9 @@ def _dateparser(t: str, anchor: date, future: bool = False) -> tuple[str, str] |
     }
     parsed = dateparser.parse(t, languages=["en"], settings=settings)
     if parsed is None:
+        return None
+    # a year it did not read in the text must be near the article's: "9 and 10 July" is not 1910
+    written = {int(y) for y in re.findall(r"\b(?:1[89]|20)\d\d\b", t)}
+    if parsed.year not in written and (written or abs(parsed.year - anchor.year) > 1):
         return None
     return parsed.date().isoformat(), "day"
