@@ -122,14 +122,17 @@ def test_who_is_on_strike_is_its_agent_and_a_partitive_stands_for_its_of_phrase(
     assert ("agent", "officers") not in roles(trial, (), "Trial")
 
 
-def test_the_only_place_in_a_sentence_is_its_events_place_unless_it_is_the_actor() -> None:
-    hurt = "the/DT/det/1 demonstrations/NNS/nsubj/2/demonstration hurt/VBD/ROOT/2/hurt France/NNP/dobj/2 ./././2"
-    assert roles(hurt, ((3, 4, "GPE"),), "Protest") == [("place", "France")]
-    # "France condemned the demonstrations": France acts; where they were, the sentence does not say
-    condemned = (
-        "France/NNP/nsubj/1 condemned/VBD/ROOT/1/condemn the/DT/det/3 demonstrations/NNS/dobj/1/demonstration ./././1"
+def test_a_place_is_an_events_only_where_the_parse_ties_it_to_the_event() -> None:
+    # "the clashes near the border": the clashes' place; the detentions the sentence does not place
+    detained = (
+        "Police/NNS/nsubj/1/police detained/VBD/ROOT/1/detain protesters/NNS/dobj/1/protester after/IN/prep/1 "
+        "clashes/NNS/pobj/3/clash near/IN/prep/4 Georgia/NNP/pobj/5 ./././1"
     )
-    assert roles(condemned, ((0, 1, "GPE"),), "Protest") == []
+    assert roles(detained, ((5, 6, "GPE"),), "Clash") == [("place", "Georgia")]
+    assert ("place", "Georgia") not in roles(detained, ((5, 6, "GPE"),), "Arrest")
+    # "the demonstrations hurt France": France suffers them; where they were, the sentence does not say
+    hurt = "the/DT/det/1 demonstrations/NNS/nsubj/2/demonstration hurt/VBD/ROOT/2/hurt France/NNP/dobj/2 ./././2"
+    assert ("place", "France") not in roles(hurt, ((3, 4, "GPE"),), "Protest")
 
 
 def statuses(tokens: str) -> list[tuple[str, str]]:

@@ -180,8 +180,6 @@ class EventExtractor:
             extra.append(ctx.token_mention(support))  # "issued a shoot-to-kill order": both words name it
         roles = self._roles(head, span.label_, support, frame, entities)
         mention = ctx.span_mention(span)
-        if not any(r.name == "place" for r in roles):
-            roles += _sentence_place(ctx.doc, mention, roles, entities)
         time = self._time(ctx, head, frame, support)
         quantities = self._quantities(ctx, head, noun, roles, entities)
         clause = (support if support is not None else frame) if noun else head
@@ -405,21 +403,6 @@ def _eventive(noun: Token) -> bool:
 def _typed(head: Token) -> str:
     """The type WordNet gives an event word the lexicon does not know; the generic type else."""
     return wordnet_type(head.lemma_.lower(), "n" if head.pos_ in ("NOUN", "PROPN") else "v") or GENERIC
-
-
-def _sentence_place(doc: Doc, mention: Mention, roles: list[Role], entities: EntityIndex) -> list[Role]:
-    """The place of an event the parse leaves without one: the only place its sentence names
-    ("Police detained 40 people after clashes near the border with Georgia" names one place),
-    unless that place is the sentence's actor ("France began evacuating its citizens after
-    anti-French demonstrations": the demonstrations were elsewhere)."""
-    taken = {r.entity for r in roles}
-    places: dict[str, int] = {}
-    for j, m in enumerate(entities.mentions):
-        if m.kind == EntityKind.PLACE and m.mention.sentence == mention.sentence and j not in taken:
-            if doc[entities.tokens[j].stop - 1].dep_ == "nsubj":
-                return []
-            places.setdefault(m.key or m.name, j)
-    return [Role("place", next(iter(places.values())))] if len(places) == 1 else []
 
 
 def _nested_places(noun: Token, depth: int = 3) -> list[Token]:
