@@ -472,6 +472,19 @@ def test_a_persons_surname_alone_is_that_person_not_a_place(clause: str, at: int
     assert ents(d) == [("John Houston", "PERSON"), ("Houston", label)]
 
 
+@pytest.mark.parametrize(
+    ("clause", "at", "label"),
+    [
+        ("I/PRP/nsubj/5 congratulate/VBP/ROOT/5/congratulate Paul/NNP/dobj/5", 6, "PERSON"),
+        ("he/PRP/nsubj/5 lives/VBZ/ROOT/5/live in/IN/prep/5 Paul/NNP/pobj/6", 7, "GPE"),  # where a place stands
+    ],
+)
+def test_a_place_named_like_a_persons_first_name_is_that_person(clause: str, at: int, label: str) -> None:
+    tokens = f"Paul/NNP/compound/1 Boateng/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2 {clause} ./././5"
+    d = doc(tokens, ((0, 2, "PERSON"), (at, at + 1, "GPE")))
+    assert ents(d) == [("Paul Boateng", "PERSON"), ("Paul", label)]
+
+
 def test_a_country_is_no_surname_even_in_a_name_the_tagger_took_for_a_person() -> None:
     tokens = (
         "Hotel/NNP/compound/1 Rwanda/NNP/nsubj/2 won/VBD/ROOT/2/win ./././2 "

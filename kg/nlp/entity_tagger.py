@@ -358,15 +358,24 @@ class EntityTagger:
     def _people_by_surname(self, spans: list[Span]) -> list[Span]:
         """A name that repeats the surname of a person named in full in the article is that person,
         whatever the NER or the gazetteer say: "John Houston ... Houston said" is no city, "Kilroy-Silk"
-        no company. Where a place stands ("in Houston") it stays a place, unless a title says who
-        ("close to Mr Hockney")."""
-        surnames = {name for s in spans if s.label_ == "PERSON" and len(s) > 1 for name in (s[-1].text, s[1:].text)}
+        no company; so is a place that repeats a first name ("Paul Boateng ... I congratulate Paul":
+        no town of Cape Verde). Where a place stands ("in Houston") it stays a place, unless a title
+        says who ("close to Mr Hockney")."""
+        people = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
+        surnames = {name for s in people for name in (s[-1].text, s[1:].text)}
         # a country is seldom a surname ("Hotel Rwanda" tagged as a person leaves Rwanda a country)
         surnames = {n for n in surnames if not self._country(n)}
+        # a first name makes a person of a place only, never of an organisation (Chelsea Clinton
+        # leaves Chelsea a club), and never of a country (Jordan)
+        first = {
+            s[0].text for s in people if s[0].is_title and not self._honorific(s[0]) and not self._country(s[0].text)
+        }
         return [
             Span(s.doc, s.start, s.end, label="PERSON")
-            if s.label_ in ("GPE", "LOC", "FAC", "ORG")
-            and s.text in surnames
+            if (
+                (s.label_ in ("GPE", "LOC", "FAC", "ORG") and s.text in surnames)
+                or (s.label_ in ("GPE", "LOC", "FAC") and s.text in first)
+            )
             and (not self._locative(s.root) or (s.start > 0 and self._honorific(s.doc[s.start - 1])))
             else s
             for s in spans
