@@ -473,6 +473,22 @@ def test_a_persons_surname_alone_is_that_person_not_a_place(clause: str, at: int
 
 
 @pytest.mark.parametrize(
+    ("clause", "found"),
+    [
+        ("Hoddle/NNP/nsubj/7 began/VBD/ROOT/7/begin", [("Hoddle", "PERSON")]),  # the NER left it out
+        ("Banks/NNS/nsubj/7 told/VBD/ROOT/7/tell", [("Banks", "PERSON")]),  # not the group "banks"
+        ("he/PRP/nsubj/7 lives/VBZ/ROOT/7/live in/IN/prep/7 Hoddle/NNP/pobj/8", []),  # where a place stands
+    ],
+)
+def test_the_surname_alone_of_a_person_named_in_full_is_that_person_where_the_ner_left_it(
+    clause: str, found: list[tuple[str, str]]
+) -> None:
+    named = "Glenn/NNP/compound/1 Hoddle/NNP/nsubj/2 met/VBD/ROOT/2/meet Mike/NNP/compound/4 Banks/NNP/dobj/2 ./././2"
+    d = doc(f"{named} {clause} ./././7", ((0, 2, "PERSON"), (3, 5, "PERSON")))
+    assert ents(d) == [("Glenn Hoddle", "PERSON"), ("Mike Banks", "PERSON"), *found]
+
+
+@pytest.mark.parametrize(
     ("clause", "at", "label"),
     [
         ("I/PRP/nsubj/5 congratulate/VBP/ROOT/5/congratulate Paul/NNP/dobj/5", 6, "PERSON"),

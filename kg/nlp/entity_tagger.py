@@ -86,9 +86,10 @@ class EntityTagger:
         spans = _companies(_one_sense([self._in_place_list(s) for s in spans]))
         spans = self._people_by_surname(_proper_only(doc, spans))
         spans = [s for s in spans if not self._unknown_place(s)]
-        spans += self._descriptions(doc)
+        surnames = self._surnames(spans)
+        spans += self._descriptions(doc, surnames)
         spans += self._assets(doc)
-        spans += self._untagged_names(doc, spans)
+        spans += self._untagged_names(doc, spans, surnames)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -325,10 +326,11 @@ class EntityTagger:
         )
 
     # -- proper nouns the NER missed ---------------------------------------------------------
-    def _untagged_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _untagged_names(self, doc: Doc, spans: list[Span], surnames: set[str]) -> list[Span]:
         """Proper nouns outside every span, read from their context: "in Cardiff" or "Cardiff,
         Bangor and Wrexham" is a place the gazetteer knows; "Piers Freelove is a senior officer"
-        or "said Jose Lopez" is a person."""
+        or "said Jose Lopez" is a person, and so is the surname alone of a person named in full
+        ("Robben had a scan" after "Arjen Robben"), except where a place stands."""
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for tok in with_pos(doc, "PROPN"):
@@ -347,6 +349,8 @@ class EntityTagger:
                 continue
             if (self.gaz.lookup(name.text) is not None and self._locative(tok)) or self._town(tok):
                 found.append(Span(doc, start, tok.i + 1, label="GPE"))
+            elif name.text in surnames and not self._locative(tok):
+                found.append(Span(doc, start, tok.i + 1, label="PERSON"))
             elif len(name) >= 2 and self.lex.in_class("facility", tok.lower_):
                 found.append(Span(doc, start, tok.i + 1, label="FAC"))  # "Downing Street has confirmed"
             elif len(name) >= 2 and (self._described_as_person(tok) or self._honorific(name[0])):
@@ -362,9 +366,7 @@ class EntityTagger:
         no town of Cape Verde). Where a place stands ("in Houston") it stays a place, unless a title
         says who ("close to Mr Hockney")."""
         people = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
-        surnames = {name for s in people for name in (s[-1].text, s[1:].text)}
-        # a country is seldom a surname ("Hotel Rwanda" tagged as a person leaves Rwanda a country)
-        surnames = {n for n in surnames if not self._country(n)}
+        surnames = self._surnames(spans)
         # a first name makes a person of a place only, never of an organisation (Chelsea Clinton
         # leaves Chelsea a club), and never of a country (Jordan)
         first = {
@@ -380,6 +382,12 @@ class EntityTagger:
             else s
             for s in spans
         ]
+
+    def _surnames(self, spans: list[Span]) -> set[str]:
+        """The surnames (last word, or all but the first) of the people named in full; a country is
+        seldom one ("Hotel Rwanda" tagged as a person leaves Rwanda a country)."""
+        people = (s for s in spans if s.label_ == "PERSON" and len(s) > 1)
+        return {n for s in people for n in (s[-1].text, s[1:].text) if not self._country(n)}
 
     def _country(self, name: str) -> bool:
         hit = self.gaz.lookup(name)
@@ -432,10 +440,14 @@ class EntityTagger:
         return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in self.lex.reporting
 
     # -- descriptions: groups and organisations named by common nouns ----------------------
-    def _descriptions(self, doc: Doc) -> list[Span]:
+    def _descriptions(self, doc: Doc, surnames: set[str]) -> list[Span]:
         spans = []
         for tok in self.description_words.tokens(doc):
             if tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_sent_start):
+                continue
+            if tok.is_title and tok.text in surnames:
+                # "Banks told the club's website" after "physio Mike Banks": the man, no banks
+                spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
                 continue
             label = self._description_label(tok)
             if label:
