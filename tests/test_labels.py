@@ -199,6 +199,21 @@ CASES = [
         "Ireland manager Brian Kerr granted his wish",
         (),
     ),
+    # a verb's infinitive complement keeps its auxiliaries: "to have opened up", "to be used"
+    (
+        "divide/NN/nsubj/1 appeared/VBD/ROOT/1/appear to/TO/aux/4 have/VB/aux/4/have "
+        "opened/VBN/xcomp/1/open up/RP/prt/4",
+        (1, 2),
+        "divide appeared to have opened up",
+        (),
+    ),
+    (
+        "they/PRP/nsubjpass/2 were/VBD/auxpass/2/be allowed/VBN/ROOT/2/allow to/TO/aux/5 be/VB/auxpass/5/be "
+        "used/VBN/xcomp/2/use",
+        (2, 3),
+        "they allowed to be used",
+        (),
+    ),
 ]
 
 

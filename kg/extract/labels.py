@@ -205,9 +205,9 @@ def _clause(verb: Token) -> set[int]:
         found |= {t.i for t in amount.subtree}
     clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if clause is not None:
-        found |= {clause.i} | {
-            c.i for c in clause.children if (c.dep_ in ("aux", "prt") and c.tag_ == "TO") or c.dep_ == "prt"
-        }
+        # with its "to" and the auxiliaries after it: "appeared to have opened up", "honoured to be
+        # asked", not "to opened up"
+        found |= {clause.i} | {c.i for c in clause.children if c.dep_ in ("aux", "auxpass", "prt")}
         found |= next((_noun_phrase(c) for c in clause.children if c.dep_ == "dobj"), set())
     elif not objects:
         found |= _prep_phrase(verb)
