@@ -98,6 +98,16 @@ def test_a_description_set_in_an_earlier_time_is_another_referent() -> None:
     assert sizes(r) == [("government", 2), ("previous government", 2)]
 
 
+def test_a_description_with_a_word_the_name_lacks_is_another_body() -> None:
+    # "the Paris-based exchange" after "New York Stock Exchange" is another exchange; "the exchange"
+    # and "the stock exchange" may be it
+    named = organisation("New York Stock Exchange", 0)
+    described = ["Paris-based exchange", "exchange", "stock exchange", "aid agency"]
+    described_mentions = [organisation(n, 100 * (k + 1), key="description") for k, n in enumerate(described)]
+    r = resolve(extraction([named, *described_mentions]))
+    assert sizes(r) == [("New York Stock Exchange", 3), ("Paris-based exchange", 1), ("aid agency", 1)]
+
+
 def test_groups_of_one_kind_are_one_group_scoped_to_the_document() -> None:
     g = EntityKind.GROUP
     ents = [

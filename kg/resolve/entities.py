@@ -141,9 +141,11 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
             described
             and (short[-1:] == full[-1:] or (other_named and short[-1] in full))
             and _earlier(short) == _earlier(full)
+            and set(short[:-1]) - ERA_WORDS <= set(full)
         ):
             # "the ministry" and "the interior ministry" or "Ministry of Defence"; not "the
-            # government" and "the previous government"
+            # government" and "the previous government", nor a description with a word the
+            # name lacks ("the Paris-based exchange" and "New York Stock Exchange")
             return "head noun"
     return None
 
