@@ -130,6 +130,15 @@ def test_blaming_an_event_on_another_makes_the_second_its_cause(on_head: int) ->
     assert links(tokens) == {("protests", "crackdown", "causes", "happened")}
 
 
+@pytest.mark.parametrize("for_head", [2, 4])  # "for" under the verb, or under "way" as parsers often put it
+def test_paving_the_way_for_an_event_enables_it(for_head: int) -> None:
+    tokens = (
+        f"The/DT/det/1 protests/NNS/nsubj/2/protest paved/VBD/ROOT/2/pave the/DT/det/4 way/NN/dobj/2 "
+        f"for/IN/prep/{for_head} a/DT/det/7 crackdown/NN/pobj/5 ./././2"
+    )
+    assert ("protests", "crackdown", "enables", "happened") in links(tokens)
+
+
 def test_a_clause_coordinated_with_the_effect_holds_its_own_events() -> None:
     # "He became president after the elections, and the result was annulled amid protests": the
     # protests belong to the annulment, not to what the elections brought about

@@ -426,7 +426,10 @@ class CausalExtractor:
             cause, effect = (obj, pobj) if cue.direction == "forward" else (pobj, obj)
             return _Slots(cause, effect, cue, (verb, pobj.head), verb)
         if cue.kind == "verb_prep":
-            pobj = next((o for p, o in syntax.prep_objects(verb, cue.prep or "") if p.head == verb), None)
+            # the preposition on the verb, or on the object a cue of several words names, as the
+            # parser often has it ("paved [the way for a crackdown]", "gave [rise to fears]")
+            holders = (verb, *(o for o in syntax.objects(verb) if o.lemma_.lower() in cue.words[1:]))
+            pobj = next((o for t in holders for p, o in syntax.prep_objects(t, cue.prep or "") if p.head == t), None)
             if pobj is None:
                 return None
             signal = (verb, pobj.head)
