@@ -139,6 +139,21 @@ def test_paving_the_way_for_an_event_enables_it(for_head: int) -> None:
     assert ("protests", "crackdown", "enables", "happened") in links(tokens)
 
 
+def test_leading_someone_to_act_causes_the_act() -> None:
+    # "The strike led the firm to cut jobs."
+    led = (
+        "The/DT/det/1 strike/NN/nsubj/2 led/VBD/ROOT/2/lead the/DT/det/4 firm/NN/dobj/2 to/TO/aux/6 "
+        "cut/VB/xcomp/2/cut jobs/NNS/dobj/6/job ./././2"
+    )
+    assert ("strike", "cut", "causes", "happened") in links(led)
+    # "Police raided the camp, leading the protesters to flee": what the police did, not the police
+    leading = (
+        "Police/NNS/nsubj/1/police raided/VBD/ROOT/1/raid the/DT/det/3 camp/NN/dobj/1 ,/,/punct/1 "
+        "leading/VBG/advcl/1/lead the/DT/det/7 protesters/NNS/dobj/5/protester to/TO/aux/9 flee/VB/xcomp/5 ./././1"
+    )
+    assert ("raided", "flee", "causes", "happened") in links(leading)
+
+
 def test_a_clause_coordinated_with_the_effect_holds_its_own_events() -> None:
     # "He became president after the elections, and the result was annulled amid protests": the
     # protests belong to the annulment, not to what the elections brought about

@@ -430,10 +430,21 @@ class CausalExtractor:
             # parser often has it ("paved [the way for a crackdown]", "gave [rise to fears]")
             holders = (verb, *(o for o in syntax.objects(verb) if o.lemma_.lower() in cue.words[1:]))
             pobj = next((o for t in holders for p, o in syntax.prep_objects(t, cue.prep or "") if p.head == t), None)
-            if pobj is None:
+            if pobj is None and cue.prep == "to":
+                # "led commentators to argue ...": what the verb brings about is its infinitive
+                pobj = next((c for c in syntax.children(verb, "xcomp") if _to_infinitive(c)), None)
+                if pobj is None:
+                    return None
+                signal = (verb, next(c for c in pobj.children if c.dep_ == "aux" and c.tag_ == "TO"))
+            elif pobj is None:
                 return None
-            signal = (verb, pobj.head)
+            else:
+                signal = (verb, pobj.head)
             other = syntax.subject(verb) if not syntax.is_passive(verb) else next(iter(syntax.objects(verb)), None)
+            if other is not None and verb.dep_ == "advcl" and (other.ent_type_ or other.pos_ == "PRON"):
+                # "the Bank has kept rates on hold, leading some to argue ...": not the Bank, but
+                # what it did (the main clause) leads there
+                other = verb.head
             if other is None and verb.dep_ == "advcl":
                 other = verb.head  # ", leading to the worst violence": the main clause is the cause
             if other is None:
@@ -857,6 +868,10 @@ def _comparative(tok: Token, lex: lexicon.Lexicon) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return lemma in COMPARING or lemma in lex.reporting
+
+
+def _to_infinitive(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _modal(tok: Token) -> bool:
