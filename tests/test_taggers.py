@@ -267,6 +267,17 @@ def test_a_plural_name_is_a_group_not_a_person() -> None:
     assert ents(d) == [("Mick Deats", "PERSON")]
 
 
+def test_a_one_word_name_after_the_is_no_person() -> None:
+    # "during the Premiership win": a league, which the small NER took for a person
+    d = doc(
+        "during/IN/ROOT/0 the/DT/det/3 Premiership/NNP/compound/3 win/NN/pobj/0 ./././0",
+        ((2, 3, "PERSON"),),
+    )
+    assert ents(d) == []
+    named = doc("Robben/NNP/nsubj/1 won/VBD/ROOT/1/win ./././1", ((0, 1, "PERSON"),))
+    assert ents(named) == [("Robben", "PERSON")]
+
+
 def test_a_phrasal_trigger_needs_its_particle_not_a_later_preposition() -> None:
     took_over = doc(
         "Rosneft/NNP/nsubj/1 took/VBD/ROOT/1/take over/RP/prt/1 the/DT/det/4 unit/NN/dobj/1 ./././1",

@@ -164,6 +164,8 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ORG") if coded else None
         if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
+        if label == "PERSON" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            return None  # "the Premiership", "the Bill", "the Scot": no one's name takes "the"
         plural = span[-1].tag_ == "NNPS" and span[-1].lower_.endswith("s")
         if label == "PERSON" and plural and not self._after_role(span):
             # "the Lib Dems": a party's people; but "Chief Superintendent, Mick Deats" is one person
