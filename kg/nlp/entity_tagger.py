@@ -90,6 +90,7 @@ class EntityTagger:
         spans += self._descriptions(doc, surnames)
         spans += self._assets(doc)
         spans += self._untagged_names(doc, spans, surnames)
+        spans += _named_again(doc, spans)
         doc.ents = filter_spans(spans)
         return doc
 
@@ -603,6 +604,18 @@ PRODUCT_NOUNS = frozenset(
         "tank",
     }
 )
+
+
+def _named_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A one-word organisation or place the NER tagged once, written again where it left it out
+    ("where Labour is targeted ... Labour say"): the same name with the same label."""
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    names = {s.text: s.label_ for s in spans if len(s) == 1 and s.label_ in ("ORG", "GPE")}
+    return [
+        Span(doc, t.i, t.i + 1, label=names[t.text])
+        for t in doc
+        if t.i not in taken and t.text in names and t.is_title and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"
+    ]
 
 
 def _one_sense(spans: list[Span]) -> list[Span]:
