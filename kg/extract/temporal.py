@@ -109,8 +109,8 @@ def normalize(text: str, anchor: date | None, future: bool = False) -> tuple[str
     return _dateparser(t, anchor, future)
 
 
-# how precise a date so many units back is: "three years ago" is a year, "two weeks ago" a day
-_UNIT_PRECISION = {"day": "day", "week": "day", "month": "month", "year": "year"}
+# the units a date back from the article's can be counted in (a decade or a century says no year)
+_AGO_UNITS = frozenset({"day", "week", "month", "year"})
 
 
 def _ago(found: re.Match[str], anchor: date) -> tuple[str, str] | None:
@@ -118,7 +118,7 @@ def _ago(found: re.Match[str], anchor: date) -> tuple[str, str] | None:
     years", "the nine months") or one counted from another event ("two years later")."""
     count, unit = found["count"], found["unit"]
     n = 1 if count in ("a", "an") else int(count) if count.isdigit() else NUMBER_WORDS.get(count.replace("-", " "))
-    if found["relation"] != "ago" or n is None or unit not in _UNIT_PRECISION:
+    if found["relation"] != "ago" or n is None or unit not in _AGO_UNITS:
         return None
     if unit in ("day", "week"):
         return (anchor - timedelta(days=n * (7 if unit == "week" else 1))).isoformat(), "day"
@@ -185,7 +185,7 @@ def _relative(t: str, anchor: date, future: bool = False) -> tuple[str, str] | N
         return f"{first.year:04d}-{first.month:02d}", "month"
     if t in ("this month", "earlier this month"):
         return f"{anchor.year:04d}-{anchor.month:02d}", "month"
-    if t in ("next month",):
+    if t == "next month":
         following = anchor.replace(day=28) + timedelta(days=4)
         return f"{following.year:04d}-{following.month:02d}", "month"
     return _month_of(words, anchor, future)
