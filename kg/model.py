@@ -149,6 +149,9 @@ class EventMention:
     nominal: bool = True
     theme: str | None = None  # what a change of a measure is of ("profit", "hashrate"): two changes apart
     label: str = ""  # a phrase from the parse that names the event ("cap on petroleum gas lifted")
+    # the word the parse gives as the subject where no entity of the event stands for it: "he" of an
+    # unresolved "he said", "lords" of "the law lords said" (who spoke, for resolution to tell apart)
+    bare_subject: str = ""
 
 
 @dataclass(frozen=True, slots=True)

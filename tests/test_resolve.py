@@ -201,6 +201,20 @@ def test_incidents_merge_only_when_the_same_word_names_them() -> None:
     assert sorted(len(e.mentions) for e in r.events) == [1, 2]
 
 
+def test_a_statement_of_an_unknown_speaker_joins_no_known_speakers_but_he_said_may() -> None:
+    clarke = (Role("agent", 0),)
+    evs = [
+        _event("said", 20, "Statement", "say", roles=clarke),
+        _event("said", 100, "Statement", "say", bare_subject="lords"),  # "the law lords said"
+        _event("said", 200, "Statement", "say", bare_subject="he"),  # an unresolved "he said"
+        _event("saying", 300, "Statement", "say"),  # "a message saying"
+    ]
+    r = resolve(extraction([person("Charles Clarke", 0)], evs))
+    by_begin = {min(x.begin for x in e.mentions): sorted(x.begin for x in e.mentions) for e in r.events}
+    assert by_begin[20] == [20, 200]
+    assert by_begin[100] == [100] and by_begin[300] == [300]  # who spoke, the graph cannot tell
+
+
 def test_changes_of_different_measures_are_different_events() -> None:
     amount = (Quantity(m("8%", 40), 8.0, "%"),)
     evs = [

@@ -202,6 +202,7 @@ class EventExtractor:
             nominal=noun,
             theme=self._theme(head, span.label_),
             label=event_label(span, _pronoun_names(span.sent, entities)),
+            bare_subject=_bare_subject(head, roles),
         )
 
     def _theme(self, head: Token, event_type: str) -> str | None:
@@ -398,6 +399,14 @@ def _pronoun_names(sent: Span, entities: EntityIndex) -> dict[int, str]:
 
 def _eventive(noun: Token) -> bool:
     return noun.lemma_.lower() in lexicon.load().eventive_nouns
+
+
+def _bare_subject(head: Token, roles: list[Role]) -> str:
+    """The subject word of a verb whose roles name no agent ("he" of an unresolved "he said")."""
+    if head.pos_ not in ("VERB", "AUX") or any(r.name == "agent" for r in roles):
+        return ""
+    subject = syntax.subject(head)
+    return subject.lower_ if subject is not None else ""
 
 
 def _typed(head: Token) -> str:

@@ -3,7 +3,9 @@
 Mentions of a lasting (situational) event type merge unless place or date differ; other
 events merge only when the same word names them and nothing conflicts; a cause and its
 effect never merge, nor two words of one sentence ("the protest came on the same day as a
-demonstration"): a sentence that names an event twice names it with the same word.
+demonstration"): a sentence that names an event twice names it with the same word. A
+statement whose speaker no entity stands for ("the law lords said", "a message saying") joins
+no other statement; an unresolved "he said" may join a known speaker's.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from kg import iri, lexicon
 from kg.model import Entity, Event, EventAttribution, EventMention, Extraction, Mention, Quantity, Span, Status
 
 GENERIC = "Event"  # the type of an event the lexicon does not know
+PERSONAL_PRONOUNS = frozenset({"he", "she", "i", "we"})
 # status a merged event keeps: the document's own word beats a report, a report beats a claim
 STATUS_RANK = {Status.HAPPENED: 3, Status.REPORTED: 2, Status.CLAIMED: 1, Status.POTENTIAL: 0}
 
@@ -30,6 +33,7 @@ class _EventCluster:
     themes: set[str]
     sentences: set[Span]
     amounts: set[tuple[str, float]]
+    speakers: set[str]  # how its statements name who spoke: "known", "pronoun", "unknown" (_speaker)
 
 
 def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
@@ -81,9 +85,20 @@ def _fits(
     themes_clash = c.themes and ev.theme and ev.theme not in c.themes  # "profits fell", "sales fell"
     if agents_clash or patients_clash or themes_clash or _amounts_clash(c.amounts, _amounts(ev)):
         return False
+    if lex.is_a(ev.type, "Statement") and "unknown" in c.speakers | {_speaker(ev, roles)}:
+        return False  # "the law lords said" is no one else's statement, whatever "said" says
     if ev.mention.sentence in c.sentences:
         return ev.lemma in c.lemmas
     return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
+
+
+def _speaker(ev: EventMention, roles: dict[str, set[str]]) -> str:
+    """How a mention names who acted: "known" (an entity), "pronoun" (a personal pronoun the
+    resolver left: "he said" is most often the speaker named before) or "unknown" ("the law lords
+    said", "a message saying"). An unknown speaker's statement joins no other."""
+    if roles["agent"]:
+        return "known"
+    return "pronoun" if ev.bare_subject in PERSONAL_PRONOUNS else "unknown"
 
 
 def _amounts(ev: EventMention) -> set[tuple[str, float]]:
@@ -130,6 +145,7 @@ def resolve_events(
                     themes,
                     {ev.mention.sentence},
                     _amounts(ev),
+                    {_speaker(ev, roles)},
                 )
             )
             cluster_of.append(len(clusters) - 1)
@@ -144,6 +160,7 @@ def resolve_events(
         if ev.theme:
             c.themes.add(ev.theme)
         c.amounts |= _amounts(ev)
+        c.speakers.add(_speaker(ev, roles))
         c.time = c.time if c.time and (not time or len(c.time) >= len(time)) else time
         if lex.parents.get(ev.type) == c.type:
             c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown
