@@ -284,6 +284,20 @@ def test_a_one_word_organisation_the_ner_tagged_once_is_tagged_where_written_aga
     assert [e for e in ents(lower) if e[1] == "ORG"] == [("Labour", "ORG")]
 
 
+@pytest.mark.parametrize("name", ["McConnell", "DeGeneres", "LaRue"])
+def test_a_name_with_a_capital_inside_is_a_name(name: str) -> None:
+    # str.istitle() refuses these; the tagger dropped every one-word "McConnell" the NER found
+    d = doc(f"{name}/NNP/nsubj/1 said/VBD/ROOT/1/say ./././1", ((0, 1, "PERSON"),))
+    assert ents(d) == [(name, "PERSON")]
+    # and finds it where the NER did not, after a person named in full
+    named = doc(
+        f"Jack/NNP/compound/1 {name}/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2 "
+        f"{name}/NNP/nsubj/5 left/VBD/ROOT/5/leave ./././5",
+        ((0, 2, "PERSON"),),
+    )
+    assert ents(named) == [(f"Jack {name}", "PERSON"), (name, "PERSON")]
+
+
 def test_a_one_word_name_after_the_is_no_person() -> None:
     # "during the Premiership win": a league, which the small NER took for a person
     d = doc(

@@ -163,7 +163,7 @@ class EntityTagger:
             # no one's name has a digit: "O2", "MI6" are bodies, "Wales 13-" a score
             coded = all(t.is_alpha or (t.text.isalnum() and t.text[0].isupper()) for t in span)
             return Span(span.doc, span.start, span.end, label="ORG") if coded else None
-        if label == "PERSON" and len(span) == 1 and (not span[0].is_title or span[0].tag_ in ("NNS", "NNPS")):
+        if label == "PERSON" and len(span) == 1 and (not _capitalised(span[0]) or span[0].tag_ in ("NNS", "NNPS")):
             return None  # "Jobcentres": a plural is not one person
         if label == "PERSON" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
             return None  # "the Premiership", "the Bill", "the Scot": no one's name takes "the"
@@ -213,7 +213,7 @@ class EntityTagger:
             if (
                 tok.ent_type_
                 or tok.tag_ != "NNP"
-                or not tok.is_title
+                or not _capitalised(tok)
                 or tok.dep_ != "compound"
                 or not span.start <= tok.head.i < span.end
                 or self._not_a_name(tok)
@@ -337,10 +337,10 @@ class EntityTagger:
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for tok in with_pos(doc, "PROPN"):
-            if tok.i in taken or not tok.is_title or (tok.dep_ == "compound" and tok.head.pos_ != "NOUN"):
+            if tok.i in taken or not _capitalised(tok) or (tok.dep_ == "compound" and tok.head.pos_ != "NOUN"):
                 continue  # a compound of a longer name is read with the name's last word
             # title-case compounds belong to the name even when tagged as nouns ("Piers Freelove")
-            start = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and c.is_title)])
+            start = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "compound" and _capitalised(c))])
             if any(i in taken for i in range(start, tok.i)):
                 continue
             name = doc[start : tok.i + 1]
@@ -352,7 +352,7 @@ class EntityTagger:
                 continue
             if (self.gaz.lookup(name.text) is not None and self._locative(tok)) or self._town(tok):
                 found.append(Span(doc, start, tok.i + 1, label="GPE"))
-            elif name.text in surnames and not self._locative(tok):
+            elif self._surname(name, surnames) and not self._locative(tok):
                 found.append(Span(doc, start, tok.i + 1, label="PERSON"))
             elif len(name) >= 2 and self.lex.in_class("facility", tok.lower_):
                 found.append(Span(doc, start, tok.i + 1, label="FAC"))  # "Downing Street has confirmed"
@@ -385,6 +385,10 @@ class EntityTagger:
             else s
             for s in spans
         ]
+
+    def _surname(self, name: Span, surnames: set[str]) -> bool:
+        """Whether ``name`` is one of ``surnames``, a title before it or not ("Mr McConnell")."""
+        return name.text in surnames or (len(name) > 1 and self._honorific(name[0]) and name[1:].text in surnames)
 
     def _surnames(self, spans: list[Span]) -> set[str]:
         """The surnames (last word, or all but the first) of the people named in full; a country is
@@ -448,7 +452,7 @@ class EntityTagger:
         for tok in self.description_words.tokens(doc):
             if tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_sent_start):
                 continue
-            if tok.is_title and tok.text in surnames:
+            if _capitalised(tok) and tok.text in surnames:
                 # "Banks told the club's website" after "physio Mike Banks": the man, no banks
                 spans.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
                 continue
@@ -606,6 +610,12 @@ PRODUCT_NOUNS = frozenset(
 )
 
 
+def _capitalised(tok: Token) -> bool:
+    """Written as a name is: a capital first and lower case after ("McConnell", "Blair"), which
+    ``is_title`` refuses to a name with a capital inside; not all capitals ("BBC"), not lower case."""
+    return tok.text[:1].isupper() and any(ch.islower() for ch in tok.text)
+
+
 def _named_again(doc: Doc, spans: list[Span]) -> list[Span]:
     """A one-word organisation or place the NER tagged once, written again where it left it out
     ("where Labour is targeted ... Labour say"): the same name with the same label."""
@@ -614,7 +624,11 @@ def _named_again(doc: Doc, spans: list[Span]) -> list[Span]:
     return [
         Span(doc, t.i, t.i + 1, label=names[t.text])
         for t in doc
-        if t.i not in taken and t.text in names and t.is_title and t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound"
+        if t.i not in taken
+        and t.text in names
+        and t.text[:1].isupper()
+        and t.pos_ in ("NOUN", "PROPN")
+        and t.dep_ != "compound"
     ]
 
 
