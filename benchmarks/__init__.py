@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
@@ -24,6 +25,15 @@ def build_texts(texts: Sequence[AnnotatedText], source: Path, options: BuildOpti
             row = {"id": text.id, "text": text.text, "date": text.date.isoformat() if text.date else None}
             handle.write(json.dumps(row) + "\n")
     build([source], options)
+
+
+def scoring_parser(module: str, doc: str, errors: str) -> argparse.ArgumentParser:
+    """The options every scoring benchmark takes: ``--json`` and ``--show-errors`` (``errors`` says
+    what it prints), for ``report``; ``module`` is the benchmark's name, ``doc`` its docstring."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=doc.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--show-errors", action="store_true", help=errors)
+    return parser
 
 
 def report(result: dict[str, object], as_json: bool, show_errors: bool) -> None:

@@ -23,7 +23,6 @@ gold events no TLINK anchors in the text (right or wrong, TimeBank does not say)
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -32,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import report
+from benchmarks import report, scoring_parser
 from kg import query, store
 from kg.corpora import AnnotatedText, timeml
 from kg.pipeline import BuildOptions, build
@@ -147,10 +146,8 @@ def run(limit: int | None = None) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.dates_timebank", description=__doc__.split("\n\n")[0])
+    parser = scoring_parser("benchmarks.dates_timebank", __doc__, "print every anchored event not dated right")
     parser.add_argument("--limit", type=int, help="only the first N documents with an anchored event")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--show-errors", action="store_true", help="print every anchored event not dated right")
     args = parser.parse_args(argv)
     result = run(args.limit)
     report(result, args.json, args.show_errors)

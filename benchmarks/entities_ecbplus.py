@@ -18,7 +18,6 @@ and spaCy's NER were not tuned on ECB+; nothing is trained here.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import build_texts, report
+from benchmarks import build_texts, report, scoring_parser
 from benchmarks.pronouns_ecbplus import MENTIONS
 from kg import query, store
 from kg.corpora import AnnotatedText, GoldEntity, ecbplus
@@ -132,9 +131,7 @@ def run() -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.entities_ecbplus", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--show-errors", action="store_true", help="print each participant not built as its kind")
+    parser = scoring_parser("benchmarks.entities_ecbplus", __doc__, "print each participant not built as its kind")
     args = parser.parse_args(argv)
     report(run(), args.json, args.show_errors)
     return 0

@@ -21,7 +21,6 @@ that a change can be made looking at one half and judged on the other.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -29,7 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import build_texts, report
+from benchmarks import build_texts, report, scoring_parser
 from kg import query, store
 from kg.corpora import AnnotatedText, ecbplus
 from kg.extract.anaphora import PERSON_PRONOUNS, PLURAL_PRONOUNS
@@ -133,10 +132,8 @@ def run(half: str | None = None) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.pronouns_ecbplus", description=__doc__.split("\n\n")[0])
+    parser = scoring_parser("benchmarks.pronouns_ecbplus", __doc__, "print every pronoun not resolved right")
     parser.add_argument("--half", choices=("even", "odd"), help="only the even or the odd topics")
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--show-errors", action="store_true", help="print every pronoun not resolved right")
     args = parser.parse_args(argv)
     result = run(args.half)
     report(result, args.json, args.show_errors)

@@ -21,14 +21,13 @@ Precision is right over dates given; recall is right over calendar values.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import time
 from collections import Counter
 from datetime import date
 
-from benchmarks import report
+from benchmarks import report, scoring_parser
 from benchmarks.dates_timebank import outcome
 from kg.corpora import timeml
 from kg.extract.temporal import normalize
@@ -92,9 +91,7 @@ def run() -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.timex_timebank", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--show-errors", action="store_true", help="print every expression not read right")
+    parser = scoring_parser("benchmarks.timex_timebank", __doc__, "print every expression not read right")
     args = parser.parse_args(argv)
     report(run(), args.json, args.show_errors)
     return 0
