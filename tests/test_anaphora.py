@@ -40,3 +40,31 @@ def test_only_mentions_before_the_pronoun_and_within_the_window_count() -> None:
     index = _index([(0, 0), (7, 0)])
     assert _salient(doc(PARSE, run=False), index, 6, 0, lambda m: m.name != "Jackman0") is None
     assert _salient(doc(PARSE, run=False), index, 6, 5, lambda m: True, window=3) is None
+
+
+# "Prosecutors targeted the ranch. According to Reuters, they plan to seize it": the source the
+# sentence is attributed to is not its "they"; the next sentence's pronoun may be that source
+CITED = (
+    "Prosecutors/NNS/nsubj/1 targeted/VBD/ROOT/1/target the/DT/det/3 ranch/NN/dobj/1 ./././1 "
+    "According/VBG/prep/10/accord to/IN/prep/5 Reuters/NNP/pobj/6 ,/,/punct/10 they/PRP/nsubj/10 "
+    "plan/VBP/ROOT/10 ./././10"
+)
+
+
+def _cited_index(reuters_sentence: int) -> EntityIndex:
+    d = doc(CITED, run=False)
+    index = EntityIndex()
+    for start, sentence in ((0, 0), (7, reuters_sentence)):
+        token = d[start]
+        mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
+        index.add(EntityMention(mention, EntityKind.GROUP, token.text), range(start, start + 1), sentence)
+    return index
+
+
+def test_the_source_of_according_to_is_not_its_own_sentences_pronoun() -> None:
+    d = doc(CITED, run=False)
+    assert d[9].text == "they"
+    assert _salient(d, _cited_index(1), 9, 1, lambda m: True) == 0
+    assert _salient(d, _cited_index(1), 9, 1, lambda m: m.name == "Reuters") is None
+    # read as a sentence before the pronoun's, the source may be what it means
+    assert _salient(d, _cited_index(0), 9, 1, lambda m: m.name == "Reuters") == 1

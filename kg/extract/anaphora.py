@@ -276,9 +276,13 @@ def _named(tok: Token) -> bool:
 def _is_source(tok: Token) -> bool:
     """'according to a police spokeswoman', 'a spokesman said': an unnamed person who speaks."""
     lex = lexicon.load()
-    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in SOURCE_PREPS:
-        return True
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting
+    return _cited(tok) or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting)
+
+
+def _cited(tok: Token) -> bool:
+    """ "According to Reuters, they plan to seize ...": the source a sentence is attributed to is
+    not what the sentence's pronouns mean (the next sentence's "he" may well be that source)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in SOURCE_PREPS
 
 
 def _recent(
@@ -315,7 +319,10 @@ def _salient(
         tokens = index.tokens[j]
         if tokens.start >= before or sent - index.sentence_of[j] > window or not accept(m):
             continue
-        role = ROLE_RANK.get(doc[tokens.start : tokens.stop].root.dep_, OTHER_ROLE)
+        root = doc[tokens.start : tokens.stop].root
+        if _cited(root) and index.sentence_of[j] == sent:
+            continue
+        role = ROLE_RANK.get(root.dep_, OTHER_ROLE)
         key = (index.sentence_of[j], -role, tokens.start)
         if best_key is None or key > best_key:
             best, best_key = j, key
