@@ -4,6 +4,7 @@ direction and chains across sentences, each beside the same sentence without the
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from kg import lexicon
 from kg.cleanup import clean
@@ -12,12 +13,16 @@ from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor
 from kg.model import Document, RelationType, Status
+from kg.nlp import event_detector
 from tests.parses import doc
 
 
-def links(tokens: str) -> set[tuple[str, str, str, str]]:
-    """(cause, effect, relation type, status) of each link, the events named by their words."""
+def links(tokens: str, detected: dict[int, str] | None = None) -> set[tuple[str, str, str, str]]:
+    """(cause, effect, relation type, status) of each link, the events named by their words; with
+    ``detected``, the event detector's words (token index: its label) as if it had run."""
     d = doc(tokens)
+    if detected is not None:
+        d.spans[event_detector.SPANS_KEY] = [Span(d, i, i + 1, label=label) for i, label in sorted(detected.items())]
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
     words = [e.mention.text for e in events.mentions]
@@ -84,6 +89,27 @@ def test_a_reversed_cue_puts_the_cause_after_the_effect(tokens: str) -> None:
 )
 def test_a_link_reaches_back_to_the_previous_sentence(tokens: str) -> None:
     assert links(tokens) == {("shot", "riots", "causes", "happened")}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # "... As a result, riots erupted."
+        "As/IN/prep/12/as a/DT/det/9 result/NN/pobj/7 ,/,/punct/12 riots/NNS/nsubj/12 erupted/VBD/ROOT/12/erupt "
+        "./././12",
+        # "... This led to riots."
+        "This/DT/nsubj/8/this led/VBD/ROOT/8/lead to/IN/prep/8 riots/NNS/pobj/9 ./././8",
+    ],
+)
+def test_what_the_previous_sentence_reports_is_the_cause_not_the_reporting(second: str) -> None:
+    # "Police shot protesters, witnesses said." then a cue back to it: the shooting is the cause
+    first = (
+        "Police/NNS/nsubj/1/police shot/VBD/ccomp/5/shoot protesters/NNS/dobj/1 ,/,/punct/5 "
+        "witnesses/NNS/nsubj/5/witness said/VBD/ROOT/5/say ./././5 "
+    )
+    riots = 11 if second.startswith("As") else 10
+    found = links(first + second, {1: "", 5: event_detector.STATEMENT, riots: ""})
+    assert found == {("shot", "riots", "causes", "happened")}
 
 
 def test_without_a_cue_to_the_previous_sentence_there_is_no_link() -> None:

@@ -387,7 +387,7 @@ class CausalExtractor:
             if clause is not None and clause.head != clause:
                 return _Slots(clause.head, clause, cue, signal, clause)
         if cue.kind == "adverb" and previous is not None and tok.i - sent.start <= 2:
-            return _Slots(previous.root, sent.root, cue, signal, sent.root)
+            return _Slots(self._gist(previous), self._gist(sent), cue, signal, sent.root)
         if cue.kind == "amod" and tok.dep_ == "amod":
             cause = _preceding_event_head(tok)
             if cause is not None:
@@ -501,7 +501,7 @@ class CausalExtractor:
         cause_tok = slots.cause
         if previous is not None and cause_tok.lower_ in BACK_REFERENCES and cause_tok.i - cause_tok.sent.start <= 1:
             # "This led to ...": what the previous sentence says is the cause
-            cause_tok = previous.root
+            cause_tok = self._gist(previous)
         found_cause = self._slot_event(events, cause_tok, allow_generic, avoid=slots.signal)
         effect_tok = slots.effect
         if slots.cue.kind in ("mark", "prep"):  # a clause or phrase on the verb
@@ -533,6 +533,11 @@ class CausalExtractor:
             status,
             rule=f"{slots.cue.kind}:{' '.join(slots.cue.words)}",
         )
+
+    def _gist(self, sent: Span) -> Token:
+        """What a sentence says: its root, or the clause it reports ("'The boundaries did not
+        match,' the prosecutor told Reuters. As a consequence ...": not the telling)."""
+        return _reported(sent.root, self.lex) or sent.root
 
     def _slot_event(
         self, events: EventIndex, tok: Token, allow_generic: bool, avoid: tuple[Token, ...]
