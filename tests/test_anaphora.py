@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.anaphora import _salient
 from kg.extract.entity_index import EntityIndex
 from kg.model import EntityKind, EntityMention, Mention, Span
@@ -68,3 +70,32 @@ def test_the_source_of_according_to_is_not_its_own_sentences_pronoun() -> None:
     assert _salient(d, _cited_index(1), 9, 1, lambda m: m.name == "Reuters") is None
     # read as a sentence before the pronoun's, the source may be what it means
     assert _salient(d, _cited_index(0), 9, 1, lambda m: m.name == "Reuters") == 1
+
+
+@pytest.mark.parametrize(("verb", "lemma", "kept"), [("told", "tell", False), ("beat", "beat", True)])
+def test_an_organisation_a_speaker_told_is_not_a_later_they(verb: str, lemma: str, kept: bool) -> None:
+    # "Smith told the BBC. They lost.": the channel is not "they"; "Smith beat the BBC" leaves it one
+    parse = (
+        f"Smith/NNP/nsubj/1 {verb}/VBD/ROOT/1/{lemma} the/DT/det/3 BBC/NNP/dobj/1 ./././1 "
+        "They/PRP/nsubj/6 lost/VBD/ROOT/6/lose ./././6"
+    )
+    d = doc(parse, run=False)
+    index = EntityIndex()
+    token = d[3]
+    mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
+    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "BBC"), range(3, 4), 0)
+    assert _salient(d, index, 5, 1, lambda m: True) == (0 if kept else None)
+
+
+def test_the_owner_of_a_programme_a_speaker_told_is_not_a_later_they() -> None:
+    # "Smith told the BBC's Focus programme. They lost."
+    parse = (
+        "Smith/NNP/nsubj/1 told/VBD/ROOT/1/tell the/DT/det/3 BBC/NNP/poss/6 's/POS/case/3 Focus/NNP/compound/6 "
+        "programme/NN/dobj/1 ./././1 They/PRP/nsubj/9 lost/VBD/ROOT/9/lose ./././9"
+    )
+    d = doc(parse, run=False)
+    index = EntityIndex()
+    token = d[3]
+    mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
+    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "BBC"), range(3, 4), 0)
+    assert _salient(d, index, 8, 1, lambda m: True) is None

@@ -285,6 +285,15 @@ def _cited(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in SOURCE_PREPS
 
 
+def _told(tok: Token) -> bool:
+    """ "..., he told the BBC" or "the BBC's Focus on Africa programme": an organisation a speaker
+    told (a channel) is not what a later "they" means."""
+    while tok.dep_ in ("poss", "compound") and tok.head != tok:
+        tok = tok.head
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
+    return tok.dep_ in ("dobj", "dative", "pobj") and verb.lemma_.lower() in lexicon.load().reporting
+
+
 def _recent(
     index: EntityIndex, before: int, sent: int, accept: Callable[[EntityMention], bool], window: int = ANTECEDENT_WINDOW
 ) -> int | None:
@@ -320,7 +329,7 @@ def _salient(
         if tokens.start >= before or sent - index.sentence_of[j] > window or not accept(m):
             continue
         root = doc[tokens.start : tokens.stop].root
-        if _cited(root) and index.sentence_of[j] == sent:
+        if (_cited(root) and index.sentence_of[j] == sent) or (m.kind == EntityKind.ORGANIZATION and _told(root)):
             continue
         role = ROLE_RANK.get(root.dep_, OTHER_ROLE)
         key = (index.sentence_of[j], -role, tokens.start)
