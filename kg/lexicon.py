@@ -112,6 +112,10 @@ class Lexicon:
     organizations: frozenset[str]  # head nouns a name can stand in apposition to
     org_descriptions: frozenset[str]  # those that alone describe one organisation ("the ministry")
     titles: dict[str, str]
+    # the sex, m or f, a title or person noun tells ("Ms", "spokesman"; titles.tsv) and the sex a
+    # first name mostly names ("Regina"; first_names.tsv), for pronoun agreement
+    title_sexes: dict[str, str]
+    first_names: dict[str, str]
     reporting: dict[str, str]
     assets: dict[str, str]
     not_assets: frozenset[str]  # "tear gas", "gold medal": phrases in which an asset word names no asset
@@ -323,6 +327,7 @@ def load() -> Lexicon:
     for currency in pycountry.currencies:
         # "Tenge", "US Dollar": the last word names the currency in running text
         assets.setdefault(currency.name.lower(), "currency")
+    title_rows = _rows("titles.tsv")
     cues = _load_cues()
     index: dict[str, list[Cue]] = {}
     for cue in cues:
@@ -333,7 +338,9 @@ def load() -> Lexicon:
         groups=groups,
         organizations=frozenset(row[0] for row in org_rows),
         org_descriptions=frozenset(row[0] for row in org_rows if row[2:] != ["appos"]),
-        titles={row[0]: row[1] for row in _rows("titles.tsv")},
+        titles={row[0]: row[1] for row in title_rows},
+        title_sexes={row[0]: row[2] for row in title_rows if len(row) > 2},
+        first_names={row[0]: row[1] for row in _rows("first_names.tsv")},
         reporting={row[0]: row[1] for row in _rows("reporting.tsv")},
         assets=assets,
         not_assets=frozenset(row[0] for row in asset_rows if row[1] == "none"),

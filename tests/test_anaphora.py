@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from kg.extract.anaphora import _salient
+from kg import lexicon
+from kg.extract.anaphora import _person_of, _salient, _sexes
 from kg.extract.entity_index import EntityIndex
 from kg.model import EntityKind, EntityMention, Mention, Span
 from tests.parses import doc
@@ -99,3 +101,34 @@ def test_the_owner_of_a_programme_a_speaker_told_is_not_a_later_they() -> None:
     mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
     index.add(EntityMention(mention, EntityKind.ORGANIZATION, "BBC"), range(3, 4), 0)
     assert _salient(d, index, 8, 1, lambda m: True) is None
+
+
+# "Scott Peterson met Laci Peterson. She smiled. Ms Hutt and Peterson left."
+SEXES = (
+    "Scott/NNP/compound/1 Peterson/NNP/nsubj/2 met/VBD/ROOT/2/meet Laci/NNP/compound/4 Peterson/NNP/dobj/2 "
+    "./././2 She/PRP/nsubj/7 smiled/VBD/ROOT/7/smile ./././7 Ms/NNP/compound/10 Hutt/NNP/nsubj/13 and/CC/cc/10 "
+    "Peterson/NNP/conj/10 left/VBD/ROOT/13/leave ./././13"
+)
+
+
+def _people(spans: list[tuple[int, int, int]]) -> tuple[Doc, EntityIndex]:
+    d = doc(SEXES, run=False)
+    index = EntityIndex()
+    for start, end, sentence in spans:
+        span = d[start:end]
+        mention = Mention(span.start_char, span.end_char, span.text, Span(0, len(d.text)))
+        index.add(EntityMention(mention, EntityKind.PERSON, span.text), range(start, end), sentence)
+    return d, index
+
+
+def test_a_first_name_or_a_title_tells_a_persons_sex_and_a_name_alone_takes_its_fuller_mentions() -> None:
+    d, index = _people([(0, 2, 0), (3, 5, 0), (10, 11, 2), (12, 13, 2)])
+    sexes = _sexes(d, index, lexicon.load())
+    # Scott m, Laci f, "Hutt" after the title "Ms" f; "Peterson" alone is both Scott's and Laci's: none
+    assert [sexes.get(m.mention) for m in index.mentions] == ["m", "f", "f", None]
+
+
+def test_a_pronoun_skips_a_more_salient_person_of_the_other_sex() -> None:
+    d, index = _people([(0, 2, 0), (3, 5, 0)])
+    assert _salient(d, index, 6, 1, lambda m: True) == 0  # the subject, Scott, without agreement
+    assert _salient(d, index, 6, 1, _person_of("f", _sexes(d, index, lexicon.load()))) == 1

@@ -11,10 +11,12 @@ from spacy.tokens import Doc, Token
 from kg import gazetteer, lexicon
 from kg.extract.context import Context
 from kg.extract.entity_index import EntityIndex, clean_name, root_of, with_antecedent
-from kg.model import EntityKind, EntityMention
+from kg.model import EntityKind, EntityMention, Mention
 from kg.nlp.candidates import WordFilter, with_pos
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+# the sex each person pronoun agrees with
+PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PERSON_PRONOUNS = frozenset(PRONOUN_SEX)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # plural nouns that, with "the" and nothing else, name a group already mentioned: "the men"
 GROUP_ANAPHORS = frozenset({"man", "men", "woman", "women", "group", "youth"})
@@ -180,12 +182,13 @@ class AnaphoraResolver:
     # -- pronouns, place descriptions and unnamed sources -------------------------------
     def _anaphora(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
         candidates = {t.i: t for t in (*with_pos(ctx.doc, "PRON"), *self.anaphor_words.tokens(ctx.doc))}
+        sexes = _sexes(ctx.doc, index, self.lex)
         for tok in (candidates[i] for i in sorted(candidates)):
             if tok.i in index.by_token:
                 continue
             sent = sent_of_token[tok.i]
             if tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
-                j = _salient(ctx.doc, index, tok.i, sent, lambda m: m.kind == EntityKind.PERSON and not m.pronoun)
+                j = _salient(ctx.doc, index, tok.i, sent, _person_of(PRONOUN_SEX[tok.lower_], sexes))
                 if j is not None:
                     index.add(
                         EntityMention(
@@ -239,6 +242,45 @@ class AnaphoraResolver:
                     range(first, tok.i + 1),
                     sent,
                 )
+
+
+def _person_of(sex: str, sexes: dict[Mention, str]) -> Callable[[EntityMention], bool]:
+    """What a person pronoun of ``sex`` may stand for: a person named, of that sex or of none known."""
+    return lambda m: m.kind == EntityKind.PERSON and not m.pronoun and sexes.get(m.mention, sex) == sex
+
+
+def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, str]:
+    """The sex of each person mention whose words tell it: a title or person noun ("Ms Hutt",
+    "health spokesman Tony Beddow", "the spokeswoman"), else a first name ("Regina Benjamin"); and
+    of a name alone that the document's other mentions give one sex only ("Hutt" after "Ms Hutt",
+    "Laci" after "Laci Peterson"; not "Peterson" after both Laci and Scott Peterson)."""
+    found: dict[Mention, str] = {}
+    by_word: dict[str, set[str]] = {}
+    alone: list[tuple[Mention, str]] = []
+    for j, m in enumerate(index.mentions):
+        if m.kind != EntityKind.PERSON or m.pronoun:
+            continue
+        span = doc[index.tokens[j].start : index.tokens[j].stop]
+        words = [t.lower_.rstrip(".") for t in span if any(c.isalpha() for c in t.text)]
+        before = [doc[span.start - 1].lower_.rstrip(".")] if span.start else []
+        titles = [w for w in (*before, *words) if w in lex.title_sexes]
+        names = [w for w in words if w not in lex.titles]
+        if titles:
+            sex = lex.title_sexes[titles[-1]]
+        elif len(names) > 1:
+            sex = lex.first_names.get(names[0], "")
+        else:
+            alone.extend((m.mention, w) for w in names[:1])
+            continue
+        if sex:
+            found[m.mention] = sex
+            for w in {*names[:1], *names[-1:]}:
+                by_word.setdefault(w, set()).add(sex)
+    for mention, word in alone:
+        told = by_word.get(word, set())
+        if len(told) == 1:
+            found[mention] = next(iter(told))
+    return found
 
 
 def _definite(tok: Token) -> bool:
