@@ -6,9 +6,19 @@ import pytest
 from spacy.tokens import Doc
 
 from kg import lexicon
-from kg.extract.anaphora import _person_of, _salient, _sexes
+from kg.cleanup import clean
+from kg.extract.anaphora import (
+    AnaphoraResolver,
+    _attributed,
+    _person_of,
+    _salient,
+    _sexes,
+    quotations,
+    quote_marks,
+)
+from kg.extract.context import Context
 from kg.extract.entity_index import EntityIndex
-from kg.model import EntityKind, EntityMention, Mention, Span
+from kg.model import Document, EntityKind, EntityMention, Mention, Span
 from tests.parses import doc
 
 # "Jackman praised the Tony telecast of his performance": the subject, not the nearer noun that
@@ -132,3 +142,67 @@ def test_a_pronoun_skips_a_more_salient_person_of_the_other_sex() -> None:
     d, index = _people([(0, 2, 0), (3, 5, 0)])
     assert _salient(d, index, 6, 1, lambda m: True) == 0  # the subject, Scott, without agreement
     assert _salient(d, index, 6, 1, _person_of("f", _sexes(d, index, lexicon.load()))) == 1
+
+
+# '"I won," Smith said. "I am happy."' and the same with a sentence of narrative between the quotations
+WON = (
+    "\"+/``/punct/2 I/PRP/nsubj/2 won/VBD/ccomp/6/win ,+/,/punct/6 \"/''/punct/6 "
+    "Smith/NNP/nsubj/6 said/VBD/ROOT/6/say ./././6 "
+)
+HAPPY = "\"+/``/punct/2 I/PRP/nsubj/2 am/VBP/ROOT/2/be happy/JJ/acomp/2 .+/./punct/2 \"/''/punct/2"
+NARRATIVE = "Jones/NNP/nsubj/1 lost/VBD/ROOT/1/lose ./././1 "
+
+
+def _shifted(tokens: str, by: int) -> str:
+    """A sentence's tokens with their heads moved ``by`` places, to follow another sentence."""
+    out = []
+    for item in tokens.split():
+        parts = item.split("/")
+        parts[3] = str(int(parts[3]) + by)
+        out.append("/".join(parts))
+    return " ".join(out) + " "
+
+
+def test_a_quotation_is_the_speakers_of_the_reporting_verb_after_it_and_goes_on_without_narrative() -> None:
+    d = doc(WON + _shifted(HAPPY, 8), run=False)
+    found = [(first, last, speaker.text) for first, last, speaker in quotations(d, lexicon.load())]
+    assert found == [(1, 3, "Smith"), (9, 12, "Smith")]  # the second one carries on Smith's words
+    told = doc(WON + _shifted(NARRATIVE, 8) + _shifted(HAPPY, 11), run=False)
+    # "Jones lost." between them: the second quotation's speaker is not known
+    assert [(first, speaker.text) for first, _last, speaker in quotations(told, lexicon.load())] == [(1, "Smith")]
+
+
+def test_a_quotations_first_person_is_its_speaker() -> None:
+    d = doc(WON + _shifted(HAPPY, 8), run=False)
+    index = EntityIndex()
+    smith = d[5]
+    index.add(
+        EntityMention(Mention(smith.idx, smith.idx + 5, "Smith", Span(0, len(d.text))), EntityKind.PERSON, "Smith"),
+        range(5, 6),
+        0,
+    )
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    AnaphoraResolver()._quoted_first_person(ctx, index, [0] * 8 + [1] * (len(d) - 8))
+    added = {index.tokens[j].start: index.mentions[j].antecedent for j in range(1, len(index.mentions))}
+    assert added == {1: 0, 9: 0}  # both "I"s are Smith
+
+
+def test_the_speaker_pronoun_of_a_quotation_is_no_one_named_inside_it() -> None:
+    # '"I beat Serena," she said.': "she" is not Serena
+    d = doc(
+        "\"+/``/punct/2 I/PRP/nsubj/2 beat/VBD/ccomp/7/beat Serena+/NNP/dobj/2 ,+/,/punct/7 \"/''/punct/7 "
+        "she/PRP/nsubj/7 said/VBD/ROOT/7/say ./././7",
+        run=False,
+    )
+    marks = quote_marks(d)
+    assert marks == [(0, 5, True)]
+    quoted = _attributed(d[6], marks, lexicon.load())
+    index = EntityIndex()
+    serena = d[3]
+    index.add(
+        EntityMention(Mention(serena.idx, serena.idx + 6, "Serena", Span(0, len(d.text))), EntityKind.PERSON, "Serena"),
+        range(3, 4),
+        0,
+    )
+    assert _salient(d, index, 6, 0, _person_of("f", {})) == 0
+    assert _salient(d, index, 6, 0, _person_of("f", {}, quoted)) is None

@@ -170,3 +170,17 @@ def test_a_label_names_the_person_a_subject_pronoun_stands_for_unless_it_names_t
     # "it" stands for an organisation here: it is resolved less surely, and stays as written
     cut = "The/DT/det/1 bank/NN/nsubj/2 said/VBD/ROOT/2/say it/PRP/nsubj/4 cut/VBD/ccomp/2/cut jobs/NNS/dobj/4 ./././2"
     assert labels(cut, ((1, 2, "ORG"),), 4) == ["it cut jobs"]
+
+
+def test_a_quotations_i_is_named_with_the_verb_form_the_name_takes() -> None:
+    # '"I am waiting," Smith said.' and '"I could have won," Smith said.'
+    waiting = (
+        "\"+/``/punct/3 I/PRP/nsubj/3 am/VBP/aux/3/be waiting+/VBG/ccomp/7/wait ,+/,/punct/7 \"/''/punct/7 "
+        "Smith/NNP/nsubj/7 said/VBD/ROOT/7/say ./././7"
+    )
+    assert labels(waiting, ((6, 7, "PERSON"),), 3) == ["Smith is waiting"]
+    won = (
+        '"+/``/punct/4 I/PRP/nsubj/4 could/MD/aux/4 have/VB/aux/4/have won+/VBN/ccomp/8/win ,+/,/punct/8 '
+        "\"/''/punct/8 Smith/NNP/nsubj/8 said/VBD/ROOT/8/say ./././8"
+    )
+    assert labels(won, ((7, 8, "PERSON"),), 4) == ["Smith could have won"]

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg import gazetteer, lexicon
 from kg.extract.context import Context
 from kg.extract.entity_index import EntityIndex, clean_name, root_of, with_antecedent
+from kg.extract.syntax import subject
 from kg.model import EntityKind, EntityMention, Mention
 from kg.nlp.candidates import WordFilter, with_pos
 
@@ -18,6 +19,10 @@ from kg.nlp.candidates import WordFilter, with_pos
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PERSON_PRONOUNS = frozenset(PRONOUN_SEX)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+QUOTES = frozenset({'"', "“", "”"})
+# how near a quotation's edge the reporting verb that attributes it stands: '," he said', 'said: "'
+ATTRIBUTION_WINDOW = 4
 # plural nouns that, with "the" and nothing else, name a group already mentioned: "the men"
 GROUP_ANAPHORS = frozenset({"man", "men", "woman", "women", "group", "youth"})
 PLACE_NOUNS = {
@@ -90,6 +95,30 @@ class AnaphoraResolver:
         self._appositions(ctx, index)
         self._definite_organisations(ctx, index)
         self._anaphora(ctx, index, sent_of_token)
+        self._quoted_first_person(ctx, index, sent_of_token)
+
+    # -- "I" in a quote: its speaker ---------------------------------------------------
+    def _quoted_first_person(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
+        """ "I told the club I would like to stay," he said: each "I", "me", "my" of a quotation
+        is the person it is attributed to, once the speaker (a name, or a pronoun resolved to
+        one) is known."""
+        for first, last, speaker in quotations(ctx.doc, self.lex):
+            j = index.at(speaker)
+            if j is None or index.mentions[root_of(index, j)].kind != EntityKind.PERSON:
+                continue
+            for tok in ctx.doc[first : last + 1]:
+                if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.i not in index.by_token:
+                    index.add(
+                        EntityMention(
+                            ctx.token_mention(tok),
+                            EntityKind.PERSON,
+                            tok.text,
+                            pronoun=True,
+                            antecedent=root_of(index, j),
+                        ),
+                        range(tok.i, tok.i + 1),
+                        sent_of_token[tok.i],
+                    )
 
     def _definite_organisations(self, ctx: Context, index: EntityIndex) -> None:
         """ "The firm", "the company" with nothing to tell it apart is the organisation last named."""
@@ -183,12 +212,14 @@ class AnaphoraResolver:
     def _anaphora(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
         candidates = {t.i: t for t in (*with_pos(ctx.doc, "PRON"), *self.anaphor_words.tokens(ctx.doc))}
         sexes = _sexes(ctx.doc, index, self.lex)
+        marks = quote_marks(ctx.doc)
         for tok in (candidates[i] for i in sorted(candidates)):
             if tok.i in index.by_token:
                 continue
             sent = sent_of_token[tok.i]
             if tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
-                j = _salient(ctx.doc, index, tok.i, sent, _person_of(PRONOUN_SEX[tok.lower_], sexes))
+                quoted = _attributed(tok, marks, self.lex)
+                j = _salient(ctx.doc, index, tok.i, sent, _person_of(PRONOUN_SEX[tok.lower_], sexes, quoted))
                 if j is not None:
                     index.add(
                         EntityMention(
@@ -244,9 +275,27 @@ class AnaphoraResolver:
                 )
 
 
-def _person_of(sex: str, sexes: dict[Mention, str]) -> Callable[[EntityMention], bool]:
-    """What a person pronoun of ``sex`` may stand for: a person named, of that sex or of none known."""
-    return lambda m: m.kind == EntityKind.PERSON and not m.pronoun and sexes.get(m.mention, sex) == sex
+def _person_of(sex: str, sexes: dict[Mention, str], outside: range = range(0)) -> Callable[[EntityMention], bool]:
+    """What a person pronoun of ``sex`` may stand for: a person named, of that sex or of none known,
+    not within the characters ``outside`` (the quotation the pronoun's verb attributes)."""
+    return lambda m: (
+        m.kind == EntityKind.PERSON
+        and not m.pronoun
+        and sexes.get(m.mention, sex) == sex
+        and m.mention.begin not in outside
+    )
+
+
+def _attributed(tok: Token, marks: list[tuple[int, int, bool]], lex: lexicon.Lexicon) -> range:
+    """The characters of the quotation whose speaker ``tok`` is ('"... over Serena," she said':
+    not Serena), or none."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.reporting:
+        return range(0)
+    doc = tok.doc
+    for opening, end, closed in marks:
+        if closed and 0 < tok.i - end <= ATTRIBUTION_WINDOW:
+            return range(doc[opening].idx, doc[end].idx)
+    return range(0)
 
 
 def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, str]:
@@ -378,3 +427,77 @@ def _salient(
         if best_key is None or key > best_key:
             best, best_key = j, key
     return best
+
+
+def quote_marks(doc: Doc) -> list[tuple[int, int, bool]]:
+    """(opening mark, the closing mark or the end of the opening mark's sentence, whether it
+    closed) of each quotation. A quote mark opens where a space or a line's start precedes it, and
+    closes where it follows a word; one that the next mark or the paragraph's end leaves open
+    closes with its sentence, as a quotation running on past a missing mark would otherwise
+    swallow the narrative."""
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.text not in QUOTES or not _opens(tok):
+            i += 1
+            continue
+        mark = next((t for t in doc[i + 1 :] if t.text in QUOTES or t.text.count("\n") > 1), None)
+        closed = mark is not None and mark.text in QUOTES and not _opens(mark)
+        end = mark.i if mark is not None and closed else tok.sent.end
+        found.append((i, end, closed))
+        i = end + 1
+    return found
+
+
+def quotations(doc: Doc, lex: lexicon.Lexicon) -> list[tuple[int, int, Token]]:
+    """(first token, last token, speaker) of each quotation attributed to a speaker: by a reporting
+    verb just after it ('," he said', '," said Keegan') or just before it ('Keegan told the radio
+    station: "'); a quotation with neither continues the speaker of the one before it when nothing
+    but that one's attribution stands between them ('..." he said. "The main concern is my age
+    ...'; not after a sentence of narrative, which may bring in the next speaker)."""
+    found: list[tuple[int, int, Token]] = []
+    last: tuple[int, Token] | None = None  # where the latest quotation ends, and its speaker
+    for opening, end, closed in quote_marks(doc):
+        speaker = _speaker_after(doc, end, lex) if closed else None
+        speaker = speaker or _speaker_before(doc, opening, lex)
+        if speaker is None and last is not None and not _narrative(doc[last[0] + 1 : opening], lex):
+            speaker = last[1]
+        if speaker is not None and end > opening + 1:
+            found.append((opening + 1, end - 1, speaker))
+            last = (end, speaker)
+    return found
+
+
+def _narrative(between: Span, lex: lexicon.Lexicon) -> bool:
+    """Whether the words between two quotations tell something of their own: a verb that does not
+    report."""
+    return any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() not in lex.reporting for t in between)
+
+
+def _opens(tok: Token) -> bool:
+    """Whether a quote mark opens a quotation: curly marks say so; a straight one opens after a
+    space or a line's start and before a word."""
+    if tok.text != '"':
+        return tok.text == "“"
+    before = tok.doc[tok.i - 1] if tok.i else None
+    return (before is None or bool(before.whitespace_) or before.is_space) and not tok.whitespace_
+
+
+def _speaker_after(doc: Doc, close: int, lex: lexicon.Lexicon) -> Token | None:
+    for tok in doc[close + 1 : min(close + 1 + ATTRIBUTION_WINDOW, len(doc))]:
+        if tok.text in QUOTES or tok.is_sent_start:
+            return None
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting:
+            return subject(tok)
+    return None
+
+
+def _speaker_before(doc: Doc, open_: int, lex: lexicon.Lexicon) -> Token | None:
+    if not open_ or doc[open_ - 1].text not in (":", ","):
+        return None
+    verb = doc[open_ - 1].head  # the verb the colon hangs from, however far: "Guti told ... radio station:"
+    for tok in (verb, *reversed(doc[max(0, open_ - 1 - ATTRIBUTION_WINDOW) : open_ - 1])):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting:
+            return subject(tok)
+    return None

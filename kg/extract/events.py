@@ -43,6 +43,9 @@ DATE_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "poss", "com
 # what marks a clause about what is to come: "will meet", "'ll pay"; "is scheduled to close"
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
 PROSPECTIVE = frozenset({"schedule", "plan", "due", "expect", "set", "intend", "aim"})
+# a first-person present verb form as the third person says it, for a quotation's "I" named in a
+# label (a contraction keeps its space: "I'm" is "Bosvelt is"; "could have" stays)
+THIRD_PERSON = {"am": "is", "'m": " is", "have": "has", "'ve": " has", "do": "does"}
 # the type of a word the detector reads as a statement ("said", "announced")
 STATEMENT_TYPE = "Statement"
 TARGETED_ON = ("Coercion", "Attack", "Sanction", "PolicyChange")
@@ -394,6 +397,9 @@ def _pronoun_names(sent: Span, entities: EntityIndex) -> dict[int, str]:
         if antecedent.kind != EntityKind.PERSON:
             continue
         names[tok.i] = clean_name(antecedent.name)
+        if tok.lower_ == "i":  # a quotation's "I" named: "Bosvelt is waiting", not "Bosvelt am waiting"
+            verbs = (tok.head, *(c for c in tok.head.children if c.dep_ in ("aux", "auxpass") and c.i > tok.i))
+            names.update({v.i: THIRD_PERSON[v.lower_] for v in verbs if v.lower_ in THIRD_PERSON and v.tag_ == "VBP"})
     return names
 
 
