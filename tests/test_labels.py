@@ -214,6 +214,13 @@ CASES = [
         "they allowed to be used",
         (),
     ),
+    # a passive infinitive whose subject is its governor's keeps "to be": it has not happened yet
+    (
+        "details/NNS/nsubj/1/detail are/VBP/ROOT/1/be to/TO/aux/4 be/VB/auxpass/4/be finalised/VBN/xcomp/1/finalise",
+        (4, 5),
+        "details to be finalised",
+        (),
+    ),
 ]
 
 

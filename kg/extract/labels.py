@@ -195,6 +195,10 @@ def _clause(verb: Token) -> set[int]:
         subject = next((o for c in verb.lefts if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"), None)
     if subject is not None:
         found |= _noun_phrase(subject)
+        if passive and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children):
+            # a passive infinitive that borrows its subject keeps what makes it one: "he is to be
+            # offered a deal" is "Bosvelt to be offered new deal", not "Bosvelt offered new deal"
+            found |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if subject.dep_ == "nsubjpass" or subject.pos_ == "NOUN":
             found |= _prep_phrase(subject) if subject.dep_ == "nsubjpass" else set()
     objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
