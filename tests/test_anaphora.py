@@ -13,6 +13,7 @@ from kg.extract.anaphora import (
     _person_of,
     _salient,
     _sexes,
+    _speaker,
     quotations,
     quote_marks,
 )
@@ -206,3 +207,22 @@ def test_the_speaker_pronoun_of_a_quotation_is_no_one_named_inside_it() -> None:
     )
     assert _salient(d, index, 6, 0, _person_of("f", {})) == 0
     assert _salient(d, index, 6, 0, _person_of("f", {}, quoted)) is None
+
+
+def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker() -> None:
+    # 'Smith met Jones. "He won," Smith said.': the one who speaks says "I"; "he" is Jones
+    d = doc(
+        "Smith/NNP/nsubj/1 met/VBD/ROOT/1/meet Jones/NNP/dobj/1 ./././1 "
+        "\"+/``/punct/6 He/PRP/nsubj/6 won/VBD/ccomp/10/win ,+/,/punct/10 \"/''/punct/10 "
+        "Smith/NNP/nsubj/10 said/VBD/ROOT/10/say ./././10",
+        run=False,
+    )
+    index = EntityIndex()
+    for i, sentence in ((0, 0), (2, 0), (9, 1)):
+        token = d[i]
+        mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
+        index.add(EntityMention(mention, EntityKind.PERSON, token.text), range(i, i + 1), sentence)
+    speaker = _speaker(d[5], quotations(d, lexicon.load()), index)
+    assert speaker == "Smith"
+    assert _salient(d, index, 5, 1, _person_of("m", {})) == 0
+    assert _salient(d, index, 5, 1, _person_of("m", {}, range(0), speaker)) == 1

@@ -213,13 +213,16 @@ class AnaphoraResolver:
         candidates = {t.i: t for t in (*with_pos(ctx.doc, "PRON"), *self.anaphor_words.tokens(ctx.doc))}
         sexes = _sexes(ctx.doc, index, self.lex)
         marks = quote_marks(ctx.doc)
+        quotes = quotations(ctx.doc, self.lex)
         for tok in (candidates[i] for i in sorted(candidates)):
             if tok.i in index.by_token:
                 continue
             sent = sent_of_token[tok.i]
             if tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
-                quoted = _attributed(tok, marks, self.lex)
-                j = _salient(ctx.doc, index, tok.i, sent, _person_of(PRONOUN_SEX[tok.lower_], sexes, quoted))
+                accept = _person_of(
+                    PRONOUN_SEX[tok.lower_], sexes, _attributed(tok, marks, self.lex), _speaker(tok, quotes, index)
+                )
+                j = _salient(ctx.doc, index, tok.i, sent, accept)
                 if j is not None:
                     index.add(
                         EntityMention(
@@ -275,15 +278,31 @@ class AnaphoraResolver:
                 )
 
 
-def _person_of(sex: str, sexes: dict[Mention, str], outside: range = range(0)) -> Callable[[EntityMention], bool]:
+def _person_of(
+    sex: str, sexes: dict[Mention, str], outside: range = range(0), speaker: str = ""
+) -> Callable[[EntityMention], bool]:
     """What a person pronoun of ``sex`` may stand for: a person named, of that sex or of none known,
-    not within the characters ``outside`` (the quotation the pronoun's verb attributes)."""
+    not within the characters ``outside`` (the quotation the pronoun's verb attributes) nor named
+    ``speaker`` (the surname of the person quoting it: a speaker says "I")."""
     return lambda m: (
         m.kind == EntityKind.PERSON
         and not m.pronoun
         and sexes.get(m.mention, sex) == sex
         and m.mention.begin not in outside
+        and not (speaker and m.name.split()[-1] == speaker)
     )
+
+
+def _speaker(tok: Token, quotes: list[tuple[int, int, Token]], index: EntityIndex) -> str:
+    """The surname of the person whose quotation ``tok`` is in, where known by now: '"The reading
+    I got from him is that I would have the qualities he is looking for," said Goldfine': "he" is
+    not Goldfine."""
+    speaker = next((s for first, last, s in quotes if first <= tok.i <= last), None)
+    j = index.at(speaker) if speaker is not None else None
+    if j is None:
+        return ""
+    named = index.mentions[root_of(index, j)]
+    return named.name.split()[-1] if named.kind == EntityKind.PERSON and named.name else ""
 
 
 def _attributed(tok: Token, marks: list[tuple[int, int, bool]], lex: lexicon.Lexicon) -> range:
