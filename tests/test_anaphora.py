@@ -226,3 +226,33 @@ def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker() -> None:
     assert speaker == "Smith"
     assert _salient(d, index, 5, 1, _person_of("m", {})) == 0
     assert _salient(d, index, 5, 1, _person_of("m", {}, range(0), speaker)) == 1
+
+
+@pytest.mark.parametrize(
+    ("tokens", "it", "resolved"),
+    [
+        # "Nike said it grew."
+        ("Nike/NNP/nsubj/1 said/VBD/ROOT/1/say it/PRP/nsubj/3 grew/VBD/ccomp/1/grow ./././1", 2, True),
+        # "It grew, Nike said.": an "it" before the report may be its topic ("its takings, Screen Daily said")
+        ("It/PRP/nsubj/1 grew/VBD/ccomp/4/grow ,/,/punct/4 Nike/NNP/nsubj/4 said/VBD/ROOT/4/say ./././4", 0, False),
+        # "Nike said it hurt it.": an object is what was talked about
+        (
+            "Nike/NNP/nsubj/1 said/VBD/ROOT/1/say it/PRP/nsubj/3 hurt/VBD/ccomp/1/hurt it/PRP/dobj/3 ./././1",
+            4,
+            False,
+        ),
+    ],
+)
+def test_an_it_in_what_an_organisation_is_reported_to_say_is_the_organisation(
+    tokens: str, it: int, resolved: bool
+) -> None:
+    d = doc(tokens, run=False)
+    nike = next(t for t in d if t.text == "Nike")
+    index = EntityIndex()
+    mention = Mention(nike.idx, nike.idx + 4, "Nike", Span(0, len(d.text)))
+    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "Nike"), range(nike.i, nike.i + 1), 0)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    AnaphoraResolver()._reported_self(ctx, index, d[it], 0)
+    assert (index.at(d[it]) is not None) == resolved
+    if resolved:
+        assert index.mentions[index.at(d[it])].antecedent == 0  # type: ignore[index]

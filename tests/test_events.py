@@ -167,9 +167,15 @@ def test_a_label_names_the_person_a_subject_pronoun_stands_for_unless_it_names_t
     assert labels(given, ((0, 1, "PERSON"),), 4) == ["Tokayev had given order"]
     warned = said + "warned/VBN/ccomp/1/warn Tokayev/NNP/dobj/4 ./././1"
     assert labels(warned, ((0, 1, "PERSON"), (5, 6, "PERSON")), 4) == ["he had warned Tokayev"]
-    # "it" stands for an organisation here: it is resolved less surely, and stays as written
+    # an "it" in what an organisation is reported to say is the organisation ...
     cut = "The/DT/det/1 bank/NN/nsubj/2 said/VBD/ROOT/2/say it/PRP/nsubj/4 cut/VBD/ccomp/2/cut jobs/NNS/dobj/4 ./././2"
-    assert labels(cut, ((1, 2, "ORG"),), 4) == ["it cut jobs"]
+    assert labels(cut, ((1, 2, "ORG"),), 4) == ["bank cut jobs"]
+    # ... another "it" stays as written: "The bank grew. It cut jobs."
+    grew = (
+        "The/DT/det/1 bank/NN/nsubj/2 grew/VBD/ROOT/2/grow ./././2 "
+        "It/PRP/nsubj/5 cut/VBD/ROOT/5/cut jobs/NNS/dobj/5 ./././5"
+    )
+    assert labels(grew, ((1, 2, "ORG"),), 5) == ["It cut jobs"]
 
 
 def test_a_quotations_i_is_named_with_the_verb_form_the_name_takes() -> None:

@@ -157,6 +157,40 @@ class AnaphoraResolver:
             if partner is not None:
                 index.mentions[i] = with_antecedent(m, partner)
 
+    def _reported_self(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
+        """ "The Vestey Group said it had not been informed", "Nike said its profit rose": an "it"
+        in what an organisation is reported to say is that organisation. Other "it"s stay
+        unresolved: most stand for no actor ("it is likely", "the plan ... it would cost"), and so
+        do an object ("he'd be perfect for it," Souness told BBC Sport) and an "it" before the
+        report ("its takings were 1.1m, Screen Daily said": the film's)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return
+        clause = tok.head
+        while clause.dep_ not in ("ccomp", "ROOT") and clause.head != clause:
+            if clause.dep_ in ("relcl", "acl", "advcl", "pcomp") or any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in clause.children
+            ):
+                return  # another clause, with a subject of its own, between "it" and the report
+            clause = clause.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.lex.reporting or verb.i > tok.i:
+            return
+        speaker = subject(verb)
+        j = index.at(speaker) if speaker is not None else None
+        if j is None or index.mentions[root_of(index, j)].kind != EntityKind.ORGANIZATION:
+            return
+        index.add(
+            EntityMention(
+                ctx.token_mention(tok),
+                EntityKind.ORGANIZATION,
+                tok.text,
+                pronoun=True,
+                antecedent=root_of(index, j),
+            ),
+            range(tok.i, tok.i + 1),
+            sent,
+        )
+
     def _plural_pronoun(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
         """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
         # "they" can be an organisation ("the Tories ... they"); "the men" are people
@@ -235,6 +269,8 @@ class AnaphoraResolver:
                         range(tok.i, tok.i + 1),
                         sent,
                     )
+            elif tok.pos_ == "PRON" and tok.lower_ in ("it", "its"):
+                self._reported_self(ctx, index, tok, sent)
             elif _plural_anaphor(tok):
                 self._plural_pronoun(ctx, index, tok, sent)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and _definite(tok):
