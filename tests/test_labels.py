@@ -307,7 +307,13 @@ def test_a_word_given_a_name_is_rendered_as_the_name_unless_the_label_says_it_al
 
 def test_a_bare_word_takes_its_governor_and_a_label_is_never_one_word_where_the_sentence_has_two() -> None:
     d = doc("Talks/NNS/ROOT/0/talk", run=False)
-    assert event_label(d[0:1]) == "Talks"  # a one-word sentence has nothing more to give
+    assert event_label(d[0:1]) == "Talks"  # a one-word line has nothing more to give
+    # a sentence the parser cut down to the word takes its line's next words, to a noun phrase's end
+    d = doc(
+        "Controversy/NN/ROOT/0 and/CC/ROOT/1 Lawrence/NNP/compound/3 Dallaglio/NNP/nsubj/4 left/VBD/ROOT/4/leave",
+        run=False,
+    )
+    assert event_label(d[0:1]) == "Controversy and Lawrence Dallaglio"
     d = doc("the/DT/det/1 talks/NNS/nsubj/2/talk collapsed/VBD/ROOT/2/collapse", run=False)
     assert event_label(d[1:2]) == "talks collapsed"
     d = doc("The/DT/det/1 strike/NN/ROOT/1 !/./punct/1", run=False)

@@ -77,7 +77,24 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
         if _word(head, i):
             words.add(i)
             label = _render(head, sorted(words), names)
+    if len(label.split()) < 2:
+        # a sentence the parser cut down to the word ("Controversy | and | Lawrence Dallaglio have
+        # ..."): the words after it on its line, to the end of the next noun phrase
+        line = _line(head)
+        for tok in line[head.i - line.start + 1 :]:
+            words.add(tok.i)
+            if tok.dep_ != "compound" and tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM"):
+                break
+        label = _render(head, sorted(words), names, line)
     return label
+
+
+def _line(tok: Token) -> Span:
+    """The words of ``tok``'s line: up to the line breaks around it."""
+    doc = tok.doc
+    start = next((t.i + 1 for t in reversed(doc[: tok.i]) if "\n" in t.text), 0)
+    end = next((t.i for t in doc[tok.i :] if "\n" in t.text), len(doc))
+    return doc[start:end]
 
 
 def _content(doc: Doc, words: set[int]) -> int:
@@ -256,12 +273,12 @@ def _context(head: Token) -> set[int]:
     return {neighbours[0].i} if neighbours else set()
 
 
-def _render(head: Token, indices: list[int], names: Mapping[int, str]) -> str:
+def _render(head: Token, indices: list[int], names: Mapping[int, str], within: Span | None = None) -> str:
     """The words in text order, glued as written ("Bitcoin's", "shoot-to-kill"), a word in ``names``
     as its name unless another word of the label says it ("he trusted Mr Blair" stays), at most
     ``MAX_WORDS`` words around the trigger."""
     doc = head.doc
-    sent = head.sent
+    sent = within if within is not None else head.sent
     words = _written_words(
         doc,
         [
