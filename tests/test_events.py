@@ -190,3 +190,16 @@ def test_a_quotations_i_is_named_with_the_verb_form_the_name_takes() -> None:
         "\"/''/punct/8 Smith/NNP/nsubj/8 said/VBD/ROOT/8/say ./././8"
     )
     assert labels(won, ((7, 8, "PERSON"),), 4) == ["Smith could have won"]
+
+
+def test_a_copula_with_an_eventive_subject_says_how_that_event_went() -> None:
+    # "The protests became violent.": one event, the protests, whose mentions include "became"
+    from spacy.tokens import Span
+
+    from kg.nlp import event_detector
+
+    d = doc("The/DT/det/1 protests/NNS/nsubj/2/protest became/VBD/ROOT/2/become violent/JJ/acomp/2 ./././2")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 3)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    assert [(e.mention.text, [x.text for x in e.extra]) for e in found] == [("protests", ["became"])]

@@ -346,3 +346,13 @@ def test_an_event_a_statement_attributes_is_reported_by_that_statement() -> None
     assert [a.statement for a in reported.attributions] == [statement.key]
     # a word of the event's own ("grew" carries the unrest, and is an event too) reports nothing
     assert all(a.statement is None for e in r.events if e is not reported for a in e.attributions)
+
+
+def test_an_event_is_not_named_by_a_label_an_earlier_event_of_the_document_has() -> None:
+    # "As protests become increasingly violent ... the worst violence": the adjective's label is its
+    # copula's clause, the protests' label; the violence takes its own noun's
+    protests = EventMention(m("protests", 10), "Protest", "protest", label="protests become violent")
+    violent = EventMention(m("violent", 40), "Violence", "violence", nominal=False, label="protests become violent")
+    violence = EventMention(m("violence", 400), "Violence", "violence", label="worst violence in history")
+    r = resolve(extraction(events=[protests, violent, violence]), AliasTable())
+    assert sorted(e.label for e in r.events) == ["protests become violent", "worst violence in history"]

@@ -78,6 +78,11 @@ ASPECTUAL = frozenset(
         "unfold",
         "ensue",
         "take",
+        # a copula says how the event went: "protests became violent", "the talks proved fruitless"
+        "become",
+        "turn",
+        "remain",
+        "prove",
     }
 )
 # measure words too vague to tell two changes apart: "the amount of computing power"

@@ -10,6 +10,7 @@ no other statement; an unresolved "he said" may join a known speaker's.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from kg import iri, lexicon
@@ -165,7 +166,11 @@ def resolve_events(
         if lex.parents.get(ev.type) == c.type:
             c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown
         cluster_of.append(target)
-    events = _reported([_event(extraction, c, key_of, entities, extraction.document.id) for c in clusters])
+    labelled: list[Event] = []
+    for c in clusters:
+        taken = {ev.label for ev in labelled}
+        labelled.append(_event(extraction, c, key_of, entities, extraction.document.id, taken))
+    events = _reported(labelled)
     return events, [events[c].key for c in cluster_of]
 
 
@@ -184,7 +189,12 @@ def _reported(events: list[Event]) -> list[Event]:
 
 
 def _event(
-    extraction: Extraction, c: _EventCluster, key_of: list[str], entities: dict[str, Entity], doc_id: str
+    extraction: Extraction,
+    c: _EventCluster,
+    key_of: list[str],
+    entities: dict[str, Entity],
+    doc_id: str,
+    taken: AbstractSet[str] = frozenset(),
 ) -> Event:
     mentions_in = [extraction.events[k] for k in c.members]
     first = mentions_in[0]
@@ -213,10 +223,13 @@ def _event(
     status = max((ev.status for ev in mentions_in), key=lambda s: STATUS_RANK[s])
     key = iri.span_key("event", doc_id, first.mention.begin)
     # the first mention that says more than two words names the event ("Protests in Kazakhstan",
-    # not "protests become"), else the one that says most
+    # not "protests become"), else the one that says most; one whose label names an earlier event
+    # of the document last ("As protests become increasingly violent ... the worst violence": the
+    # violence is not "protests become violent" too)
     naming = [ev for ev in mentions_in if ev.lemma and ev.mention.text[:1].isalpha() and ev.type == c.type]
+    naming.sort(key=lambda ev: ev.label in taken)
     named = next((ev for ev in naming if len(ev.label.split()) > 2), None) or max(
-        naming, key=lambda ev: len(ev.label.split()), default=first
+        naming, key=lambda ev: (ev.label not in taken, len(ev.label.split())), default=first
     )
     return Event(
         key,
