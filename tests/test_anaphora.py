@@ -22,6 +22,17 @@ from kg.extract.entity_index import EntityIndex
 from kg.model import Document, EntityKind, EntityMention, Mention, Span
 from tests.parses import doc
 
+
+def _names(d: Doc, kind: EntityKind, *spans: tuple[int, int, int]) -> EntityIndex:
+    """An index of the names ``d[start:end]`` of ``kind``, each in sentence ``sentence``, named as written."""
+    index = EntityIndex()
+    for start, end, sentence in spans:
+        span = d[start:end]
+        mention = Mention(span.start_char, span.end_char, span.text, Span(0, len(d.text)))
+        index.add(EntityMention(mention, kind, span.text), range(start, end), sentence)
+    return index
+
+
 # "Jackman praised the Tony telecast of his performance": the subject, not the nearer noun that
 # only modifies another ("Tony", read as a person by the small model)
 PARSE = (
@@ -67,13 +78,7 @@ CITED = (
 
 
 def _cited_index(reuters_sentence: int) -> EntityIndex:
-    d = doc(CITED, run=False)
-    index = EntityIndex()
-    for start, sentence in ((0, 0), (7, reuters_sentence)):
-        token = d[start]
-        mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
-        index.add(EntityMention(mention, EntityKind.GROUP, token.text), range(start, start + 1), sentence)
-    return index
+    return _names(doc(CITED, run=False), EntityKind.GROUP, (0, 1, 0), (7, 8, reuters_sentence))
 
 
 def test_the_source_of_according_to_is_not_its_own_sentences_pronoun() -> None:
@@ -93,10 +98,7 @@ def test_an_organisation_a_speaker_told_is_not_a_later_they(verb: str, lemma: st
         "They/PRP/nsubj/6 lost/VBD/ROOT/6/lose ./././6"
     )
     d = doc(parse, run=False)
-    index = EntityIndex()
-    token = d[3]
-    mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
-    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "BBC"), range(3, 4), 0)
+    index = _names(d, EntityKind.ORGANIZATION, (3, 4, 0))
     assert _salient(d, index, 5, 1, lambda m: True) == (0 if kept else None)
 
 
@@ -107,10 +109,7 @@ def test_the_owner_of_a_programme_a_speaker_told_is_not_a_later_they() -> None:
         "programme/NN/dobj/1 ./././1 They/PRP/nsubj/9 lost/VBD/ROOT/9/lose ./././9"
     )
     d = doc(parse, run=False)
-    index = EntityIndex()
-    token = d[3]
-    mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
-    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "BBC"), range(3, 4), 0)
+    index = _names(d, EntityKind.ORGANIZATION, (3, 4, 0))
     assert _salient(d, index, 8, 1, lambda m: True) is None
 
 
@@ -124,12 +123,7 @@ SEXES = (
 
 def _people(spans: list[tuple[int, int, int]]) -> tuple[Doc, EntityIndex]:
     d = doc(SEXES, run=False)
-    index = EntityIndex()
-    for start, end, sentence in spans:
-        span = d[start:end]
-        mention = Mention(span.start_char, span.end_char, span.text, Span(0, len(d.text)))
-        index.add(EntityMention(mention, EntityKind.PERSON, span.text), range(start, end), sentence)
-    return d, index
+    return d, _names(d, EntityKind.PERSON, *spans)
 
 
 def test_a_first_name_or_a_title_tells_a_persons_sex_and_a_name_alone_takes_its_fuller_mentions() -> None:
@@ -175,13 +169,7 @@ def test_a_quotation_is_the_speakers_of_the_reporting_verb_after_it_and_goes_on_
 
 def test_a_quotations_first_person_is_its_speaker() -> None:
     d = doc(WON + _shifted(HAPPY, 8), run=False)
-    index = EntityIndex()
-    smith = d[5]
-    index.add(
-        EntityMention(Mention(smith.idx, smith.idx + 5, "Smith", Span(0, len(d.text))), EntityKind.PERSON, "Smith"),
-        range(5, 6),
-        0,
-    )
+    index = _names(d, EntityKind.PERSON, (5, 6, 0))
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     AnaphoraResolver()._quoted_first_person(ctx, index, [0] * 8 + [1] * (len(d) - 8))
     added = {index.tokens[j].start: index.mentions[j].antecedent for j in range(1, len(index.mentions))}
@@ -198,13 +186,7 @@ def test_the_speaker_pronoun_of_a_quotation_is_no_one_named_inside_it() -> None:
     marks = quote_marks(d)
     assert marks == [(0, 5, True)]
     quoted = _attributed(d[6], marks, lexicon.load())
-    index = EntityIndex()
-    serena = d[3]
-    index.add(
-        EntityMention(Mention(serena.idx, serena.idx + 6, "Serena", Span(0, len(d.text))), EntityKind.PERSON, "Serena"),
-        range(3, 4),
-        0,
-    )
+    index = _names(d, EntityKind.PERSON, (3, 4, 0))
     assert _salient(d, index, 6, 0, _person_of("f", {})) == 0
     assert _salient(d, index, 6, 0, _person_of("f", {}, quoted)) is None
 
@@ -217,11 +199,7 @@ def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker() -> None:
         "Smith/NNP/nsubj/10 said/VBD/ROOT/10/say ./././10",
         run=False,
     )
-    index = EntityIndex()
-    for i, sentence in ((0, 0), (2, 0), (9, 1)):
-        token = d[i]
-        mention = Mention(token.idx, token.idx + len(token), token.text, Span(0, len(d.text)))
-        index.add(EntityMention(mention, EntityKind.PERSON, token.text), range(i, i + 1), sentence)
+    index = _names(d, EntityKind.PERSON, (0, 1, 0), (2, 3, 0), (9, 10, 1))
     speaker = _speaker(d[5], quotations(d, lexicon.load()), index)
     assert speaker == "Smith"
     assert _salient(d, index, 5, 1, _person_of("m", {})) == 0
@@ -247,10 +225,8 @@ def test_an_it_in_what_an_organisation_is_reported_to_say_is_the_organisation(
     tokens: str, it: int, resolved: bool
 ) -> None:
     d = doc(tokens, run=False)
-    nike = next(t for t in d if t.text == "Nike")
-    index = EntityIndex()
-    mention = Mention(nike.idx, nike.idx + 4, "Nike", Span(0, len(d.text)))
-    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "Nike"), range(nike.i, nike.i + 1), 0)
+    nike = next(t.i for t in d if t.text == "Nike")
+    index = _names(d, EntityKind.ORGANIZATION, (nike, nike + 1, 0))
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     AnaphoraResolver()._reported_self(ctx, index, d[it], 0)
     assert (index.at(d[it]) is not None) == resolved

@@ -108,17 +108,7 @@ class AnaphoraResolver:
                 continue
             for tok in ctx.doc[first : last + 1]:
                 if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.i not in index.by_token:
-                    index.add(
-                        EntityMention(
-                            ctx.token_mention(tok),
-                            EntityKind.PERSON,
-                            tok.text,
-                            pronoun=True,
-                            antecedent=root_of(index, j),
-                        ),
-                        range(tok.i, tok.i + 1),
-                        sent_of_token[tok.i],
-                    )
+                    _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent_of_token[tok.i])
 
     def _definite_organisations(self, ctx: Context, index: EntityIndex) -> None:
         """ "The firm", "the company" with nothing to tell it apart is the organisation last named."""
@@ -179,17 +169,7 @@ class AnaphoraResolver:
         j = index.at(speaker) if speaker is not None else None
         if j is None or index.mentions[root_of(index, j)].kind != EntityKind.ORGANIZATION:
             return
-        index.add(
-            EntityMention(
-                ctx.token_mention(tok),
-                EntityKind.ORGANIZATION,
-                tok.text,
-                pronoun=True,
-                antecedent=root_of(index, j),
-            ),
-            range(tok.i, tok.i + 1),
-            sent,
-        )
+        _add_pronoun(ctx, index, tok, EntityKind.ORGANIZATION, j, sent)
 
     def _plural_pronoun(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
         """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
@@ -258,17 +238,7 @@ class AnaphoraResolver:
                 )
                 j = _salient(ctx.doc, index, tok.i, sent, accept)
                 if j is not None:
-                    index.add(
-                        EntityMention(
-                            ctx.token_mention(tok),
-                            EntityKind.PERSON,
-                            tok.text,
-                            pronoun=True,
-                            antecedent=root_of(index, j),
-                        ),
-                        range(tok.i, tok.i + 1),
-                        sent,
-                    )
+                    _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent)
             elif tok.pos_ == "PRON" and tok.lower_ in ("it", "its"):
                 self._reported_self(ctx, index, tok, sent)
             elif _plural_anaphor(tok):
@@ -385,6 +355,12 @@ def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, 
         if len(told) == 1:
             found[mention] = next(iter(told))
     return found
+
+
+def _add_pronoun(ctx: Context, index: EntityIndex, tok: Token, kind: EntityKind, j: int, sent: int) -> None:
+    """The one-word pronoun ``tok`` as a mention of what mention ``j`` stands for."""
+    mention = EntityMention(ctx.token_mention(tok), kind, tok.text, pronoun=True, antecedent=root_of(index, j))
+    index.add(mention, range(tok.i, tok.i + 1), sent)
 
 
 def _definite(tok: Token) -> bool:
