@@ -171,7 +171,8 @@ def test_a_quotations_first_person_is_its_speaker() -> None:
     d = doc(WON + _shifted(HAPPY, 8), run=False)
     index = _names(d, EntityKind.PERSON, (5, 6, 0))
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
-    AnaphoraResolver()._quoted_first_person(ctx, index, [0] * 8 + [1] * (len(d) - 8))
+    quotes = quotations(d, lexicon.load())
+    AnaphoraResolver()._quoted_first_person(ctx, index, [0] * 8 + [1] * (len(d) - 8), quotes)
     added = {index.tokens[j].start: index.mentions[j].antecedent for j in range(1, len(index.mentions))}
     assert added == {1: 0, 9: 0}  # both "I"s are Smith
 

@@ -94,15 +94,19 @@ class AnaphoraResolver:
     def __call__(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
         self._appositions(ctx, index)
         self._definite_organisations(ctx, index)
-        self._anaphora(ctx, index, sent_of_token)
-        self._quoted_first_person(ctx, index, sent_of_token)
+        marks = quote_marks(ctx.doc)
+        quotes = quotations(ctx.doc, self.lex, marks)
+        self._anaphora(ctx, index, sent_of_token, marks, quotes)
+        self._quoted_first_person(ctx, index, sent_of_token, quotes)
 
     # -- "I" in a quote: its speaker ---------------------------------------------------
-    def _quoted_first_person(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
+    def _quoted_first_person(
+        self, ctx: Context, index: EntityIndex, sent_of_token: list[int], quotes: list[tuple[int, int, Token]]
+    ) -> None:
         """ "I told the club I would like to stay," he said: each "I", "me", "my" of a quotation
         is the person it is attributed to, once the speaker (a name, or a pronoun resolved to
         one) is known."""
-        for first, last, speaker in quotations(ctx.doc, self.lex):
+        for first, last, speaker in quotes:
             j = index.at(speaker)
             if j is None or index.mentions[root_of(index, j)].kind != EntityKind.PERSON:
                 continue
@@ -223,11 +227,16 @@ class AnaphoraResolver:
         return latest[best]
 
     # -- pronouns, place descriptions and unnamed sources -------------------------------
-    def _anaphora(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
+    def _anaphora(
+        self,
+        ctx: Context,
+        index: EntityIndex,
+        sent_of_token: list[int],
+        marks: list[tuple[int, int, bool]],
+        quotes: list[tuple[int, int, Token]],
+    ) -> None:
         candidates = {t.i: t for t in (*with_pos(ctx.doc, "PRON"), *self.anaphor_words.tokens(ctx.doc))}
         sexes = _sexes(ctx.doc, index, self.lex)
-        marks = quote_marks(ctx.doc)
-        quotes = quotations(ctx.doc, self.lex)
         for tok in (candidates[i] for i in sorted(candidates)):
             if tok.i in index.by_token:
                 continue
@@ -481,15 +490,18 @@ def quote_marks(doc: Doc) -> list[tuple[int, int, bool]]:
     return found
 
 
-def quotations(doc: Doc, lex: lexicon.Lexicon) -> list[tuple[int, int, Token]]:
+def quotations(
+    doc: Doc, lex: lexicon.Lexicon, marks: list[tuple[int, int, bool]] | None = None
+) -> list[tuple[int, int, Token]]:
     """(first token, last token, speaker) of each quotation attributed to a speaker: by a reporting
     verb just after it ('," he said', '," said Keegan') or just before it ('Keegan told the radio
     station: "'); a quotation with neither continues the speaker of the one before it when nothing
     but that one's attribution stands between them ('..." he said. "The main concern is my age
-    ...'; not after a sentence of narrative, which may bring in the next speaker)."""
+    ...'; not after a sentence of narrative, which may bring in the next speaker). ``marks``: the
+    document's ``quote_marks``, where already read."""
     found: list[tuple[int, int, Token]] = []
     last: tuple[int, Token] | None = None  # where the latest quotation ends, and its speaker
-    for opening, end, closed in quote_marks(doc):
+    for opening, end, closed in quote_marks(doc) if marks is None else marks:
         speaker = _speaker_after(doc, end, lex) if closed else None
         speaker = speaker or _speaker_before(doc, opening, lex)
         if speaker is None and last is not None and not _narrative(doc[last[0] + 1 : opening], lex):
