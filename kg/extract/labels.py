@@ -276,7 +276,7 @@ def _context(head: Token) -> set[int]:
 def _render(head: Token, indices: list[int], names: Mapping[int, str], within: Span | None = None) -> str:
     """The words in text order, glued as written ("Bitcoin's", "shoot-to-kill"), a word in ``names``
     as its name unless another word of the label says it ("he trusted Mr Blair" stays), at most
-    ``MAX_WORDS`` words around the trigger."""
+    ``MAX_WORDS`` words around the trigger, all inside ``within`` (by default the head's sentence)."""
     doc = head.doc
     sent = within if within is not None else head.sent
     words = _written_words(
