@@ -12,7 +12,9 @@ that is no pronoun before it:
 - wrong: the pronoun joined a node, and none of its other mentions is in the chain;
 - unresolved: no built mention on the pronoun.
 
-Precision is right over right + wrong; recall right over every such pronoun. The resolver is
+Precision is right over right + wrong; recall right over every such pronoun. "it" and "its" are
+scored the same way, apart (the ``it`` figures): the resolver takes only those in what an
+organisation is reported to say. The resolver is
 rules and was written before this benchmark; ``--half`` scores the even or odd topics only, so
 that a change can be made looking at one half and judged on the other.
 
@@ -38,6 +40,7 @@ from scripts.train_events import DATA
 PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS
 # scored apart: the resolver takes only an "it" in what an organisation is reported to say
 IT_PRONOUNS = frozenset({"it", "its"})
+ANY_PRONOUN = PRONOUNS | IT_PRONOUNS  # never the name a pronoun is scored against
 # every actor's and place's mention, with each of the node's classes (benchmarks.entities_ecbplus
 # reads those; a node comes once for each)
 MENTIONS = """
@@ -80,11 +83,11 @@ def score(
         for pronoun in text.entities:
             word = text.text[pronoun.begin : pronoun.end]
             chain = [e for e in text.entities if e.chain == pronoun.chain]
-            named = [e for e in chain if text.text[e.begin : e.end].lower() not in PRONOUNS | IT_PRONOUNS]
+            named = [e for e in chain if text.text[e.begin : e.end].lower() not in ANY_PRONOUN]
             if word.lower() not in pronouns or not any(e.begin < pronoun.begin for e in named):
                 continue
             mine = [spans for spans in nodes.values() if (pronoun.begin, pronoun.end) in spans]
-            others = {s for spans in mine for s in spans if text.text[s[0] : s[1]].lower() not in PRONOUNS | IT_PRONOUNS}
+            others = {s for spans in mine for s in spans if text.text[s[0] : s[1]].lower() not in ANY_PRONOUN}
             if not mine:
                 outcome = "unresolved"
             elif any(_overlaps(s, e.begin, e.end) for s in others for e in named):
