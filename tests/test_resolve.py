@@ -356,3 +356,16 @@ def test_an_event_is_not_named_by_a_label_an_earlier_event_of_the_document_has()
     violence = EventMention(m("violence", 400), "Violence", "violence", label="worst violence in history")
     r = resolve(extraction(events=[protests, violent, violence]), AliasTable())
     assert sorted(e.label for e in r.events) == ["protests become violent", "worst violence in history"]
+
+
+def test_a_first_name_alone_joins_the_one_person_named_in_full_with_it() -> None:
+    # "Paula Radcliffe ... Paula has got all those great runs": one person
+    r = resolve(extraction([person("Paula Radcliffe", 0), person("Paula", 100)]))
+    assert sizes(r) == [("Paula Radcliffe", 2)]
+    assert {(x.mention.text, x.rule) for x in r.merges} == {("Paula", "first name")}
+    # two Pauls named in full: "Paul" alone could be either
+    two = resolve(extraction([person("Paul Smith", 0), person("Paul Jones", 50), person("Paul", 100)]))
+    assert sizes(two) == [("Paul", 1), ("Paul Jones", 1), ("Paul Smith", 1)]
+    # a word that is another person's surname is no first name alone ("Scott" of Jill Scott)
+    scott = resolve(extraction([person("Scott Peterson", 0), person("Jill Scott", 50), person("Scott", 100)]))
+    assert ("Scott Peterson", 2) not in sizes(scott)

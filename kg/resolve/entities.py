@@ -81,6 +81,7 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
     for m in mentions:
         if m.key and m.origin:
             origins.setdefault(m.key, set()).add(m.origin)
+    first_names = _first_names(mentions)
     for i in order:
         m = mentions[i]
         if m.antecedent is not None:
@@ -101,7 +102,7 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
             other = mentions[j]
             if len(other.name) < len(m.name) or (len(other.name) == len(m.name) and j > i):
                 continue
-            rule = _same_referent(m, names, other, names_of[j])
+            rule = _same_referent(m, names, other, names_of[j]) or _first_name(m, other, first_names)
             if rule:
                 clusters.union(j, i, rule)
                 break
@@ -148,6 +149,30 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
             # name lacks ("the Paris-based exchange" and "New York Stock Exchange")
             return "head noun"
     return None
+
+
+def _first_names(mentions: tuple[EntityMention, ...]) -> dict[str, set[str]]:
+    """Each first name of the people a document names in full, with the full names that have it
+    (and, under "", every surname: a word that is someone's surname is no first name alone)."""
+    found: dict[str, set[str]] = {"": set()}
+    for m in mentions:
+        words = _norm(m.name).split()
+        if m.kind == EntityKind.PERSON and not m.pronoun and m.key is None and len(words) > 1:
+            found.setdefault(words[0], set()).add(" ".join(words))
+            found[""].add(words[-1])
+    return found
+
+
+def _first_name(m: EntityMention, other: EntityMention, first_names: dict[str, set[str]]) -> str | None:
+    """ "Paula has got all those great runs in her history" in an article on Paula Radcliffe: a
+    first name alone is the one person of the document named in full with it, where it is no one's
+    surname."""
+    short, full = _norm(m.name).split(), _norm(other.name).split()
+    if m.kind != EntityKind.PERSON or m.key is not None or other.key is not None or len(short) != 1 or len(full) < 2:
+        return None
+    if short[0] != full[0] or short[0] in first_names[""] or len(first_names.get(short[0], ())) != 1:
+        return None
+    return "first name"
 
 
 def _short_form(short: list[str], full: list[str]) -> bool:
