@@ -33,6 +33,7 @@ DOCUMENTS = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }"
 
 def client(url: str, text: str, fmt: str = JSON) -> SPARQLWrapper:
     sparql = SPARQLWrapper(url)
+    sparql.setTimeout(60)  # a server that stops answering fails the test, not the run
     sparql.setQuery(text)
     sparql.setReturnFormat(fmt)
     return sparql
