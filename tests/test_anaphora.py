@@ -167,6 +167,21 @@ def test_a_quotation_is_the_speakers_of_the_reporting_verb_after_it_and_goes_on_
     assert [(first, speaker.text) for first, _last, speaker in quotations(told, lexicon.load())] == [(1, "Smith")]
 
 
+def test_each_sentence_of_a_quoted_run_opens_a_quotation_of_its_own() -> None:
+    # 'He said: "I won. "I am happy.': the parser puts the second opening mark in the first
+    # sentence; it ends the first quotation and opens the second, which goes on with its speaker
+    d = doc(
+        'He/PRP/nsubj/1 said/VBD/ROOT/1/say :/:/punct/1 "+/``/punct/5 I/PRP/nsubj/5 won/VBD/ccomp/1/win '
+        './././5 "+/``/punct/5 ' + _shifted(HAPPY, 7).split(" ", 1)[1],
+        run=False,
+    )
+    assert quote_marks(d) == [(3, 7, False), (7, 12, True)]
+    assert [(first, last, speaker.text) for first, last, speaker in quotations(d, lexicon.load())] == [
+        (4, 6, "He"),
+        (8, 11, "He"),
+    ]
+
+
 def test_a_quotations_first_person_is_its_speaker() -> None:
     d = doc(WON + _shifted(HAPPY, 8), run=False)
     index = _names(d, EntityKind.PERSON, (5, 6, 0))

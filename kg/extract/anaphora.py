@@ -474,7 +474,8 @@ def quote_marks(doc: Doc) -> list[tuple[int, int, bool]]:
     closed) of each quotation. A quote mark opens where a space or a line's start precedes it, and
     closes where it follows a word; one that the next mark or the paragraph's end leaves open
     closes with its sentence, as a quotation running on past a missing mark would otherwise
-    swallow the narrative."""
+    swallow the narrative, or where the next mark opens the next quotation within that sentence
+    ('... on myself. "He wants to ...': a quoted run that opens each sentence anew)."""
     found = []
     i = 0
     while i < len(doc):
@@ -483,10 +484,13 @@ def quote_marks(doc: Doc) -> list[tuple[int, int, bool]]:
             i += 1
             continue
         mark = next((t for t in doc[i + 1 :] if t.text in QUOTES or t.text.count("\n") > 1), None)
-        closed = mark is not None and mark.text in QUOTES and not _opens(mark)
-        end = mark.i if mark is not None and closed else tok.sent.end
-        found.append((i, end, closed))
-        i = end + 1
+        if mark is not None and mark.text in QUOTES and not _opens(mark):
+            found.append((i, mark.i, True))
+            i = mark.i + 1
+            continue
+        end = mark.i if mark is not None and mark.text in QUOTES and mark.i < tok.sent.end else tok.sent.end
+        found.append((i, end, False))
+        i = end
     return found
 
 
