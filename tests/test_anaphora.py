@@ -248,3 +248,38 @@ def test_an_it_in_what_an_organisation_is_reported_to_say_is_the_organisation(
     assert (index.at(d[it]) is not None) == resolved
     if resolved:
         assert index.mentions[index.at(d[it])].antecedent == 0  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "resolved"),
+    [
+        # "Nike grew. It hired staff.": the subject goes on
+        (
+            "Nike/NNP/nsubj/1 grew/VBD/ROOT/1/grow ./././1 "
+            "It/PRP/nsubj/4 hired/VBD/ROOT/4/hire staff/NNS/dobj/4 ./././4",
+            True,
+        ),
+        # "Nike grew. It seems likely.": a verb whose "it" is often no one
+        (
+            "Nike/NNP/nsubj/1 grew/VBD/ROOT/1/grow ./././1 "
+            "It/PRP/nsubj/4 seems/VBZ/ROOT/4/seem likely/JJ/acomp/4 ./././4",
+            False,
+        ),
+        # "Sales hurt Nike. It hired staff.": Nike was not the subject
+        (
+            "Sales/NNS/nsubj/1 hurt/VBD/ROOT/1/hurt Nike/NNP/dobj/1 ./././1 "
+            "It/PRP/nsubj/5 hired/VBD/ROOT/5/hire staff/NNS/dobj/5 ./././5",
+            False,
+        ),
+    ],
+)
+def test_an_it_that_is_a_main_subject_goes_on_with_the_organisation_that_was_one(tokens: str, resolved: bool) -> None:
+    d = doc(tokens, run=False)
+    nike = next(t.i for t in d if t.text == "Nike")
+    it = next(t.i for t in d if t.text == "It")
+    index = _names(d, EntityKind.ORGANIZATION, (nike, nike + 1, 0))
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    AnaphoraResolver()._continued_subject(ctx, index, d[it], 1)
+    assert (index.at(d[it]) is not None) == resolved
+    if resolved:
+        assert index.mentions[index.at(d[it])].antecedent == 0  # type: ignore[index]

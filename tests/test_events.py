@@ -170,12 +170,18 @@ def test_a_label_names_the_person_a_subject_pronoun_stands_for_unless_it_names_t
     # an "it" in what an organisation is reported to say is the organisation ...
     cut = "The/DT/det/1 bank/NN/nsubj/2 said/VBD/ROOT/2/say it/PRP/nsubj/4 cut/VBD/ccomp/2/cut jobs/NNS/dobj/4 ./././2"
     assert labels(cut, ((1, 2, "ORG"),), 4) == ["bank cut jobs"]
-    # ... another "it" stays as written: "The bank grew. It cut jobs."
+    # ... and so is one that goes on with the subject before: "The bank grew. It cut jobs."
     grew = (
         "The/DT/det/1 bank/NN/nsubj/2 grew/VBD/ROOT/2/grow ./././2 "
         "It/PRP/nsubj/5 cut/VBD/ROOT/5/cut jobs/NNS/dobj/5 ./././5"
     )
-    assert labels(grew, ((1, 2, "ORG"),), 5) == ["It cut jobs"]
+    assert labels(grew, ((1, 2, "ORG"),), 5) == ["bank cut jobs"]
+    # another "it" stays as written: "Sales hurt the bank. It cut jobs."
+    hurt = (
+        "Sales/NNS/nsubj/1 hurt/VBD/ROOT/1/hurt the/DT/det/3 bank/NN/dobj/1 ./././1 "
+        "It/PRP/nsubj/6 cut/VBD/ROOT/6/cut jobs/NNS/dobj/6 ./././6"
+    )
+    assert labels(hurt, ((3, 4, "ORG"),), 6) == ["It cut jobs"]
 
 
 def test_a_quotations_i_is_named_with_the_verb_form_the_name_takes() -> None:

@@ -156,7 +156,8 @@ class AnaphoraResolver:
         in what an organisation is reported to say is that organisation. Other "it"s stay
         unresolved: most stand for no actor ("it is likely", "the plan ... it would cost"), and so
         do an object ("he'd be perfect for it," Souness told BBC Sport) and an "it" before the
-        report ("its takings were 1.1m, Screen Daily said": the film's)."""
+        report ("its takings were 1.1m, Screen Daily said": the film's), but for
+        ``_continued_subject``."""
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return
         clause = tok.head
@@ -174,6 +175,23 @@ class AnaphoraResolver:
         if j is None or index.mentions[root_of(index, j)].kind != EntityKind.ORGANIZATION:
             return
         _add_pronoun(ctx, index, tok, EntityKind.ORGANIZATION, j, sent)
+
+    def _continued_subject(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
+        """ "Euronext last week appointed UBS as advisors. It is also working with Morgan Stanley":
+        an "it" that is the subject of its sentence's main verb goes on with the organisation that
+        was the subject of the sentence before; not the "it" of a verb whose subject is often no one
+        ("it seems", "it is likely", "it emerged that": the word class ``expletive``)."""
+        head = tok.head
+        expletive = self.lex.wordclasses.get("expletive", frozenset())
+        if tok.i in index.by_token or tok.dep_ != "nsubj" or head.dep_ != "ROOT" or tok.sent.start == 0:
+            return
+        if head.lemma_.lower() in expletive:
+            return
+        before = ctx.doc[tok.sent.start - 1].sent.root
+        previous = next((c for c in before.children if c.dep_ == "nsubj"), None)
+        j = index.at(previous) if previous is not None else None
+        if j is not None and index.mentions[root_of(index, j)].kind == EntityKind.ORGANIZATION:
+            _add_pronoun(ctx, index, tok, EntityKind.ORGANIZATION, j, sent)
 
     def _plural_pronoun(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
         """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
@@ -250,6 +268,7 @@ class AnaphoraResolver:
                     _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent)
             elif tok.pos_ == "PRON" and tok.lower_ in ("it", "its"):
                 self._reported_self(ctx, index, tok, sent)
+                self._continued_subject(ctx, index, tok, sent)
             elif _plural_anaphor(tok):
                 self._plural_pronoun(ctx, index, tok, sent)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and _definite(tok):
