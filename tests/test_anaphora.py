@@ -240,14 +240,21 @@ def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker() -> None:
 def test_an_it_in_what_an_organisation_is_reported_to_say_is_the_organisation(
     tokens: str, it: int, resolved: bool
 ) -> None:
+    assert _nike_it(tokens, "_reported_self", it) == (0 if resolved else None)
+
+
+def _nike_it(tokens: str, method: str, it: int | None = None) -> int | None:
+    """The antecedent that the resolver's ``method`` gives the word ``it`` (the word "It" when None)
+    of a parse that names the organisation Nike (mention 0); None when it gives none."""
     d = doc(tokens, run=False)
     nike = next(t.i for t in d if t.text == "Nike")
+    tok = d[it] if it is not None else next(t for t in d if t.text == "It")
     index = _names(d, EntityKind.ORGANIZATION, (nike, nike + 1, 0))
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
-    AnaphoraResolver()._reported_self(ctx, index, d[it], 0)
-    assert (index.at(d[it]) is not None) == resolved
-    if resolved:
-        assert index.mentions[index.at(d[it])].antecedent == 0  # type: ignore[index]
+    sentence = [s.start for s in d.sents].index(tok.sent.start)
+    getattr(AnaphoraResolver(), method)(ctx, index, tok, sentence)
+    j = index.at(tok)
+    return None if j is None else index.mentions[j].antecedent
 
 
 @pytest.mark.parametrize(
@@ -274,12 +281,4 @@ def test_an_it_in_what_an_organisation_is_reported_to_say_is_the_organisation(
     ],
 )
 def test_an_it_that_is_a_main_subject_goes_on_with_the_organisation_that_was_one(tokens: str, resolved: bool) -> None:
-    d = doc(tokens, run=False)
-    nike = next(t.i for t in d if t.text == "Nike")
-    it = next(t.i for t in d if t.text == "It")
-    index = _names(d, EntityKind.ORGANIZATION, (nike, nike + 1, 0))
-    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
-    AnaphoraResolver()._continued_subject(ctx, index, d[it], 1)
-    assert (index.at(d[it]) is not None) == resolved
-    if resolved:
-        assert index.mentions[index.at(d[it])].antecedent == 0  # type: ignore[index]
+    assert _nike_it(tokens, "_continued_subject") == (0 if resolved else None)
