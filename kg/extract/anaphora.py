@@ -182,10 +182,9 @@ class AnaphoraResolver:
         was the subject of the sentence before; not the "it" of a verb whose subject is often no one
         ("it seems", "it is likely", "it emerged that": the word class ``expletive``)."""
         head = tok.head
-        expletive = self.lex.wordclasses.get("expletive", frozenset())
         if tok.i in index.by_token or tok.dep_ != "nsubj" or head.dep_ != "ROOT" or tok.sent.start == 0:
             return
-        if head.lemma_.lower() in expletive:
+        if head.lemma_.lower() in self.lex.wordclasses.get("expletive", frozenset()):
             return
         before = ctx.doc[tok.sent.start - 1].sent.root
         previous = next((c for c in before.children if c.dep_ == "nsubj"), None)
