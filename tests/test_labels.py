@@ -266,6 +266,20 @@ def test_a_coordinated_verb_shares_a_subject_only_when_their_number_agrees() -> 
     assert syntax.subject(d[4]) is None
 
 
+def test_the_object_of_a_verb_of_control_is_the_subject_of_its_complement() -> None:
+    # "Labour warned the camps to stop": the camps stop; "Labour promised the camps to stop": Labour
+    warned = doc(
+        "Labour/NNP/nsubj/1 warned/VBD/ROOT/1/warn the/DT/det/3 camps/NNS/dobj/1 to/TO/aux/5 stop/VB/xcomp/1/stop",
+        run=False,
+    )
+    assert syntax.subject(warned[5]) == warned[3]
+    promised = doc(
+        "Labour/NNP/nsubj/1 promised/VBD/ROOT/1/promise the/DT/det/3 camps/NNS/dobj/1 to/TO/aux/5 stop/VB/xcomp/1/stop",
+        run=False,
+    )
+    assert syntax.subject(promised[5]) == promised[0]
+
+
 def test_a_bare_verb_takes_the_verb_it_is_coordinated_with_before_its_governor() -> None:
     # "issued an injunction to try and prevent the sale": "try and prevent sale", not "issued try"
     d = doc(

@@ -35,6 +35,20 @@ OBJECT_CONTROL = frozenset(
         "call",
         "get",
         "invite",
+        "warn",
+        "advise",
+        "remind",
+        "expect",
+        "want",
+        "need",
+        "help",
+        "permit",
+        "forbid",
+        "authorise",
+        "authorize",
+        "challenge",
+        "beg",
+        "press",
     }
 )
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
