@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract import syntax
-from kg.extract.labels import MAX_WORDS, event_label
+from kg.extract.labels import MAX_WORDS, _dangling, event_label
 from tests.parses import doc, nlp
 
 # (tokens, trigger span, expected label, entities)
@@ -264,6 +264,16 @@ def test_a_coordinated_verb_shares_a_subject_only_when_their_number_agrees() -> 
         "they/PRP/nsubj/1 left/VBD/ROOT/1/leave and/CC/cc/1 has/VBZ/aux/4/have returned/VBN/conj/1/return", run=False
     )
     assert syntax.subject(d[4]) is None
+
+
+def test_a_label_never_ends_on_a_currency_sign_without_its_amount() -> None:
+    # "They spent more than £1bn": "£" without "1bn" is dropped like a preposition without its object
+    d = doc(
+        "They/PRP/nsubj/1 spent/VBD/ROOT/1/spend more/JJR/amod/5 than/IN/quantmod/5 £+/$/nmod/5 1bn/CD/dobj/1",
+        run=False,
+    )
+    assert _dangling(d[4], [0, 1, 2, 3, 4]) and _dangling(d[3], [0, 1, 2, 3])
+    assert not _dangling(d[4], [0, 1, 2, 3, 4, 5]) and not _dangling(d[3], [0, 1, 2, 3, 4, 5])
 
 
 def test_the_object_of_a_verb_of_control_is_the_subject_of_its_complement() -> None:

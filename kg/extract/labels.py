@@ -354,10 +354,13 @@ def _joined(doc: Doc, i: int) -> bool:
 def _dangling(tok: Token, indices: list[int]) -> bool:
     """A function word whose phrase lies outside the label: a conjunction ("and Liverpool boss"), a
     preposition without its object ("sold to") or the noun it modifies ("of 71,000 jobs involved";
-    "after the slowdown" stands), a "to" without its verb ("his love to")."""
+    "after the slowdown" stands), a "to" without its verb ("his love to"), a currency sign or a
+    "than" without its amount ("spent more than £": "£1.2bn" was cut)."""
     if len(indices) < 2:
         return False
     inside = set(indices)
+    if tok.tag_ == "$" or tok.dep_ == "quantmod":  # "£", "more than" of an amount
+        return tok.head.i not in inside and not any(c.i in inside for c in tok.children)
     if tok.pos_ in ("CCONJ", "SCONJ") and tok.dep_ in ("cc", "mark"):
         return True
     if tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative"):
