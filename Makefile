@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip install -q -c constraints.txt
+# CI names each test as it starts (-v), so that a run stopped from outside ends on the test it was in
+PYTEST_FLAGS ?= -q
 
 .PHONY: install run test lint clean
 
@@ -28,7 +30,7 @@ lint: $(VENV)/.test-deps
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest $(PYTEST_FLAGS)
 
 clean:
 	rm -rf exports/* .pytest_cache .ruff_cache .mypy_cache
