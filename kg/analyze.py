@@ -9,8 +9,8 @@ Centrality is PageRank over that graph taken as undirected: it runs in time line
 (betweenness is cubic in practice, and zero for nearly every actor of a news corpus, which is many
 small stories that no actor bridges), and it ranks an actor high when it takes part in many events
 that are themselves well linked, by causes or by shared actors, which is what "central to the
-news" means. Communities are networkx's Louvain with a fixed seed: the same store, the same
-communities.
+news" means. Communities are networkx's Louvain with a fixed seed, within each connected
+component: the same store, the same communities.
 """
 
 from __future__ import annotations
@@ -130,10 +130,35 @@ def score(graph: nx.MultiDiGraph) -> Scores:
     if undirected.number_of_nodes() == 0:
         return Scores({}, {})
     centrality = nx.pagerank(undirected)
-    found = nx.community.louvain_communities(undirected, seed=SEED)
+    known: dict[tuple[int, tuple[tuple[int, int], ...]], list[list[int]]] = {}
+    found = [found for members in nx.connected_components(undirected) for found in _louvain(undirected, members, known)]
     ordered = sorted(found, key=lambda members: (-len(members), min(members)))
     community = {node: number for number, members in enumerate(ordered) for node in members}
     return Scores(centrality, community)
+
+
+def _louvain(
+    graph: nx.Graph, members: set[str], known: dict[tuple[int, tuple[tuple[int, int], ...]], list[list[int]]]
+) -> list[set[str]]:
+    """Louvain communities of one connected component, which no community spans: run on each alone
+    (a graph of its own, nodes and links in sorted order, the same seed), since over the whole graph
+    networkx's passes go over every lone node and pair again and again (477 BBC articles, 12,256
+    components: 2.4 s, against 0.3 s for the one of 6,994 nodes). Louvain's result depends only on
+    the component's shape (its node count and links, nodes numbered in sorted order), so
+    components of one shape, most of them small stars and chains in news, share one run in
+    ``known``. A node alone or a linked pair is one community, as Louvain leaves it."""
+    if len(members) <= 2:
+        return [set(members)]
+    nodes = sorted(members)
+    index = {node: k for k, node in enumerate(nodes)}
+    links = tuple(sorted((min(index[a], index[b]), max(index[a], index[b])) for a, b in graph.subgraph(nodes).edges))
+    shape = (len(nodes), links)
+    if shape not in known:
+        component = nx.Graph()
+        component.add_nodes_from(range(len(nodes)))
+        component.add_edges_from(links)
+        known[shape] = [sorted(found) for found in nx.community.louvain_communities(component, seed=SEED)]
+    return [{nodes[k] for k in found} for found in known[shape]]
 
 
 def causal_graph(view: GraphView) -> nx.DiGraph:
