@@ -147,7 +147,7 @@ def build(
     exports: Annotated[
         bool,
         typer.Option(
-            help="Write graph.ttl, .trig, .nt, .jsonld, the CSV tables and graph.html. Each is written from the "
+            help="Write graph.ttl, .trig, .nt, the CSV tables and graph.html. Each is written from the "
             "whole store, so --no-exports makes adding a few documents to a large store fast; "
             "'kg export' writes one on demand."
         ),
@@ -157,7 +157,7 @@ def build(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Build documents into a knowledge graph: store/, graph.ttl, graph.trig, graph.jsonld, graph.nt,
+    """Build documents into a knowledge graph: store/, graph.ttl, graph.trig, graph.nt,
     entities.csv, events.csv, causal.csv, merges.csv and graph.html in the output folder.
 
     Building into an existing folder adds to it; a rebuilt document replaces its own graph.

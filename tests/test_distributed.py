@@ -52,7 +52,7 @@ def test_worker_processes_build_the_local_exports(corpus: Path, local: Path, tmp
     # extraction on two processes, then the exports written side by side from read-only opens
     report = build([corpus], BuildOptions(out=tmp_path, processes=2, batch_size=3))
     exports = sorted(path.name for name, path in report.files.items() if name != "store")
-    assert {"graph.ttl", "graph.trig", "graph.jsonld", "graph.html", "events.csv"} <= set(exports)
+    assert {"graph.ttl", "graph.trig", "graph.nt", "graph.html", "events.csv"} <= set(exports)
     for name in exports:
         assert (tmp_path / name).read_bytes() == (local / name).read_bytes(), name
 

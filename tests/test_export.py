@@ -88,11 +88,12 @@ def test_jsonld_is_compact_and_expands_to_the_same_triples(tmp_path: Path) -> No
 
 
 @pytest.mark.model
-def test_build_writes_compact_jsonld_with_graph_ttls_triples(sample_build: Path) -> None:
-    data = json.loads((sample_build / "graph.jsonld").read_text(encoding="utf-8"))
+def test_export_writes_compact_jsonld_with_graph_ttls_triples(sample_build: Path, tmp_path: Path) -> None:
+    path = export(store.open_read(sample_build), "jsonld", tmp_path / "graph.jsonld")
+    data = json.loads(path.read_text(encoding="utf-8"))
     assert data["@context"]["label"] == "rdfs:label" and data["@context"]["kg"] == KG
     assert all(not key.startswith("http") for node in data["@graph"] for key in node)
-    written = Graph().parse(sample_build / "graph.jsonld", format="json-ld")
+    written = Graph().parse(path, format="json-ld")
     assert_isomorphic(written, Graph().parse(sample_build / "graph.ttl"))
 
 
