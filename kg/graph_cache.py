@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -91,6 +92,14 @@ def derived(folder: Path, graph: NamedNode, kind: str) -> Path:
     return folder / FOLDER / f"{_key(str(graph))}.{kind}"
 
 
+def shared(folder: Path, name: str) -> Path:
+    """Where a file made from the whole store is kept for the next build to start from (e.g. the
+    HTML graph's component layouts): carried with the entries, never dropped with a graph. Write it
+    with ``keep``; a reader must check that it was written by the same code."""
+    (folder / FOLDER).mkdir(exist_ok=True)
+    return folder / FOLDER / name
+
+
 def keep(path: Path, data: bytes) -> None:
     """Write a graph's file: replaced, never written in place, since it may be a link shared with an
     older generation."""
@@ -113,7 +122,8 @@ def entries(st: Store, folder: Path) -> list[Entry]:
             found.append(entry)
     keys = {_key(str(graph)) for graph in every}
     for path in (folder / FOLDER).iterdir():
-        if path.name.split(".", 1)[0] not in keys:
+        key = path.name.split(".", 1)[0]
+        if _KEY.fullmatch(key) and key not in keys:  # a graph's file (not a ``shared`` one)
             path.unlink()
     return found
 
@@ -141,6 +151,9 @@ def _merge_into(paths: list[Path], target: Path) -> Path:
         files = [stack.enter_context(path.open(encoding="utf-8")) for path in paths]
         handle.writelines(heapq.merge(*files))  # repeats are dropped in the last round
     return target
+
+
+_KEY = re.compile("[0-9a-f]{32}")
 
 
 def _key(name: str) -> str:

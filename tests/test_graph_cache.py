@@ -84,6 +84,17 @@ def test_a_graph_gone_from_the_store_loses_its_files(tmp_path: Path) -> None:
     assert sorted((tmp_path / graph_cache.FOLDER).iterdir()) == sorted(p for e in found for p in (e.lines, e.trig))
 
 
+def test_a_file_of_the_whole_store_outlives_the_graphs_files(tmp_path: Path) -> None:
+    st = tiny_store(2)
+    graph_cache.entries(st, tmp_path)
+    layouts = graph_cache.shared(tmp_path, "layouts.json")
+    graph_cache.keep(layouts, b"{}")
+    st.remove_graph(NamedNode(f"{EX}graph/1"))
+    found = graph_cache.entries(st, tmp_path)
+    left = sorted((tmp_path / graph_cache.FOLDER).iterdir())
+    assert left == sorted([layouts, *(p for e in found for p in (e.lines, e.trig))])
+
+
 def test_a_new_generation_links_the_files_and_replaces_them_without_changing_the_old(tmp_path: Path) -> None:
     st = tiny_store(2)
     old, new = tmp_path / "gen-1", tmp_path / "gen-2"

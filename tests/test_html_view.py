@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kg import analyze
@@ -90,6 +92,31 @@ def test_layout_is_deterministic_and_keeps_components_apart() -> None:
     for k, (ax0, ay0, ax1, ay1) in enumerate(boxes):
         for bx0, by0, bx1, by1 in boxes[k + 1 :]:
             assert ax1 < bx0 or bx1 < ax0 or ay1 < by0 or by1 < ay0, "components overlap"
+
+
+def test_layout_takes_kept_component_shapes_and_keeps_only_the_graph_s() -> None:
+    edges = [(0, 1), (1, 2), (3, 4)]
+    shapes: dict[str, np.ndarray] = {}
+    first = layout.positions(range(6), edges, shapes)
+    assert first == layout.positions(range(6), edges)  # keeping the shapes changes nothing
+    assert sorted(len(xy) for xy in shapes.values()) == [2, 3]  # the pair and the chain; no lone node
+    chain = next(key for key, xy in shapes.items() if len(xy) == 3)
+    kept = {key: xy * (2.0 if key == chain else 1.0) for key, xy in shapes.items()} | {"gone": np.zeros((4, 2))}
+    again = layout.positions(range(6), edges, kept)
+    spread = [abs(again[0][0] - again[2][0]), abs(first[0][0] - first[2][0])]
+    assert spread[0] == pytest.approx(2 * spread[1], abs=0.3)  # the kept chain, as kept (to 0.1 each)
+    assert set(kept) == set(shapes)  # a shape no longer in the graph is not kept
+
+
+def test_layouts_are_kept_exactly_and_not_used_by_other_layout_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    xy = np.array([[0.0, 0.0], [1 / 3, 130.00000000000003]])
+    html._keep_shapes(tmp_path, {"pair": xy})
+    kept = html._known_shapes(tmp_path)
+    assert list(kept) == ["pair"] and kept["pair"].tobytes() == xy.tobytes()  # the same floats, bit for bit
+    monkeypatch.setattr(layout, "code", lambda: "another layout")
+    assert html._known_shapes(tmp_path) == {}
 
 
 def test_page_is_self_contained_and_article_text_cannot_close_its_script() -> None:

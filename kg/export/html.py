@@ -26,9 +26,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from pyoxigraph import Store
 
-from kg import analyze
+from kg import analyze, graph_cache
 from kg.errors import E, KgError
 from kg.export import layout, view, world
 from kg.export.view import Edge, GraphView, Node, Selection
@@ -99,19 +100,42 @@ def write(
     cache: Path | None = None,
 ) -> HtmlReport:
     """Write the page for the store (or the part of it that ``selection`` keeps), atomically;
-    ``cache`` as for ``view.read``."""
+    ``cache``: a generation folder, as for ``view.read``, which also keeps the component layouts."""
     graph = view.read(store, cache=cache)
     if selection is not None:
         graph = view.select(graph, selection)
+    shapes = _known_shapes(cache) if cache is not None and selection is None else None
     tmp = path.with_name(path.name + ".tmp")
     try:
         with tmp.open("w", encoding="utf-8") as handle:
-            handle.writelines(pieces(graph, title=title, dates=analyze.document_dates(store)))
+            handle.writelines(pieces(graph, title=title, dates=analyze.document_dates(store), shapes=shapes))
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
         raise KgError(E.E050, path=path, reason=err.strerror or str(err)) from err
+    if cache is not None and shapes is not None:
+        _keep_shapes(cache, shapes)
     return HtmlReport(path, len(graph.nodes), len(graph.edges))
+
+
+_SHAPES = "layouts.json"  # a generation's component layouts (``graph_cache.shared``)
+
+
+def _known_shapes(cache: Path) -> dict[str, np.ndarray]:
+    """The component layouts the last build kept, when the same layout code made them."""
+    path = graph_cache.shared(cache, _SHAPES)
+    if not path.exists():
+        return {}
+    kept = json.loads(path.read_bytes())
+    if kept.get("code") != layout.code():
+        return {}
+    return {key: np.array(xy, dtype=float) for key, xy in kept["shapes"].items()}
+
+
+def _keep_shapes(cache: Path, shapes: dict[str, np.ndarray]) -> None:
+    """Floats written by ``json`` read back exactly, so a layout from the file is the one computed."""
+    kept = {"code": layout.code(), "shapes": {key: xy.tolist() for key, xy in sorted(shapes.items())}}
+    graph_cache.keep(graph_cache.shared(cache, _SHAPES), json.dumps(kept, separators=(",", ":")).encode())
 
 
 def render(graph: GraphView, *, title: str = "newskg graph", dates: dict[str, str] | None = None) -> str:
@@ -119,12 +143,19 @@ def render(graph: GraphView, *, title: str = "newskg graph", dates: dict[str, st
     return "".join(pieces(graph, title=title, dates=dates))
 
 
-def pieces(graph: GraphView, *, title: str = "newskg graph", dates: dict[str, str] | None = None) -> Iterator[str]:
+def pieces(
+    graph: GraphView,
+    *,
+    title: str = "newskg graph",
+    dates: dict[str, str] | None = None,
+    shapes: dict[str, np.ndarray] | None = None,
+) -> Iterator[str]:
     """The page of ``render`` in pieces, for ``write`` to write one after another: the page of 477 BBC
-    articles is 27 MB of UTF-8 and 53 MB as one Python string, made and copied several times over."""
+    articles is 27 MB of UTF-8 and 53 MB as one Python string, made and copied several times over.
+    ``shapes`` as for ``layout.positions``."""
     scores = analyze.score(analyze.network(graph))
     community = [scores.community[n.id] for n in graph.nodes]
-    vis_nodes, vis_edges = _vis_records(graph, [scores.centrality[n.id] for n in graph.nodes])
+    vis_nodes, vis_edges = _vis_records(graph, [scores.centrality[n.id] for n in graph.nodes], shapes)
     located = places(graph)
     payload = {
         "nodes": graph.nodes,
@@ -208,7 +239,9 @@ def places(graph: GraphView) -> list[dict[str, object]]:
     ]
 
 
-def _vis_records(graph: GraphView, centrality: list[float]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def _vis_records(
+    graph: GraphView, centrality: list[float], shapes: dict[str, np.ndarray] | None = None
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """vis-network node and edge records, the fields pyvis's ``Network(directed=True)`` would give
     them (an empty label is the node's id, an edge without arrows points "to"), without pyvis's
     ``add_node`` and ``add_edge``, which scan a list of every node so far for each one added.
@@ -216,7 +249,7 @@ def _vis_records(graph: GraphView, centrality: list[float]) -> tuple[list[dict[s
     is the square root of its PageRank over the largest, so that the long tail stays visible."""
     index = {n.id: k for k, n in enumerate(graph.nodes)}
     links = [(index[e.source], index[e.target]) for e in graph.edges]
-    positions = layout.positions(range(len(graph.nodes)), links)
+    positions = layout.positions(range(len(graph.nodes)), links, shapes)
     top = max(centrality, default=1.0)
     nodes: list[dict[str, object]] = []
     for k, node in enumerate(graph.nodes):

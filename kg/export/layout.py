@@ -6,11 +6,18 @@ and the components are then packed in rows, largest first. Laying out the whole 
 pulls every small component into a clump at the centre; networkx's own spring layout is also
 too slow here (17 s for 2,000 nodes and 5,000 edges on this machine, against well under a
 second for this one). The same graph always gets the same positions: seeded start, fixed order.
+
+A component's layout depends on its shape alone, so a build that adds a document to a large store
+lays out only the components it changed: the others' come from the shapes the last layout kept
+(``shapes``; 477 BBC articles: 2.7 s of layout, of it 1.5 s for the 519 shapes besides the one
+component of 6,994 nodes that nearly every article joins).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Hashable, Iterable
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -24,34 +31,62 @@ MARGIN = np.array([1.5 * SPACING, SPACING])  # between packed components
 Point = tuple[float, float]
 
 
-def positions(nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]]) -> dict[Hashable, Point]:
-    """Every node's (x, y), components packed side by side around the origin."""
+def positions(
+    nodes: Iterable[Hashable], edges: Iterable[tuple[Hashable, Hashable]], shapes: dict[str, np.ndarray] | None = None
+) -> dict[Hashable, Point]:
+    """Every node's (x, y), components packed side by side around the origin. ``shapes``: the
+    layouts of component shapes found before (by ``_shape_key``), used instead of laying them out
+    again; on return it holds this graph's, and no others, for the next time."""
     graph = nx.Graph()
     graph.add_nodes_from(nodes)
     graph.add_edges_from(edges)
     order = {node: k for k, node in enumerate(graph)}
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(order[n] for n in c)))
-    shapes: dict[tuple[int, bytes], np.ndarray] = {}
-    blocks = [_component(graph.subgraph(sorted(c, key=order.__getitem__)), shapes) for c in components]
+    known = dict(shapes or {})
+    used: dict[str, np.ndarray] = {}
+    blocks = [_component(graph, sorted(c, key=order.__getitem__), known, used) for c in components]
+    if shapes is not None:
+        shapes.clear()
+        shapes.update(used)
     return _pack(blocks)
 
 
-def _component(graph: nx.Graph, shapes: dict[tuple[int, bytes], np.ndarray]) -> dict[Hashable, np.ndarray]:
-    """One connected component, as coordinates whose bounding box starts at (0, 0).
+def _component(
+    graph: nx.Graph, nodes: list[Hashable], known: dict[str, np.ndarray], used: dict[str, np.ndarray]
+) -> dict[Hashable, np.ndarray]:
+    """The connected component of ``graph`` whose ``nodes`` are given in the graph's order, as
+    coordinates whose bounding box starts at (0, 0).
 
-    The layout depends only on the node count and the links (the start is seeded), so components
-    of the same shape, most of them pairs and triples in news, share one computed in ``shapes``.
+    The layout depends only on the node count and the links, numbered in that order and sorted
+    (the start is seeded; not the order in which a subgraph gives them, which follows the numbers
+    of the whole graph's nodes), so components of the same shape, most of them pairs and triples
+    in news, share one: from ``known`` when there, else computed and added; every shape laid out
+    goes into ``used``.
     """
-    nodes = list(graph)
     if len(nodes) == 1:
         return {nodes[0]: np.zeros(2)}
     index = {node: k for k, node in enumerate(nodes)}
-    links = np.array([(index[a], index[b]) for a, b in graph.edges()], dtype=np.intp)
-    shape = (len(nodes), links.tobytes())
-    if shape not in shapes:
+    pairs = ((index[a], index[b]) for a, b in graph.subgraph(nodes).edges())
+    links = np.array(sorted((min(pair), max(pair)) for pair in pairs), dtype=np.intp)
+    shape = _shape_key(len(nodes), links)
+    if shape not in known:
         xy = _spread(_force_directed(len(nodes), links))
-        shapes[shape] = xy - xy.min(axis=0)
-    return dict(zip(nodes, shapes[shape], strict=True))
+        known[shape] = xy - xy.min(axis=0)
+    used[shape] = known[shape]
+    return dict(zip(nodes, known[shape], strict=True))
+
+
+def code() -> str:
+    """What a kept layout was made by: this module and the numerical libraries it runs on."""
+    import scipy
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{np.__version__}\x00{scipy.__version__}".encode())
+    return digest.hexdigest()
+
+
+def _shape_key(n: int, links: np.ndarray) -> str:
+    return hashlib.sha256(f"{n}:".encode() + links.astype(np.int64).tobytes()).hexdigest()[:32]
 
 
 def _force_directed(n: int, links: np.ndarray) -> np.ndarray:
