@@ -28,6 +28,22 @@ CASES = [
         "hashrate fell 12%",
         ((3, 5, "PERCENT"),),
     ),
+    # a noun's amount keeps its percent sign, which the lexeme calls punctuation ("13.8 rise" said less)
+    (
+        "It/PRP/nsubj/1 recorded/VBD/ROOT/1/record a/DT/det/5 13.8+/CD/nummod/4 %/NN/compound/5 rise/NN/dobj/1 "
+        "in/IN/prep/5 numbers/NNS/pobj/6 ./././1",
+        (5, 6),
+        "13.8% rise in numbers",
+        ((3, 5, "PERCENT"),),
+    ),
+    # and a plural's possessive its apostrophe
+    (
+        "plans/NNS/nsubj/2/plan would/MD/aux/2 put/VB/ROOT/2 refugees+/NNS/poss/5/refugee '/POS/case/3 "
+        "lives/NNS/dobj/2/life at/IN/prep/2 risk/NN/pobj/6 ./././2",
+        (2, 3),
+        "plans would put refugees' lives",
+        (),
+    ),
     # a passive: the subject with its phrase, the participle, no auxiliary
     (
         "A/DT/det/1 cap/NN/nsubjpass/7 on/IN/prep/1 petroleum/NN/compound/5 gas/NN/compound/5 prices/NNS/pobj/2 "

@@ -152,7 +152,8 @@ def _noun_phrase(tok: Token) -> set[int]:
         if child.dep_ == "det" and child.lower_ == "no":
             found.add(child.i)  # "no deal reached" must not read as "deal reached"
         elif child.dep_ in NP_KEEP and child.ent_type_ not in TIME:
-            found |= {t.i for t in child.subtree if (t.dep_ != "det" and not t.is_punct) or t.tag_ == "HYPH"}
+            # punctuation by its part of speech, not the lexeme's flag, which "%" carries too
+            found |= {t.i for t in child.subtree if (t.dep_ != "det" and t.pos_ != "PUNCT") or t.tag_ == "HYPH"}
     return found
 
 
