@@ -7,8 +7,9 @@ import datetime
 from kg.cleanup import clean
 from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
-from kg.extract.events import EventExtractor
+from kg.extract.events import EventExtractor, _typed
 from kg.model import Document
+from kg.wordnet_types import wordnet_type
 from tests.parses import doc
 
 
@@ -29,6 +30,34 @@ def test_a_change_of_a_measure_knows_what_it_is_of_unless_the_word_is_vague() ->
     assert themes(vague) == [("Decline", None)]
     # a price: the asset tells two price changes apart, not the word for the price
     assert themes("prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall ./././1") == [("PriceFall", None)]
+
+
+def amounts(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> list[tuple[str, list[float]]]:
+    d = doc(tokens, ents)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    return [(e.type, [q.value for q in e.quantities]) for e in found]
+
+
+def test_a_change_noun_s_own_amount_makes_it_a_change_with_that_amount() -> None:
+    rise = (
+        "Visits/NNS/nsubj/1/visit saw/VBD/ROOT/1/see a/DT/det/5 10+/CD/nummod/4 %/NN/compound/5 rise/NN/dobj/1 ./././1"
+    )
+    assert amounts(rise, ((3, 5, "PERCENT"),)) == [("Increase", [10.0])]
+    # a count is an amount too, but not a score or a hyphenated word
+    cuts = "It/PRP/nsubj/1 made/VBD/ROOT/1/make 3,000/CD/nummod/4 job/NN/compound/4 cuts/NNS/dobj/1/cut ./././1"
+    assert [q for _type, q in amounts(cuts, ((2, 3, "CARDINAL"),)) if q] == [[3000.0]]
+    win = "They/PRP/nsubj/1 had/VBD/ROOT/1/have a/DT/det/6 2+/CD/nummod/6 -+/HYPH/punct/4 1/CD/nummod/6 win/NN/dobj/1"
+    assert all(not q for _type, q in amounts(win, ((3, 6, "CARDINAL"),)))
+
+
+def test_a_word_the_tagger_passed_over_takes_the_lexicon_s_type_before_wordnet_s() -> None:
+    d = doc("Sales/NNS/nsubj/1/sale saw/VBD/ROOT/1/see a/DT/det/3 rise/NN/dobj/1 ./././1")
+    assert wordnet_type("rise", "n") == "Happening"  # WordNet's most frequent sense of the noun
+    assert _typed(d[3]) == "Increase"
+    # a trigger with a constraint says nothing of the word alone ("workers strike", not "struck a deal")
+    struck = doc("they/PRP/nsubj/1 struck/VBD/ROOT/1/strike a/DT/det/3 deal/NN/dobj/1")[1]
+    assert _typed(struck) == wordnet_type("strike", "v") != "Protest"
 
 
 def dates(tokens: str, ents: tuple[tuple[int, int, str], ...] = ((6, 7, "DATE"),)) -> list[tuple[str, str | None]]:

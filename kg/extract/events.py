@@ -17,7 +17,7 @@ from kg.extract.labels import event_label
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp import event_detector
-from kg.nlp.trigger_tagger import SPANS_KEY, change_theme
+from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, own_amount
 from kg.wordnet_types import wordnet_type
 
 PLACE_PREPS = (
@@ -330,9 +330,10 @@ class EventExtractor:
                     seen.add(ent.start)
                     found.append(q)
 
-        # the change itself: "fell by 12%", "rose 5%", "fell below $42,000"
+        # the change itself: "fell by 12%", "rose 5%", "fell below $42,000", and a noun's own
+        # amount: "a 13.8% rise", "a $5bn deal", "3,000 job cuts"
         for c in head.children:
-            if c.ent_type_ in AMOUNT_LABELS and c.dep_ in ("npadvmod", "dobj", "advmod", "pobj"):
+            if own_amount(c, noun=noun):
                 add(_ent_of(ctx, c), None)
             if c.dep_ == "prep" and c.lower_ in CHANGE_PREPS:
                 for o in c.children:
@@ -421,8 +422,15 @@ def _bare_subject(head: Token, roles: list[Role]) -> str:
 
 
 def _typed(head: Token) -> str:
-    """The type WordNet gives an event word the lexicon does not know; the generic type else."""
-    return wordnet_type(head.lemma_.lower(), "n" if head.pos_ in ("NOUN", "PROPN") else "v") or GENERIC
+    """The type of an event word the trigger tagger passed over: the lexicon's, when the word alone
+    is one of its triggers (its context left the tagger unsure it names an event: "Sales saw a
+    rise" says nothing of what rose), where WordNet's most frequent sense would say another thing
+    (a rise is a "Happening" there, a jump an "Attack"); else WordNet's; else the generic type."""
+    events = lexicon.load().events
+    noun = head.pos_ in ("NOUN", "PROPN")
+    table = events.nouns if noun else events.adjectives if head.pos_ == "ADJ" else events.verbs
+    alone = (t.type for t in table.get(head.lemma_.lower(), ()) if not t.words and t.wordclass is None)
+    return next(alone, None) or wordnet_type(head.lemma_.lower(), "n" if noun else "v") or GENERIC
 
 
 def _nested_places(noun: Token, depth: int = 3) -> list[Token]:

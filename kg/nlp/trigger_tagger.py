@@ -30,6 +30,10 @@ VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", 
 ARG_PREPS = frozenset({"of", "to", "on", "at", "off", "in", "into", "for"})
 CHANGE_PREPS = frozenset({"by", "to", "below", "above", "from", "under", "over", "past"})
 AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
+# how an amount hangs on the word of its change: a verb's adverb or object ("rose 5%"), a noun's
+# modifier ("a 13.8% rise": the parser makes the percent sign a compound of "rise")
+VERB_AMOUNT_DEPS = frozenset({"npadvmod", "dobj", "advmod", "pobj"})
+NOUN_AMOUNT_DEPS = frozenset({"compound", "nummod", "nmod", "quantmod"})
 PREDICATIVE = frozenset({"acomp", "attr", "oprd", "ROOT", "conj"})
 # fixed expressions in which a trigger word names no event
 IDIOMS = (
@@ -59,12 +63,28 @@ def _arguments(tok: Token, *, noun: bool) -> list[Token]:
 
 def change_theme(tok: Token) -> Token | None:
     """What a change word says changes: the object of a causative, else the subject; for a noun,
-    a modifier or an "of"/"in" object ("the fall in sales")."""
+    a modifier or an "of"/"in" object ("the fall in sales"), not its amount ("a 13.8% rise in
+    visitor numbers": the numbers)."""
     if tok.pos_ == "NOUN":
-        args = _arguments(tok, noun=True)
+        args = [a for a in _arguments(tok, noun=True) if not (a.ent_type_ in AMOUNT_LABELS and a.head is tok)]
         return args[0] if args else None
     by_dep = {c.dep_: c for c in tok.children}
     return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
+
+
+def own_amount(child: Token, *, noun: bool) -> bool:
+    """Whether ``child`` is the amount of the change its head names: a verb's adverb or object
+    ("rose 5%"); a noun's modifier ("a 13.8% rise", "a $5bn deal", "3,000 job cuts"), but not a
+    score or a hyphenated word ("a 2-1 win", "a one-off charge")."""
+    if child.ent_type_ not in AMOUNT_LABELS:
+        return False
+    if not noun:
+        return child.dep_ in VERB_AMOUNT_DEPS
+    if child.ent_type_ == "CARDINAL":
+        # a count stands apart: not "1-0", "3G", "one-off"
+        glued = not child.whitespace_ or (child.i > 0 and not child.doc[child.i - 1].whitespace_)
+        return child.dep_ == "nummod" and not glued
+    return child.dep_ in NOUN_AMOUNT_DEPS
 
 
 def _counted(tok: Token) -> Token:
@@ -271,9 +291,9 @@ class TriggerTagger:
         return self.lex.in_class("price", theme.lemma_, theme.ent_type_)
 
     def _has_amount(self, tok: Token) -> bool:
-        """A change with an amount: "fell by 12%", "rose 5%", "dropped below $42,000"."""
+        """A change with an amount: "fell by 12%", "rose 5%", "dropped below $42,000", "a 13.8% rise"."""
         for child in tok.children:
-            if child.ent_type_ in AMOUNT_LABELS and child.dep_ in ("npadvmod", "dobj", "advmod", "pobj"):
+            if own_amount(child, noun=tok.pos_ == "NOUN"):
                 return True
             if (
                 child.dep_ == "prep"
