@@ -68,6 +68,57 @@ def test_only_mentions_before_the_pronoun_and_within_the_window_count() -> None:
     assert _salient(doc(PARSE, run=False), index, 6, 5, lambda m: True, window=3) is None
 
 
+# "Giggs said Ferguson talked him into it": him is not the subject of his own verb, unless it is a
+# reflexive or a possessive standing for its noun ("Campbell used his")
+TALKED = "Giggs/NNP/nsubj/1 said/VBD/ROOT/1/say Ferguson/NNP/nsubj/3 talked/VBD/ccomp/1/talk {0}/PRP/dobj/3"
+
+
+@pytest.mark.parametrize("pronoun, antecedent", [("him", 0), ("himself", 1), ("his", 1)])
+def test_an_object_pronoun_is_not_its_own_verb_s_subject(pronoun: str, antecedent: int) -> None:
+    d = doc(TALKED.format(pronoun), run=False)
+    index = _names(d, EntityKind.PERSON, (0, 1, 0), (2, 3, 0))
+    assert _salient(d, index, 4, 0, lambda m: True) == antecedent
+
+
+def test_the_noun_a_relative_clause_tells_apart_is_its_subject_s() -> None:
+    # "the bank that owns them": them is not the bank
+    d = doc(
+        "viruses/NNS/nsubj/1/virus hit/VBD/ROOT/1 the/DT/det/3 bank/NN/dobj/1 that/WDT/nsubj/5 owns/VBZ/relcl/3/own "
+        "them/PRP/dobj/5",
+        run=False,
+    )
+    index = _names(d, EntityKind.ORGANIZATION, (3, 4, 0))
+    assert _salient(d, index, 6, 0, lambda m: True) is None
+
+
+@pytest.mark.parametrize(
+    ("tokens", "resolved"),
+    [
+        # "The company, which makes shoes, grew": the clause adds to the firm named before
+        (
+            "Nike/NNP/nsubj/1 grew/VBD/ROOT/1/grow ./././1 The/DT/det/4 company/NN/nsubj/10 ,/,/punct/4 "
+            "which/WDT/nsubj/7 makes/VBZ/relcl/4/make shoes/NNS/dobj/7/shoe ,/,/punct/4 grew/VBD/ROOT/10/grow",
+            True,
+        ),
+        # "The company that makes shoes grew": the clause tells which company, any that does
+        (
+            "Nike/NNP/nsubj/1 grew/VBD/ROOT/1/grow ./././1 The/DT/det/4 company/NN/nsubj/8 that/WDT/nsubj/6 "
+            "makes/VBZ/relcl/4/make shoes/NNS/dobj/6/shoe grew/VBD/ROOT/8/grow",
+            False,
+        ),
+    ],
+)
+def test_a_definite_organisation_told_apart_by_its_clause_is_no_earlier_one(tokens: str, resolved: bool) -> None:
+    d = doc(tokens, run=False)
+    index = _names(d, EntityKind.ORGANIZATION, (0, 1, 0))
+    company = d[4]
+    mention = Mention(company.idx, company.idx + len(company), company.text, Span(0, len(d.text)))
+    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "company", key="description"), range(4, 5), 1)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    AnaphoraResolver()._definite_organisations(ctx, index)
+    assert (index.mentions[1].antecedent == 0) is resolved
+
+
 # "Prosecutors targeted the ranch. According to Reuters, they plan to seize it": the source the
 # sentence is attributed to is not its "they"; the next sentence's pronoun may be that source
 CITED = (

@@ -20,6 +20,8 @@ PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers"
 PERSON_PRONOUNS = frozenset(PRONOUN_SEX)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+# a possessive that stands for its noun ("Campbell used his"): his own, so his clause's subject may be meant
+OWN_PRONOUNS = frozenset({"his", "hers", "its", "theirs", "ours", "mine", "yours"})
 QUOTES = frozenset({'"', "“", "”"})
 # how near a quotation's edge the reporting verb that attributes it stands: '," he said', 'said: "'
 ATTRIBUTION_WINDOW = 4
@@ -115,13 +117,16 @@ class AnaphoraResolver:
                     _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent_of_token[tok.i])
 
     def _definite_organisations(self, ctx: Context, index: EntityIndex) -> None:
-        """ "The firm", "the company" with nothing to tell it apart is the organisation last named."""
+        """ "The firm", "the company" with nothing to tell it apart is the organisation last named; "the
+        bank that owns them" is told apart by its clause, and is any bank that does."""
         for i, m in enumerate(index.mentions):
             if m.kind != EntityKind.ORGANIZATION or m.key != "description" or m.antecedent is not None:
                 continue
             head = ctx.doc[index.tokens[i].start : index.tokens[i].stop].root
             if head.lemma_.lower() not in GENERIC_ORG_NOUNS or len(index.tokens[i]) > 1 or not _definite(head):
                 continue
+            if any(c.dep_ in ("relcl", "acl") and not _after_comma(c) for c in head.rights):
+                continue  # a restrictive clause; "The company, which is vying with ...," is the one named
             j = _recent(
                 index,
                 index.tokens[i].start,
@@ -471,13 +476,17 @@ def _salient(
     """A pronoun's antecedent: in the latest sentence that has one, the most salient mention by its
     grammatical role (a subject before an object before the rest, a noun inside another noun
     phrase last), the latest among equals (the order of Lappin and Leass's salience factors).
-    "Hugh Jackman will be host ... a clip of the Tony telecast of his performance": Jackman."""
+    "Hugh Jackman will be host ... a clip of the Tony telecast of his performance": Jackman. Never
+    the subject of the verb the pronoun is the object of ("the bank that owns them": not the bank)."""
     best, best_key = None, None
+    verb = _governing_verb(doc[before])
     for j, m in enumerate(index.mentions):
         tokens = index.tokens[j]
         if tokens.start >= before or sent - index.sentence_of[j] > window or not accept(m):
             continue
         root = doc[tokens.start : tokens.stop].root
+        if verb is not None and root.i == _subject_of(verb):
+            continue
         if (_cited(root) and index.sentence_of[j] == sent) or (m.kind == EntityKind.ORGANIZATION and _told(root)):
             continue
         role = ROLE_RANK.get(root.dep_, OTHER_ROLE)
@@ -485,6 +494,37 @@ def _salient(
         if best_key is None or key > best_key:
             best, best_key = j, key
     return best
+
+
+def _after_comma(clause: Token) -> bool:
+    """Whether a clause opens after a comma: it adds to what its noun names rather than telling it apart."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
+def _governing_verb(pronoun: Token) -> Token | None:
+    """The verb whose object (or prepositional object) a non-reflexive pronoun is: a pronoun never
+    means its own clause's subject there ("Blair praised him" is not Blair; "himself" would be, and
+    so would "his" standing for a noun: "Campbell used his")."""
+    if pronoun.pos_ != "PRON" or pronoun.lower_.endswith(("self", "selves")) or pronoun.lower_ in OWN_PRONOUNS:
+        return None
+    head = pronoun.head
+    if pronoun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif pronoun.dep_ not in ("dobj", "dative"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _subject_of(verb: Token) -> int | None:
+    """The index of the verb's subject, or of the noun a relative clause's pronoun subject stands for
+    ("the bank that owns them": the bank)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head.i
+    return subject.i
 
 
 def quote_marks(doc: Doc) -> list[tuple[int, int, bool]]:
