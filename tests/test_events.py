@@ -151,6 +151,15 @@ def test_who_is_on_strike_is_its_agent_and_a_partitive_stands_for_its_of_phrase(
     assert ("agent", "officers") not in roles(trial, (), "Trial")
 
 
+def test_whose_death_or_arrest_it_is_undergoes_it_unless_an_of_names_who_does() -> None:
+    murder = "police/NNS/nsubj/1 investigated/VBD/ROOT/1/investigate Stefan+/NNP/poss/4 's/POS/case/2 murder/NN/dobj/1"
+    assert roles(murder, ((2, 3, "PERSON"),), "Killing") == [("patient", "Stefan")]
+    killing = (
+        "the/DT/det/1 army+/NN/poss/3 's/POS/case/1 killing/NN/ROOT/3 of/IN/prep/3 protesters/NNS/pobj/4/protester"
+    )
+    assert roles(killing, (), "Killing") == [("agent", "army"), ("patient", "protesters")]
+
+
 def test_a_place_is_an_events_only_where_the_parse_ties_it_to_the_event() -> None:
     # "the clashes near the border": the clashes' place; the detentions the sentence does not place
     detained = (

@@ -49,6 +49,8 @@ THIRD_PERSON = {"am": "is", "'m": " is", "have": "has", "'ve": " has", "do": "do
 # the type of a word the detector reads as a statement ("said", "announced")
 STATEMENT_TYPE = "Statement"
 TARGETED_ON = ("Coercion", "Attack", "Sanction", "PolicyChange")
+# event types whose noun's possessor is who undergoes the event: "his death", "his arrest"
+POSSESSOR_UNDERGOES = ("Killing", "Injury", "Arrest")
 TARGETED_AGAINST = ("Coercion", "Violence", "Order", "CivilUnrest", "Accusation", "Threat", "Sanction")
 CHANGE_PREPS = ("by", "to", "below", "above", "from", "under", "over", "past", "at")
 # verbs that only say an event starts, goes on or grows: "protests erupted", "the unrest grew"
@@ -234,9 +236,17 @@ class EventExtractor:
         patients: list[Token] = []
         places: list[Token] = []
         if head.pos_ == "NOUN":
+            # "Stefan's murder", "his arrest", "Beckham's injury": whose it is undergoes it, unless an
+            # "of" names who does ("the army's killing of civilians")
+            undergone = any(self.lex.events.is_a(event_type, t) for t in POSSESSOR_UNDERGOES) and not any(
+                p.lower_ == "of" for p, _o in syntax.prep_objects(head)
+            )
             for c in head.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     kind = _kind(c, entities)
+                    if c.dep_ == "poss" and undergone and kind != EntityKind.PLACE:
+                        patients.append(c)
+                        continue
                     {EntityKind.PLACE: places, EntityKind.ASSET: patients}.get(kind, agents).append(c)  # type: ignore[arg-type]
             agents += [o for _p, o in syntax.prep_objects(head, "by")]
             preps = self._patient_preps(event_type)
