@@ -273,6 +273,37 @@ def test_a_third_person_pronoun_in_a_quotation_is_not_its_speaker() -> None:
     assert _salient(d, index, 5, 1, _person_of("m", {}, range(0), speaker)) == 1
 
 
+def test_a_resolved_pronoun_carries_its_person_on_but_never_to_its_own_speaker() -> None:
+    # 'Hoddle succeeded Jones at Southampton. He left Spurs.  "He did well," he said.'
+    d = doc(
+        "Hoddle/NNP/nsubj/1 succeeded/VBD/ROOT/1/succeed Jones/NNP/dobj/1 ./././1 "
+        "He/PRP/nsubj/5 left/VBD/ROOT/5/leave Spurs/NNP/dobj/5 ./././5 "
+        "\"+/``/punct/10 He/PRP/nsubj/10 did/VBD/ccomp/14/do well/RB/advmod/10 ,+/,/punct/14 \"/''/punct/14 "
+        "Jones/NNP/nsubj/14 said/VBD/ROOT/14/say ./././14",
+        run=False,
+    )
+    index = _names(d, EntityKind.PERSON, (0, 1, 0), (2, 3, 0), (6, 7, 1), (13, 14, 2))
+    he = Mention(d[4].idx, d[4].idx + 2, "He", Span(0, len(d.text)))
+    index.add(EntityMention(he, EntityKind.PERSON, "He", pronoun=True, antecedent=0), range(4, 5), 1)
+    names = lambda k: index.mentions[k].name  # noqa: E731
+    # "He left": the subject of the sentence before, read through the resolved pronoun, not Spurs
+    assert _salient(d, index, 9, 2, _person_of("m", {}, range(0), "", names), window=1) == 4
+    # in Hoddle's own quotation the same pronoun is passed over
+    assert _salient(d, index, 9, 2, _person_of("m", {}, range(0), "Hoddle", names), window=1) == 2
+
+
+def test_a_name_in_a_phrase_before_the_pronoun_s_clause_ranks_after_the_subject_before() -> None:
+    # "Brown became chancellor. After the death of Smith he stood aside.": Brown
+    d = doc(
+        "Brown/NNP/nsubj/1 became/VBD/ROOT/1/become chancellor/NN/attr/1 ./././1 "
+        "After/IN/prep/10 the/DT/det/6 death/NN/pobj/4 of/IN/prep/6 Smith/NNP/pobj/7 he/PRP/nsubj/10 "
+        "stood/VBD/ROOT/10/stand aside/RB/advmod/10 ./././10",
+        run=False,
+    )
+    index = _names(d, EntityKind.PERSON, (0, 1, 0), (8, 9, 1))
+    assert _salient(d, index, 9, 1, lambda m: True) == 0
+
+
 @pytest.mark.parametrize(
     ("tokens", "it", "resolved"),
     [

@@ -265,7 +265,11 @@ class AnaphoraResolver:
             sent = sent_of_token[tok.i]
             if tok.pos_ == "PRON" and tok.lower_ in PERSON_PRONOUNS:
                 accept = _person_of(
-                    PRONOUN_SEX[tok.lower_], sexes, _attributed(tok, marks, self.lex), _speaker(tok, quotes, index)
+                    PRONOUN_SEX[tok.lower_],
+                    sexes,
+                    _attributed(tok, marks, self.lex),
+                    _speaker(tok, quotes, index),
+                    lambda k: index.mentions[k].name,
                 )
                 j = _salient(ctx.doc, index, tok.i, sent, accept)
                 if j is not None:
@@ -317,18 +321,28 @@ class AnaphoraResolver:
 
 
 def _person_of(
-    sex: str, sexes: dict[Mention, str], outside: range = range(0), speaker: str = ""
+    sex: str,
+    sexes: dict[Mention, str],
+    outside: range = range(0),
+    speaker: str = "",
+    named: Callable[[int], str] = str,
 ) -> Callable[[EntityMention], bool]:
     """What a person pronoun of ``sex`` may stand for: a person named, of that sex or of none known,
-    not within the characters ``outside`` (the quotation the pronoun's verb attributes) nor named
-    ``speaker`` (the surname of the person quoting it: a speaker says "I")."""
-    return lambda m: (
-        m.kind == EntityKind.PERSON
-        and not m.pronoun
-        and sexes.get(m.mention, sex) == sex
-        and m.mention.begin not in outside
-        and not (speaker and m.name.split()[-1] == speaker)
-    )
+    or a pronoun of that sex already resolved to one (a chain carries its person on: "He engineered
+    an upturn ... he made his name ... he left"), not within the characters ``outside`` (the
+    quotation the pronoun's verb attributes) nor, by name, ``speaker`` (the surname of the person
+    quoting it: a speaker says "I"); ``named`` gives the name of the mention at an index (a resolved
+    pronoun's is its antecedent's)."""
+
+    def accept(m: EntityMention) -> bool:
+        if m.kind != EntityKind.PERSON or m.mention.begin in outside:
+            return False
+        if m.pronoun and (m.antecedent is None or PRONOUN_SEX.get(m.name.lower()) != sex):
+            return False
+        name = named(m.antecedent) if m.pronoun and m.antecedent is not None else m.name
+        return sexes.get(m.mention, sex) == sex and not (speaker and name.split()[-1:] == [speaker])
+
+    return accept
 
 
 def _speaker(tok: Token, quotes: list[tuple[int, int, Token]], index: EntityIndex) -> str:
@@ -490,10 +504,23 @@ def _salient(
         if (_cited(root) and index.sentence_of[j] == sent) or (m.kind == EntityKind.ORGANIZATION and _told(root)):
             continue
         role = ROLE_RANK.get(root.dep_, OTHER_ROLE)
-        key = (index.sentence_of[j], -role, tokens.start)
+        # a name inside a phrase fronted before the pronoun's own clause ("After the death of John
+        # Smith in 1994 he stood aside") ranks as if a sentence earlier: the subject before it is meant
+        fronted = index.sentence_of[j] == sent and _in_fronted_adjunct(root, doc[before])
+        key = (index.sentence_of[j] - fronted, -role, tokens.start)
         if best_key is None or key > best_key:
             best, best_key = j, key
     return best
+
+
+def _in_fronted_adjunct(tok: Token, pronoun: Token) -> bool:
+    """Whether ``tok`` lies in an adverbial phrase or clause that opens the clause whose subject
+    ``pronoun`` is: "After the death of John Smith, he ...", "When Blair met Brown, he ..."."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = pronoun.head
+    adjuncts = [c for c in verb.lefts if c.dep_ in ("prep", "advcl", "npadvmod") and c.i < pronoun.i]
+    return any(a.left_edge.i <= tok.i <= a.right_edge.i for a in adjuncts)
 
 
 def _after_comma(clause: Token) -> bool:
