@@ -325,7 +325,7 @@ def _person_of(
     sexes: dict[Mention, str],
     outside: range = range(0),
     speaker: str = "",
-    named: Callable[[int], str] = str,
+    named: Callable[[int], str] | None = None,
 ) -> Callable[[EntityMention], bool]:
     """What a person pronoun of ``sex`` may stand for: a person named, of that sex or of none known,
     or a pronoun of that sex already resolved to one (a chain carries its person on: "He engineered
@@ -339,7 +339,7 @@ def _person_of(
             return False
         if m.pronoun and (m.antecedent is None or PRONOUN_SEX.get(m.name.lower()) != sex):
             return False
-        name = named(m.antecedent) if m.pronoun and m.antecedent is not None else m.name
+        name = named(m.antecedent) if named is not None and m.pronoun and m.antecedent is not None else m.name
         return sexes.get(m.mention, sex) == sex and not (speaker and name.split()[-1:] == [speaker])
 
     return accept
