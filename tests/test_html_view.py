@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kg import analyze
+from kg import analyze, graph_cache
 from kg.errors import KgError
 from kg.export import html, layout
 from kg.export.view import Edge, Evidence, GraphView, Node, Selection, select
@@ -116,6 +116,8 @@ def test_layouts_are_kept_exactly_and_not_used_by_other_layout_code(
     kept = html._known_shapes(tmp_path)
     assert list(kept) == ["pair"] and kept["pair"].tobytes() == xy.tobytes()  # the same floats, bit for bit
     monkeypatch.setattr(layout, "code", lambda: "another layout")
+    assert html._known_shapes(tmp_path) == {}
+    (tmp_path / graph_cache.FOLDER / "layouts.json").write_text('{"code": "another', encoding="utf-8")  # cut short
     assert html._known_shapes(tmp_path) == {}
 
 

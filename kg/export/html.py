@@ -122,14 +122,16 @@ _SHAPES = "layouts.json"  # a generation's component layouts (``graph_cache.shar
 
 
 def _known_shapes(cache: Path) -> dict[str, np.ndarray]:
-    """The component layouts the last build kept, when the same layout code made them."""
+    """The component layouts the last build kept, when the same layout code made them; none when
+    the file is missing or unreadable (they are only a saving: the layout is computed again)."""
     path = graph_cache.shared(cache, _SHAPES)
-    if not path.exists():
+    try:
+        kept = json.loads(path.read_bytes())
+        if kept.get("code") != layout.code():
+            return {}
+        return {key: np.array(xy, dtype=float) for key, xy in kept["shapes"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
-    kept = json.loads(path.read_bytes())
-    if kept.get("code") != layout.code():
-        return {}
-    return {key: np.array(xy, dtype=float) for key, xy in kept["shapes"].items()}
 
 
 def _keep_shapes(cache: Path, shapes: dict[str, np.ndarray]) -> None:
