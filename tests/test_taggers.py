@@ -212,6 +212,26 @@ def test_a_weapon_that_explodes_is_an_attack_but_a_deficit_that_explodes_is_not(
     assert triggers(d) == expected
 
 
+@pytest.mark.parametrize(
+    ("tokens", "ents_", "expected"),
+    [
+        ("WorldCom/NNP/nsubj/1 collapsed/VBD/ROOT/1/collapse ./././1", ((0, 1, "ORG"),), [("collapsed", "Bankruptcy")]),
+        ("the/DT/det/1 bank/NN/nsubj/2 collapsed/VBD/ROOT/2/collapse ./././2", (), [("collapsed", "Bankruptcy")]),
+        ("the/DT/det/1 talks/NNS/nsubj/2/talk collapsed/VBD/ROOT/2/collapse ./././2", (), []),
+        (
+            "the/DT/det/1 firm+/NN/poss/3 's/POS/case/1 collapse/NN/ROOT/3 ./././3",
+            (),
+            [("collapse", "Bankruptcy")],
+        ),
+        ("the/DT/det/1 collapse/NN/ROOT/1 of/IN/prep/1 communism/NN/pobj/2 ./././1", (), []),
+    ],
+)
+def test_a_firm_that_collapses_goes_bankrupt_but_talks_or_communism_do_not(
+    tokens: str, ents_: tuple[tuple[int, int, str], ...], expected: list
+) -> None:
+    assert triggers(doc(tokens, ents_)) == expected
+
+
 def test_beating_a_team_is_no_attack_but_beating_protesters_is() -> None:
     team = doc("Bayern/NNP/nsubj/1 beat/VBD/ROOT/1/beat Dortmund/NNP/dobj/1 ./././1", ((0, 1, "ORG"), (2, 3, "PERSON")))
     assert triggers(team) == []

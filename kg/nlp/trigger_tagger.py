@@ -22,8 +22,8 @@ NOUN_ARG_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTICLES = frozenset({"over", "out", "down", "off", "up", "back", "away", "on", "in"})
 SUBJECT_CLASSES = frozenset({"event", "weapons"})
 # classes only the subject of a verb with no object satisfies: "workers will strike", not "struck a
-# deal", nor "a bomb struck workers"
-INTRANSITIVE_SUBJECT_CLASSES = frozenset({"workforce"})
+# deal", nor "a bomb struck workers"; "the bank collapsed", not "talks collapsed"
+INTRANSITIVE_SUBJECT_CLASSES = frozenset({"workforce", "firm"})
 # words that count what their "of" object names: "millions of workers" are workers
 COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "hundreds", "thousands", "millions", "dozens"})
 VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", "advmod"})
@@ -237,9 +237,10 @@ class TriggerTagger:
     def _slots(self, tok: Token, trig: Trigger, args: list[Token]) -> list[Token]:
         """Where a word-class constraint looks: the arguments, and the subject for {event} ("the
         strike affected ...": an event acting on something) and {weapons} ("a bomb exploded");
-        the subject alone, of a verb with no object, for {workforce} ("workers will strike")."""
+        the subject alone, of a verb with no object, for {workforce} ("workers will strike") and {firm}
+        ("WorldCom collapsed"); a noun's arguments ("the firm's collapse") for every class."""
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if trig.wordclass in INTRANSITIVE_SUBJECT_CLASSES:
+        if trig.wordclass in INTRANSITIVE_SUBJECT_CLASSES and tok.pos_ != "NOUN":
             return [] if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) else list(map(_counted, subjects))
         if trig.wordclass in SUBJECT_CLASSES:
             return [*args, *subjects]
