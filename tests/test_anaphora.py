@@ -292,6 +292,40 @@ def test_a_resolved_pronoun_carries_its_person_on_but_never_to_its_own_speaker()
     assert _salient(d, index, 9, 2, _person_of("m", {}, range(0), "Hoddle", names), window=1) == 2
 
 
+@pytest.mark.parametrize(
+    ("tokens", "people", "resolved"),
+    [
+        # "Kenteris and Thanou met the IAAF. They appealed.": not the IAAF
+        (
+            "Kenteris/NNP/nsubj/3 and/CC/cc/0 Thanou/NNP/conj/0 met/VBD/ROOT/3/meet IAAF/NNP/dobj/3 ./././3 "
+            "They/PRP/nsubj/7 appealed/VBD/ROOT/7/appeal",
+            ((0, 1, 0), (2, 3, 0)),
+            False,
+        ),
+        # "Officials met the IAAF. They appealed.": it may be
+        (
+            "officials/NNS/nsubj/1/official met/VBD/ROOT/1/meet IAAF/NNP/dobj/1 ./././1 They/PRP/nsubj/5 "
+            "appealed/VBD/ROOT/5/appeal",
+            (),
+            True,
+        ),
+    ],
+)
+def test_people_named_together_leave_their_they_to_no_organisation(
+    tokens: str, people: tuple[tuple[int, int, int], ...], resolved: bool
+) -> None:
+    d = doc(tokens, tuple((a, b, "PERSON") for a, b, _s in people), run=False)
+    index = _names(d, EntityKind.PERSON, *people)
+    iaaf = next(t for t in d if t.text == "IAAF")
+    mention = Mention(iaaf.idx, iaaf.idx + 4, "IAAF", Span(0, len(d.text)))
+    index.add(EntityMention(mention, EntityKind.ORGANIZATION, "IAAF"), range(iaaf.i, iaaf.i + 1), 0)
+    they = next(t for t in d if t.text == "They")
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    AnaphoraResolver()._plural_pronoun(ctx, index, they, 1)
+    j = index.at(they)
+    assert (j is not None and index.mentions[j].antecedent == len(people)) is resolved
+
+
 def test_a_name_in_a_phrase_before_the_pronoun_s_clause_ranks_after_the_subject_before() -> None:
     # "Brown became chancellor. After the death of Smith he stood aside.": Brown
     d = doc(

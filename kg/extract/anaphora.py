@@ -201,8 +201,17 @@ class AnaphoraResolver:
         """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
         # "they" can be an organisation ("the Tories ... they"); "the men" are people
         kinds = (EntityKind.GROUP, EntityKind.ORGANIZATION) if tok.pos_ == "PRON" else (EntityKind.GROUP,)
-        j = _salient(ctx.doc, index, tok.i, sent, lambda m: m.kind in kinds and not m.pronoun, window=1)
-        if j is None:
+        # people named together ("Kenteris and Thanou ... they") compete, and win, but are no one
+        # entity to resolve to: they leave "they" to no one rather than to an organisation
+        together = {
+            id(m)
+            for m, tokens in zip(index.mentions, index.tokens, strict=True)
+            if m.kind == EntityKind.PERSON and _coordinated(ctx.doc[tokens.start : tokens.stop].root)
+        }
+        j = _salient(
+            ctx.doc, index, tok.i, sent, lambda m: not m.pronoun and (m.kind in kinds or id(m) in together), window=1
+        )
+        if j is None or index.mentions[j].kind == EntityKind.PERSON:
             return
         first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "det")])
         index.add(
@@ -521,6 +530,12 @@ def _in_fronted_adjunct(tok: Token, pronoun: Token) -> bool:
     verb = pronoun.head
     adjuncts = [c for c in verb.lefts if c.dep_ in ("prep", "advcl", "npadvmod") and c.i < pronoun.i]
     return any(a.left_edge.i <= tok.i <= a.right_edge.i for a in adjuncts)
+
+
+def _coordinated(root: Token) -> bool:
+    """Whether a person's name is coordinated with another person's: "Kostas Kenteris and Katerina Thanou"."""
+    others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(o.ent_type_ == "PERSON" for o in others)
 
 
 def _after_comma(clause: Token) -> bool:
