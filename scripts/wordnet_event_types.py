@@ -149,6 +149,9 @@ POS_FILES = {"n": "noun", "v": "verb"}
 SENSES = 3
 # the senses a coarse type (a lexicographer file) is read from, when no anchor is reached
 COARSE_SENSES = 2
+# types read from a word's first sense only: many verbs have a rarer sense of saying ("pick", v.3,
+# carp; "pass", "provide", "secure") that made them statements in news that never meant it
+FIRST_SENSE_ONLY = frozenset({"Statement"})
 
 
 @dataclass(frozen=True)
@@ -210,10 +213,12 @@ def event_type(
     senses: list[str], synsets: dict[str, Synset], anchors: dict[str, str], coarse: dict[str, str]
 ) -> str | None:
     """The type of a word with ``senses`` (most frequent first): a specific type reached from one
-    of its first ``SENSES`` senses ("fell": fall, v.2, decrease in value: Decline), else the coarse
-    type of the first of them filed where a coarse type names it."""
+    of its first ``SENSES`` senses ("fell": fall, v.2, decrease in value: Decline; a statement from
+    the first alone), else the coarse type of the first of them filed where a coarse type names it."""
     specific = (anchored(sense, synsets, anchors) for sense in senses[:SENSES])
-    found = next((kind for kind in specific if kind is not None), None)
+    found = next(
+        (kind for k, kind in enumerate(specific) if kind is not None and not (k and kind in FIRST_SENSE_ONLY)), None
+    )
     first = senses[:COARSE_SENSES]
     return found or next((coarse[synsets[s].lexname] for s in first if synsets[s].lexname in coarse), None)
 

@@ -71,6 +71,15 @@ def test_words_get_the_type_of_their_frequent_senses(lemma: str, pos: str, expec
 
 
 @pytest.mark.parametrize(
+    "lemma, pos", [("provide", "v"), ("secure", "v"), ("pick", "v"), ("pass", "v"), ("survey", "n")]
+)
+def test_a_rarer_sense_of_saying_makes_no_statement(lemma: str, pos: str) -> None:
+    # "pick", v.3 is to carp, "provide", v.3 to stipulate: statements only from a word's first sense
+    assert wordnet_type(lemma, pos) not in (None, "Statement")
+    assert wordnet_type("argue", "v") == "Statement"
+
+
+@pytest.mark.parametrize(
     "lemma, pos, ancestor",
     [
         ("acquire", "v", "Transaction"),  # acquire, v.1 is "get": too wide a synset for Acquisition
