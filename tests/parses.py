@@ -40,6 +40,7 @@ POS = {
     "POS": "PART",
     "WDT": "PRON",
     "WP": "PRON",
+    "WRB": "ADV",
     "RP": "ADP",
     "$": "SYM",
 }

@@ -370,3 +370,22 @@ def test_a_sentence_s_later_links_are_less_sure_than_its_first() -> None:
     later = LinkScale(0.0, 1.0, -1.5)
     assert links(later, 0.0) == [("Flooding", "closed", 0.9), ("shortages", "riots", round(later.after_first(0.8), 3))]
     assert links(later, 0.5) == [("Flooding", "closed", 0.9)]
+
+
+def test_an_adverb_on_the_path_is_a_cue_only_when_the_cue_lexicon_knows_it() -> None:
+    # "Often prices rise, buyers wait" / "When prices rise, buyers wait": "when" is a cue word, so
+    # the pair needs no more than its own likelihood; "often" says how often, not why, so the link
+    # needs the likelihood of a link without a cue word
+    def tokens(adverb: str, tag: str) -> str:
+        return (
+            f"{adverb}/{tag}/advmod/2 prices/NNS/nsubj/2 rise/VBP/advcl/5 ,/,/punct/5 buyers/NNS/nsubj/5 "
+            "wait/VBP/ROOT/5 ./././5"
+        )
+
+    assert {(c, e, s) for c, e, s, _st in model_links(tokens("When", "WRB"), 2, 5, probability=0.7)} == {
+        ("rise", "wait", "When")
+    }
+    assert model_links(tokens("Often", "RB"), 2, 5, probability=0.7) == set()
+    assert {(c, e, s) for c, e, s, _st in model_links(tokens("Often", "RB"), 2, 5, probability=0.9)} == {
+        ("rise", "wait", "")
+    }

@@ -781,8 +781,9 @@ def _common_ancestor(a: Token, b: Token) -> Token:
 
 def _signal(cause: Token, effect: Token, top: Token, lex: lexicon.Lexicon) -> tuple[Token, ...]:
     """The cue of a model link: a causal verb above both words ("led to"), a preposition or clause
-    marker on the path between them ("after", "because", "to"), or a participle that opens the
-    effect ("leaving")."""
+    marker on the path between them ("after", "because", "to"; an adverb only when it is a cue
+    word, "when", "thus": not "often", "now", "similarly"), or a participle that opens the effect
+    ("leaving")."""
     path = [t for t in (cause, *cause.ancestors) if t != top and top in t.ancestors]
     path += [t for t in (effect, *effect.ancestors) if t != top and top in t.ancestors]
     if top not in (cause, effect) and top.pos_ == "VERB" and top.lemma_.lower() in lex.cue_index:
@@ -791,7 +792,13 @@ def _signal(cause: Token, effect: Token, top: Token, lex: lexicon.Lexicon) -> tu
     for t in sorted(path, key=lambda t: t.i):
         if t.dep_ in ("prep", "agent") and t not in (cause, effect):
             return _phrase(t)
-        marks = [c for c in t.children if c.dep_ in ("mark", "advmod") and c.i < t.i and c.pos_ in MARKER_POS]
+        marks = [
+            c
+            for c in t.children
+            if (c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ in lex.cue_index))
+            and c.i < t.i
+            and c.pos_ in MARKER_POS
+        ]
         if marks and t.dep_ in ("advcl", "acl", "relcl", "ccomp", "conj"):
             return (marks[0],)
         if t.dep_ in ("xcomp", "advcl") and t.tag_ == "VB":
