@@ -273,3 +273,21 @@ def test_due_to_before_a_verb_says_when_not_why() -> None:
     )
     assert detected_links(scheduled, [1, 2, 5]) == set()
     assert detected_links(caused, [1, 2, 6]) == {("strike", "was")}
+
+
+def test_so_before_an_adjective_causes_only_through_its_that_clause() -> None:
+    # "People became so dependent on phones that many feared losses": being dependent causes the
+    # fear; "People became so dependent on phones": "so" says how much, and links nothing
+    that = links(
+        "People/NNS/nsubj/1 became/VBD/ROOT/1/become so/RB/advmod/3 dependent/JJ/acomp/1 on/IN/prep/3 "
+        "phones/NNS/pobj/4/phone that/IN/mark/8 many/JJ/nsubj/8 feared/VBD/ccomp/3/fear losses/NNS/dobj/8/loss "
+        "./././1",
+        detected={1: "", 8: ""},
+    )
+    assert {(c, e) for c, e, _t, _s in that} == {("became", "feared")}
+    alone = links(
+        "People/NNS/nsubj/1 became/VBD/ROOT/1/become so/RB/advmod/3 dependent/JJ/acomp/1 on/IN/prep/3 "
+        "phones/NNS/pobj/4/phone ./././1",
+        detected={1: "", 3: ""},
+    )
+    assert alone == set()

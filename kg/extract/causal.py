@@ -382,6 +382,8 @@ class CausalExtractor:
             gerund = next((c for c in tok.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
             if gerund is not None:
                 return _Slots(gerund, tok.head, cue, signal, tok.head)
+        if cue.kind == "result" and tok.dep_ == "advmod" and tok.head.pos_ in ("ADJ", "ADV"):
+            return self._degree_result(tok.head, cue, signal)
         if cue.kind == "result" and tok.dep_ in ("mark", "advmod", "cc") and tok.head != tok:
             clause = tok.head if tok.dep_ != "cc" else next((c for c in tok.head.children if c.dep_ == "conj"), None)
             if clause is not None and clause.head != clause:
@@ -393,6 +395,24 @@ class CausalExtractor:
             if cause is not None:
                 return _Slots(cause, tok.head, cue, signal, tok.head)
         return None
+
+    @staticmethod
+    def _degree_result(word: Token, cue: Cue, signal: tuple[Token, ...]) -> _Slots | None:
+        """A "so" before an adjective or adverb says how much, and causes only through the clause
+        that follows it ("so dependent on their phones that one in three are concerned"): the
+        clause the word is said of causes that clause; without one, no link ("so dependent")."""
+        effect = next(
+            (
+                c
+                for c in (*word.children, *word.head.children)
+                if c.dep_ in ("ccomp", "advcl")
+                and c.i > word.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        cause = word.head if word.dep_ in ("acomp", "advmod", "oprd") else word
+        return None if effect is None or cause == effect else _Slots(cause, effect, cue, signal, effect)
 
     def _verb(self, cue: Cue, verb: Token) -> _Slots | None:
         signal: tuple[Token, ...] = (verb,)
