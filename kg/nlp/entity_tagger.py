@@ -78,7 +78,9 @@ class EntityTagger:
         self.gaz = gazetteer.load()
         self.large_city = large_city
         # the last word of "security force", "natural gas": where a description or asset ends
-        self.description_words = WordFilter({w.split()[-1] for w in (*self.lex.groups, *self.lex.org_descriptions)})
+        heads = {w.split()[-1] for w in (*self.lex.groups, *self.lex.org_descriptions)}
+        # "MPs", "MEPs": an acronym's plural, whose lemma the tagger often leaves as it is written
+        self.description_words = WordFilter(heads | {w + "s" for w in heads})
         self.asset_words = WordFilter({w.split()[-1] for w in self.lex.assets})
 
     def __call__(self, doc: Doc) -> Doc:
@@ -109,8 +111,8 @@ class EntityTagger:
             len(span) == 1
             and root.pos_ == "NOUN"
             and (root.lemma_.lower() in self.lex.events.nouns or root.lemma_.lower() in self.lex.groups)
-        ):
-            return None  # "Protests" tagged NORP is an event, "Protesters" a group
+        ) or (_acronym_plural(root) in self.lex.groups and span.end == root.i + 1):
+            return None  # "Protests" tagged NORP is an event, "Protesters" a group, "Labour MPs" too
         if label in ("ORG", "PERSON") and len(span) > 1 and _headline(span.sent) and self._tells_news(span):
             return None  # "Oil Prices Surge After Saudi Attack Halts Output": a headline's words, no name
         if text.lower() in self.lex.assets:
@@ -450,7 +452,8 @@ class EntityTagger:
     def _descriptions(self, doc: Doc, surnames: set[str]) -> list[Span]:
         spans = []
         for tok in self.description_words.tokens(doc):
-            if tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_sent_start):
+            acronym = _acronym_plural(tok) is not None
+            if not acronym and (tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_sent_start)):
                 continue
             if _capitalised(tok) and tok.text in surnames:
                 # "Banks told the club's website" after "physio Mike Banks": the man, no banks
@@ -475,7 +478,8 @@ class EntityTagger:
         return Span(desc.doc, start, name.i + 1, label="ORG" if desc.label_ == "ORGDESC" else "PERSON")
 
     def _description_label(self, tok: Token) -> str | None:
-        lemma = tok.lemma_.lower()
+        plural = _acronym_plural(tok)
+        lemma = plural or tok.lemma_.lower()
         entry = self.lex.groups.get(lemma)
         for child in tok.lefts:
             two = f"{child.lemma_.lower()} {lemma}"
@@ -488,7 +492,7 @@ class EntityTagger:
             _sense, cls, number = entry
             if any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.rights) and tok.tag_ == "NN":
                 return None  # "his opposition to the war", "resistance to reform": a stance, no body
-            if number == "any" or tok.tag_ in ("NNS", "NNPS"):
+            if number == "any" or tok.tag_ in ("NNS", "NNPS") or plural:
                 return "GROUP" if cls == "Group" else "ORGDESC"
         if lemma in self.lex.org_descriptions and tok.tag_ == "NN":
             determined = any(
@@ -608,6 +612,14 @@ PRODUCT_NOUNS = frozenset(
         "tank",
     }
 )
+
+
+def _acronym_plural(tok: Token) -> str | None:
+    """The singular, in lower case, of an acronym written with a plural "s" ("MPs": "mp", "MEPs"),
+    which the tagger reads as a singular noun, a name or even a verb about half the time in BBC news
+    ("Labour MPs": NN, lemma "mps")."""
+    text = tok.text
+    return text[:-1].lower() if len(text) >= 3 and text[-1] == "s" and text[:-1].isupper() else None
 
 
 def _capitalised(tok: Token) -> bool:
