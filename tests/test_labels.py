@@ -237,6 +237,21 @@ CASES = [
         "details to be finalised",
         (),
     ),
+    # a share keeps what it is a share of when that is short: "one in three are concerned"
+    (
+        "one/CD/nsubj/4 in/IN/prep/0 three/CD/pobj/1 are/VBP/aux/4/be concerned/VBN/ROOT/4/concern ./././4",
+        (4, 5),
+        "one in three are concerned",
+        ((0, 1, "CARDINAL"), (2, 3, "CARDINAL")),
+    ),
+    # and only then: "one of Britain's most diverse seats" would crowd out the label's verb
+    (
+        "one/CD/nsubj/7 of/IN/prep/0 Britain+/NNP/poss/6 's/POS/case/2 most/RBS/advmod/5 diverse/JJ/amod/6 "
+        "seats/NNS/pobj/1 voted/VBD/ROOT/7/vote ./././7",
+        (7, 8),
+        "one voted",
+        ((0, 1, "CARDINAL"), (2, 3, "GPE")),
+    ),
 ]
 
 

@@ -35,6 +35,9 @@ AMOUNT = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL"})
 TIME = frozenset({"DATE", "TIME"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 ARTICLES = frozenset({"the", "a", "an"})
+# words that name a share of something and say little without it: "one in three", "half of the staff"
+PARTITIVES = frozenset({"half", "most", "some", "many", "all", "none", "each", "both", "majority", "minority", "rest"})
+PARTITIVE_WORDS = 3
 # an adjective or noun a copula predicates of its subject ("became violent", "remain high")
 PREDICATES = frozenset({"acomp", "attr", "oprd"})
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -154,6 +157,14 @@ def _noun_phrase(tok: Token) -> set[int]:
         elif child.dep_ in NP_KEEP and child.ent_type_ not in TIME:
             # punctuation by its part of speech, not the lexeme's flag, which "%" carries too
             found |= {t.i for t in child.subtree if (t.dep_ != "det" and t.pos_ != "PUNCT") or t.tag_ == "HYPH"}
+    if tok.tag_ == "CD" or tok.lower_ in PARTITIVES:
+        # a share keeps what it is a share of: "one in three are concerned", not "one are concerned"
+        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
+        whole = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+        if of is not None and whole is not None and whole.ent_type_ not in TIME:
+            phrase = _noun_phrase(whole)
+            if len(phrase) <= PARTITIVE_WORDS:  # a longer one would crowd the label's other words out
+                found |= {of.i} | phrase
     return found
 
 
