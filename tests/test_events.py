@@ -247,3 +247,19 @@ def test_a_copula_with_an_eventive_subject_says_how_that_event_went() -> None:
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
     assert [(e.mention.text, [x.text for x in e.extra]) for e in found] == [("protests", ["became"])]
+
+
+def test_a_list_of_subjects_the_parser_split_all_act() -> None:
+    # "Sony, IBM and Toshiba attacked the rebels", as the small parser reads it: "Sony" and "IBM"
+    # both subjects of the verb, "Toshiba" coordinated with "IBM"
+    split = (
+        "Sony/NNP/nsubj/5 ,/,/punct/5 IBM/NNP/nsubj/5 and/CC/cc/2 Toshiba/NNP/conj/2 attacked/VBD/ROOT/5/attack "
+        "the/DT/det/7 rebels/NNS/dobj/5/rebel ./././5"
+    )
+    ents = ((0, 1, "ORG"), (2, 3, "ORG"), (4, 5, "ORG"))
+    assert sorted(roles(split, ents, "Attack")) == [
+        ("agent", "IBM"),
+        ("agent", "Sony"),
+        ("agent", "Toshiba"),
+        ("patient", "rebels"),
+    ]

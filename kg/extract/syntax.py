@@ -95,9 +95,14 @@ def children(tok: Token, *deps: str) -> list[Token]:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the nouns coordinated with it ("protesters and police")."""
+    """The token and the nouns coordinated with it ("protesters and police"); for a subject, also
+    the verb's other subjects before it: a verb has one, so two are a list the parser split ("Sony,
+    IBM and Toshiba have released": "Sony" and "IBM" both its subjects) or a description and the
+    name it describes ("Anti-virus firm Sophos said", "Another peer, Lord Skidelsky, said")."""
     out = [tok]
-    stack = [tok]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        out += [c for c in tok.head.children if c.dep_ == tok.dep_ and c != tok and c.i < tok.head.i]
+    stack = list(out)
     while stack:
         cur = stack.pop()
         for c in cur.children:
