@@ -263,3 +263,17 @@ def test_a_list_of_subjects_the_parser_split_all_act() -> None:
         ("agent", "Toshiba"),
         ("patient", "rebels"),
     ]
+
+
+def test_the_names_an_apposition_gives_a_role_take_it_too() -> None:
+    # "US car firms General Motors and Ford cut production": the firms are General Motors and Ford
+    firms = (
+        "US/NNP/compound/2 car/NN/compound/2 firms/NNS/nsubj/7/firm General/NNP/compound/4 Motors/NNPS/appos/2 "
+        "and/CC/cc/4 Ford/NNP/conj/4 attacked/VBD/ROOT/7/attack the/DT/det/9 rebels/NNS/dobj/7/rebel ./././7"
+    )
+    ents = ((3, 5, "ORG"), (6, 7, "ORG"))
+    found = roles(firms, ents, "Attack")
+    assert ("agent", "General Motors") in found and ("agent", "Ford") in found
+    # a name before the description is not its apposition: "Ford, the firms attacked": no Ford
+    before = "Ford/NNP/appos/2 ,/,/punct/2 firms/NNS/nsubj/3/firm attacked/VBD/ROOT/3/attack ./././3"
+    assert ("agent", "Ford") not in roles(before, ((0, 1, "ORG"),), "Attack")

@@ -279,7 +279,9 @@ class EventExtractor:
         roles: list[Role] = []
         for name, toks in (("agent", agents), ("patient", patients), ("place", places)):
             for tok in toks:
-                for t in syntax.conjuncts(tok):
+                # and the names an apposition gives it: "US car firms General Motors and Ford"
+                named = [a for a in tok.children if a.dep_ == "appos" and a.i > tok.i]
+                for t in [*syntax.conjuncts(tok), *(c for a in named for c in syntax.conjuncts(a))]:
                     j = entities.at(t)
                     if j is not None and entities.mentions[j].kind in ROLE_KINDS[name] and Role(name, j) not in roles:
                         roles.append(Role(name, j))
