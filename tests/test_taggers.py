@@ -787,3 +787,13 @@ def test_an_acronyms_plural_names_a_group_however_the_tagger_read_it(
     # an acronym's plural that names no collective actor stays what it was: "DVDs sold well"
     dvds = doc("DVDs/NN/nsubj/1/dvds sold/VBD/ROOT/1/sell well/RB/advmod/1 ./././1")
     assert ents(dvds) == []
+
+
+def test_breaking_into_is_an_attack_only_on_property_or_a_place() -> None:
+    shop = doc("thieves/NNS/nsubj/1/thief broke/VBD/ROOT/1/break into/IN/prep/1 the/DT/det/4 shop/NN/pobj/2 ./././1")
+    assert triggers(shop) == [("broke", "Attack")]
+    # "singles breaking into the Top 40", "broke into the first team": a chart, a side, no attack
+    team = doc(
+        "he/PRP/nsubj/1 broke/VBD/ROOT/1/break into/IN/prep/1 the/DT/det/5 first/JJ/amod/5 team/NN/pobj/2 ./././1"
+    )
+    assert triggers(team) == []
