@@ -398,3 +398,41 @@ def _nike_it(tokens: str, method: str, it: int | None = None) -> int | None:
 )
 def test_an_it_that_is_a_main_subject_goes_on_with_the_organisation_that_was_one(tokens: str, resolved: bool) -> None:
     assert _nike_it(tokens, "_continued_subject") == (0 if resolved else None)
+
+
+def _described(tokens: str, people: tuple[tuple[int, int], ...]) -> dict[str, str | None]:
+    """Each person mention's text and the name of what it stands for, after the whole entity step."""
+    from kg.extract.entities import EntityExtractor
+
+    d = doc(tokens, tuple((a, b, "PERSON") for a, b in people))
+    index = EntityExtractor()(Context(d, Document("t", d.text, "test"), clean(d.text)))
+    return {
+        m.mention.text: (index.mentions[m.antecedent].name if m.antecedent is not None else None)
+        for m in index.mentions
+        if m.kind == EntityKind.PERSON
+    }
+
+
+AGED = (
+    "Henman/NNP/nsubj/1 lost/VBD/ROOT/1/lose ./././1 "
+    "Annacone/NNP/nsubj/4 said/VBD/ROOT/4/say the/DT/det/10 30+/CD/nummod/8 -+/HYPH/punct/8 year+/NN/npadvmod/10 "
+    "-+/HYPH/punct/10 old/JJ/nsubj/12 would/MD/aux/12 play/VB/ccomp/4 ./././4"
+)
+
+
+def test_a_person_named_by_age_is_the_one_met_before_but_not_a_subject_above_the_phrase() -> None:
+    # "Henman lost. Annacone said the 30-year-old would play": the player, not the one who speaks of him
+    found = _described(AGED, ((0, 1), (3, 4)))
+    assert found["30-year-old"] == "Henman"
+
+
+def test_a_definite_role_that_speaks_is_the_person_met_before_unless_news_leaves_it_unnamed() -> None:
+    # "Owen was linked with Newcastle, but the striker said ...": Owen, who is no subject above the
+    # striker (the clauses are coordinated)
+    striker = (
+        "Owen/NNP/nsubjpass/2 was/VBD/auxpass/2/be linked/VBN/ROOT/2/link ,/,/punct/2 but/CC/cc/2 the/DT/det/6 "
+        "striker/NN/nsubj/7 said/VBD/conj/2/say ./././2"
+    )
+    assert _described(striker, ((0, 1),))["striker"] == "Owen"
+    spokesman = striker.replace("striker/NN", "spokesman/NN")
+    assert _described(spokesman, ((0, 1),)).get("spokesman") is None  # an unnamed source of its own

@@ -27,6 +27,8 @@ QUOTES = frozenset({'"', "“", "”"})
 ATTRIBUTION_WINDOW = 4
 # plural nouns that, with "the" and nothing else, name a group already mentioned: "the men"
 GROUP_ANAPHORS = frozenset({"man", "men", "woman", "women", "group", "youth"})
+# person nouns of sources that news leaves unnamed: "the spokesman said" is no one named before
+UNNAMED_SOURCES = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source"})
 PLACE_NOUNS = {
     "country": "Country",
     "nation": "Country",
@@ -91,7 +93,7 @@ class AnaphoraResolver:
         self.lex = lexicon.load()
         self.gaz = gazetteer.load()
         roles = {w.split()[-1] for w, kind in self.lex.titles.items() if kind in PERSON_NOUN_KINDS}
-        self.anaphor_words = WordFilter({*PLACE_NOUNS, *GROUP_ANAPHORS, *roles})
+        self.anaphor_words = WordFilter({*PLACE_NOUNS, *GROUP_ANAPHORS, *roles, "old"})
 
     def __call__(self, ctx: Context, index: EntityIndex, sent_of_token: list[int]) -> None:
         self._appositions(ctx, index)
@@ -135,6 +137,53 @@ class AnaphoraResolver:
             )
             if j is not None:
                 index.mentions[i] = with_antecedent(m, root_of(index, j))
+
+    def _described_person(
+        self,
+        doc: Doc,
+        index: EntityIndex,
+        head: Token,
+        sent: int,
+        sexes: dict[Mention, str],
+        outside: range,
+        speaker: str,
+    ) -> int | None:
+        """The person a description headed by ``head`` names again: the most salient one before it,
+        of the sex its noun tells ("the 18-year-old actress"), never a subject above it (binding
+        theory's principle C: in "Annacone said the 30-year-old would play" the player is not Annacone)."""
+        person = _person_of(
+            self.lex.title_sexes.get(head.lemma_.lower(), ""), sexes, outside, speaker, lambda k: index.mentions[k].name
+        )
+        above = [c for v in _commanding(head) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in above]
+
+        def accept(m: EntityMention) -> bool:
+            return person(m) and not any(b <= m.mention.begin < e for b, e in spans)
+
+        first = min(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i)
+        return _salient(doc, index, first, sent, accept)
+
+    def _described(self, tok: Token) -> Token | None:
+        """The head of a definite phrase that names a person met before by their age or their
+        role, when ``tok`` is its "old" or its person noun: "the 30-year-old", "the 25-year-old
+        striker", "the England striker said" (the subject of a verb of saying). Not one a name, an
+        "of" or a "for" tells apart ("the head of the agency said"), nor a spokesman, whom news
+        leaves unnamed."""
+        aged = tok.lower_ == "old" and any(
+            c.lower_ in ("year", "month") and any(t.like_num for t in c.subtree) for c in tok.children
+        )
+        head = tok.head if aged and tok.dep_ == "amod" else tok
+        lemma = head.lemma_.lower()
+        person_noun = self.lex.titles.get(lemma) in PERSON_NOUN_KINDS and lemma not in UNNAMED_SOURCES
+        if (head.i != tok.i or not aged) and not person_noun:
+            return None
+        if head.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr") or not _definite(head):
+            return None
+        if aged:
+            return head  # an age says the person is one met before, whatever else the phrase says
+        said = head.dep_ == "nsubj" and head.head.lemma_.lower() in self.lex.reporting
+        told_apart = _named(head) or any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.rights)
+        return head if said and head.tag_ == "NN" and not told_apart else None
 
     # -- appositions: "cryptocurrency site The Block" ----------------------------------
     def _appositions(self, ctx: Context, index: EntityIndex) -> None:
@@ -283,6 +332,34 @@ class AnaphoraResolver:
                 j = _salient(ctx.doc, index, tok.i, sent, accept)
                 if j is not None:
                     _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent)
+            elif (
+                (head := self._described(tok)) is not None
+                and head.i not in index.by_token
+                and (
+                    (
+                        j := self._described_person(
+                            ctx.doc,
+                            index,
+                            head,
+                            sent,
+                            sexes,
+                            _attributed(tok, marks, self.lex),
+                            _speaker(tok, quotes, index),
+                        )
+                    )
+                    is not None
+                )
+            ):
+                # "the 30-year-old", "the England striker said": news names a person so after their name
+                first = min(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i)
+                mention = EntityMention(
+                    ctx.tokens_mention(ctx.doc[first], head),
+                    EntityKind.PERSON,
+                    ctx.doc[first : head.i + 1].text,
+                    pronoun=True,
+                    antecedent=root_of(index, j),
+                )
+                index.add(mention, range(first, head.i + 1), sent)
             elif tok.pos_ == "PRON" and tok.lower_ in ("it", "its"):
                 self._reported_self(ctx, index, tok, sent)
                 self._continued_subject(ctx, index, tok, sent)
@@ -349,7 +426,8 @@ def _person_of(
         if m.pronoun and (m.antecedent is None or PRONOUN_SEX.get(m.name.lower()) != sex):
             return False
         name = named(m.antecedent) if named is not None and m.pronoun and m.antecedent is not None else m.name
-        return sexes.get(m.mention, sex) == sex and not (speaker and name.split()[-1:] == [speaker])
+        known = not sex or sexes.get(m.mention, sex) == sex  # no sex asked: "the 30-year-old"
+        return known and not (speaker and name.split()[-1:] == [speaker])
 
     return accept
 
@@ -409,6 +487,16 @@ def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, 
         told = by_word.get(word, set())
         if len(told) == 1:
             found[mention] = next(iter(told))
+    return found
+
+
+def _commanding(tok: Token) -> list[Token]:
+    """The words above ``tok`` whose subjects c-command it: its ancestors up to the clause it is
+    coordinated in ("Owen was linked with Newcastle, but the striker said": "Owen" does not)."""
+    found = []
+    while tok.head.i != tok.i and tok.dep_ != "conj":
+        tok = tok.head
+        found.append(tok)
     return found
 
 
