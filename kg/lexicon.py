@@ -179,16 +179,20 @@ SUPPORT_VERBS = frozenset(
         "perform",
         "undertake",
         "experience",
+        "post",
+        "record",
+        "notch",
         "trigger",
         "spark",
         "prompt",
         "fuel",
     }
 )
-# support verbs whose subject does not do the event: who undergoes it ("miners face a crackdown"),
+# support verbs whose subject does not do the event: who undergoes it ("miners face a crackdown",
+# "Ford posted a drop in sales"),
 # where or who watches it ("Kazakhstan saw protests", "analysts see a rise"), what causes it
 # ("the decision sparked protests": a causal link, kg.extract.causal)
-UNDERGOING_SUPPORT = frozenset({"face", "suffer", "experience"})
+UNDERGOING_SUPPORT = frozenset({"face", "suffer", "experience", "post", "record", "notch"})
 OBSERVING_SUPPORT = frozenset({"see", "witness"})
 CAUSING_SUPPORT = frozenset({"trigger", "spark", "prompt", "fuel"})
 # last words of organisation names: "... Services Union", "... Investment Bank", "Labour Party"

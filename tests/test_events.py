@@ -277,3 +277,11 @@ def test_the_names_an_apposition_gives_a_role_take_it_too() -> None:
     # a name before the description is not its apposition: "Ford, the firms attacked": no Ford
     before = "Ford/NNP/appos/2 ,/,/punct/2 firms/NNS/nsubj/3/firm attacked/VBD/ROOT/3/attack ./././3"
     assert ("agent", "Ford") not in roles(before, ((0, 1, "ORG"),), "Attack")
+
+
+def test_a_company_that_posts_a_drop_undergoes_it() -> None:
+    # "Ford posted a drop": the drop is the event, "posted" one of its words, and Ford undergoes it
+    posted = (
+        "Ford/NNP/nsubj/1 posted/VBD/ROOT/1/post a/DT/det/3 drop/NN/dobj/1 in/IN/prep/3 sales/NNS/pobj/4/sale ./././1"
+    )
+    assert roles(posted, ((0, 1, "ORG"),), "Decline") == [("patient", "Ford")]
