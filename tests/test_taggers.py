@@ -797,3 +797,11 @@ def test_breaking_into_is_an_attack_only_on_property_or_a_place() -> None:
         "he/PRP/nsubj/1 broke/VBD/ROOT/1/break into/IN/prep/1 the/DT/det/5 first/JJ/amod/5 team/NN/pobj/2 ./././1"
     )
     assert triggers(team) == []
+
+
+def test_jobs_lost_axed_or_slashed_are_job_cuts() -> None:
+    lost = doc("6,650/CD/nummod/1 jobs/NNS/nsubjpass/3/job were/VBD/auxpass/3/be lost/VBN/ROOT/3/lose ./././3")
+    assert triggers(lost) == [("lost", "Layoff")]
+    # what else is lost is no job cut: "Labour lost the vote"
+    vote = doc("Labour/NNP/nsubj/1 lost/VBD/ROOT/1/lose the/DT/det/3 vote/NN/dobj/1 ./././1")
+    assert ("lost", "Layoff") not in triggers(vote)
