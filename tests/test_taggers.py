@@ -805,3 +805,18 @@ def test_jobs_lost_axed_or_slashed_are_job_cuts() -> None:
     # what else is lost is no job cut: "Labour lost the vote"
     vote = doc("Labour/NNP/nsubj/1 lost/VBD/ROOT/1/lose the/DT/det/3 vote/NN/dobj/1 ./././1")
     assert ("lost", "Layoff") not in triggers(vote)
+
+
+def test_a_hyphenated_word_is_no_person_named_in_full_whose_surname_repeats() -> None:
+    # "the Tory-Labour debate. Labour offered savings", the tagger calling "Tory-Labour" a person:
+    # "Labour" is no surname of it; "Robert Kilroy-Silk ... Kilroy-Silk" still is his
+    debate = (
+        "the/DT/det/4 Tory+/NNP/compound/2 -+/HYPH/punct/2 Labour/NNP/compound/4 debate/NN/ROOT/4 ./././4 "
+        "Labour/NNP/nsubj/7 offered/VBD/ROOT/7/offer savings/NNS/dobj/7/saving ./././7"
+    )
+    assert ("Labour", "ORG") in ents(doc(debate, ((1, 4, "PERSON"), (6, 7, "ORG"))))
+    silk = (
+        "Robert/NNP/compound/3 Kilroy+/NNP/compound/3 -+/HYPH/punct/3 Silk/NNP/nsubj/4 spoke/VBD/ROOT/4/speak "
+        "./././4 Kilroy+/NNP/compound/8 -+/HYPH/punct/8 Silk/NNP/nsubj/9 left/VBD/ROOT/9/leave ./././9"
+    )
+    assert ("Kilroy-Silk", "PERSON") in ents(doc(silk, ((0, 4, "PERSON"), (6, 9, "ORG"))))

@@ -370,7 +370,7 @@ class EntityTagger:
         no company; so is a place that repeats a first name ("Paul Boateng ... I congratulate Paul":
         no town of Cape Verde). Where a place stands ("in Houston") it stays a place, unless a title
         says who ("close to Mr Hockney")."""
-        people = [s for s in spans if s.label_ == "PERSON" and len(s) > 1]
+        people = [s for s in spans if _in_full(s)]
         surnames = self._surnames(spans)
         # a first name makes a person of a place only, never of an organisation (Chelsea Clinton
         # leaves Chelsea a club), and never of a country (Jordan)
@@ -395,7 +395,7 @@ class EntityTagger:
     def _surnames(self, spans: list[Span]) -> set[str]:
         """The surnames (last word, or all but the first) of the people named in full; a country is
         seldom one ("Hotel Rwanda" tagged as a person leaves Rwanda a country)."""
-        people = (s for s in spans if s.label_ == "PERSON" and len(s) > 1)
+        people = (s for s in spans if _in_full(s))
         return {n for s in people for n in (s[-1].text, s[1:].text) if not self._country(n)}
 
     def _country(self, name: str) -> bool:
@@ -612,6 +612,12 @@ PRODUCT_NOUNS = frozenset(
         "tank",
     }
 )
+
+
+def _in_full(span: Span) -> bool:
+    """A person named in full: words apart ("John Houston", "Robert Kilroy-Silk"), not one word
+    hyphenated, which the tagger also calls a person ("the old Tory-Labour debate": no Mr Labour)."""
+    return span.label_ == "PERSON" and any(t.whitespace_ for t in span[:-1])
 
 
 def _acronym_plural(tok: Token) -> str | None:
