@@ -180,7 +180,6 @@ SUPPORT_VERBS = frozenset(
         "undertake",
         "experience",
         "post",
-        "record",
         "notch",
         "trigger",
         "spark",
@@ -192,7 +191,7 @@ SUPPORT_VERBS = frozenset(
 # "Ford posted a drop in sales"),
 # where or who watches it ("Kazakhstan saw protests", "analysts see a rise"), what causes it
 # ("the decision sparked protests": a causal link, kg.extract.causal)
-UNDERGOING_SUPPORT = frozenset({"face", "suffer", "experience", "post", "record", "notch"})
+UNDERGOING_SUPPORT = frozenset({"face", "suffer", "experience", "post", "notch"})
 OBSERVING_SUPPORT = frozenset({"see", "witness"})
 CAUSING_SUPPORT = frozenset({"trigger", "spark", "prompt", "fuel"})
 # last words of organisation names: "... Services Union", "... Investment Bank", "Labour Party"
