@@ -138,21 +138,30 @@ class AnaphoraResolver:
             if j is not None:
                 index.mentions[i] = with_antecedent(m, root_of(index, j))
 
-    def _described_person(
+    def _described_mention(
         self,
-        doc: Doc,
+        ctx: Context,
         index: EntityIndex,
-        head: Token,
+        tok: Token,
         sent: int,
         sexes: dict[Mention, str],
-        outside: range,
-        speaker: str,
-    ) -> int | None:
-        """The person a description headed by ``head`` names again: the most salient one before it,
-        of the sex its noun tells ("the 18-year-old actress"), never a subject above it (binding
-        theory's principle C: in "Annacone said the 30-year-old would play" the player is not Annacone)."""
+        marks: list[tuple[int, int, bool]],
+        quotes: list[tuple[int, int, Token]],
+    ) -> tuple[EntityMention, range] | None:
+        """The mention, and its tokens, of a description ``tok`` heads that names again a person met
+        before (``_described``), news naming a person so after their name: the most salient person
+        before it, of the sex its noun tells ("the 18-year-old actress"), never a subject above it
+        (binding theory's principle C: in "Annacone said the 30-year-old would play" the player is not
+        Annacone)."""
+        head = self._described(tok)
+        if head is None or head.i in index.by_token:
+            return None
         person = _person_of(
-            self.lex.title_sexes.get(head.lemma_.lower(), ""), sexes, outside, speaker, lambda k: index.mentions[k].name
+            self.lex.title_sexes.get(head.lemma_.lower(), ""),
+            sexes,
+            _attributed(tok, marks, self.lex),
+            _speaker(tok, quotes, index),
+            lambda k: index.mentions[k].name,
         )
         above = [c for v in _commanding(head) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in above]
@@ -161,7 +170,18 @@ class AnaphoraResolver:
             return person(m) and not any(b <= m.mention.begin < e for b, e in spans)
 
         first = min(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i)
-        return _salient(doc, index, first, sent, accept)
+        j = _salient(ctx.doc, index, first, sent, accept)
+        if j is None:
+            return None
+        phrase = ctx.doc[first : head.i + 1]
+        mention = EntityMention(
+            ctx.tokens_mention(phrase[0], head),
+            EntityKind.PERSON,
+            phrase.text,
+            pronoun=True,
+            antecedent=root_of(index, j),
+        )
+        return mention, range(first, head.i + 1)
 
     def _described(self, tok: Token) -> Token | None:
         """The head of a definite phrase that names a person met before by their age or their
@@ -332,34 +352,8 @@ class AnaphoraResolver:
                 j = _salient(ctx.doc, index, tok.i, sent, accept)
                 if j is not None:
                     _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent)
-            elif (
-                (head := self._described(tok)) is not None
-                and head.i not in index.by_token
-                and (
-                    (
-                        j := self._described_person(
-                            ctx.doc,
-                            index,
-                            head,
-                            sent,
-                            sexes,
-                            _attributed(tok, marks, self.lex),
-                            _speaker(tok, quotes, index),
-                        )
-                    )
-                    is not None
-                )
-            ):
-                # "the 30-year-old", "the England striker said": news names a person so after their name
-                first = min(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i)
-                mention = EntityMention(
-                    ctx.tokens_mention(ctx.doc[first], head),
-                    EntityKind.PERSON,
-                    ctx.doc[first : head.i + 1].text,
-                    pronoun=True,
-                    antecedent=root_of(index, j),
-                )
-                index.add(mention, range(first, head.i + 1), sent)
+            elif (described := self._described_mention(ctx, index, tok, sent, sexes, marks, quotes)) is not None:
+                index.add(*described, sent)  # "the 30-year-old", "the England striker said"
             elif tok.pos_ == "PRON" and tok.lower_ in ("it", "its"):
                 self._reported_self(ctx, index, tok, sent)
                 self._continued_subject(ctx, index, tok, sent)
