@@ -436,3 +436,25 @@ def test_a_definite_role_that_speaks_is_the_person_met_before_unless_news_leaves
     assert _described(striker, ((0, 1),))["striker"] == "Owen"
     spokesman = striker.replace("striker/NN", "spokesman/NN")
     assert _described(spokesman, ((0, 1),)).get("spokesman") is None  # an unnamed source of its own
+
+
+@pytest.mark.parametrize(
+    ("tokens", "resolved"),
+    [
+        # "Nike's shares fell after it said sales slowed": an "it" that speaks is the organisation
+        (
+            "Nike+/NNP/poss/2 's/POS/case/0 shares/NNS/nsubj/3/share fell/VBD/ROOT/3/fall after/IN/mark/6 "
+            "it/PRP/nsubj/6 said/VBD/advcl/3/say sales/NNS/nsubj/8/sale slowed/VBD/ccomp/6/slow ./././3",
+            True,
+        ),
+        # "Nike's shares fell after it was said that ...": a passive's "it" is no one
+        (
+            "Nike+/NNP/poss/2 's/POS/case/0 shares/NNS/nsubj/3/share fell/VBD/ROOT/3/fall after/IN/mark/7 "
+            "it/PRP/nsubjpass/7 was/VBD/auxpass/7/be said/VBN/advcl/3/say ./././3",
+            False,
+        ),
+    ],
+)
+def test_an_it_that_says_something_is_an_organisation_that_speaks(tokens: str, resolved: bool) -> None:
+    it = next(t.i for t in doc(tokens, run=False) if t.text == "it")
+    assert _nike_it(tokens, "_speaking_it", it) == (0 if resolved else None)

@@ -250,6 +250,22 @@ class AnaphoraResolver:
             return
         _add_pronoun(ctx, index, tok, EntityKind.ORGANIZATION, j, sent)
 
+    def _speaking_it(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
+        """ "The company's shares tumbled after it said ...": an "it" that says something is an
+        organisation or a country that speaks, the most salient one in its sentence or the one
+        before; not the "it" of a passive ("it is said that"), which is no one."""
+        if tok.i in index.by_token or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in self.lex.reporting:
+            return
+
+        def speaks(m: EntityMention) -> bool:
+            return not m.pronoun and (
+                m.kind == EntityKind.ORGANIZATION or (m.kind == EntityKind.PLACE and m.subtype == "Country")
+            )
+
+        j = _salient(ctx.doc, index, tok.i, sent, speaks, window=1)
+        if j is not None:
+            _add_pronoun(ctx, index, tok, index.mentions[root_of(index, j)].kind, j, sent)
+
     def _continued_subject(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
         """ "Euronext last week appointed UBS as advisors. It is also working with Morgan Stanley":
         an "it" that is the subject of its sentence's main verb goes on with the organisation that
@@ -357,6 +373,7 @@ class AnaphoraResolver:
             elif tok.pos_ == "PRON" and tok.lower_ in ("it", "its"):
                 self._reported_self(ctx, index, tok, sent)
                 self._continued_subject(ctx, index, tok, sent)
+                self._speaking_it(ctx, index, tok, sent)
             elif _plural_anaphor(tok):
                 self._plural_pronoun(ctx, index, tok, sent)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and _definite(tok):
