@@ -360,9 +360,24 @@ class EntityTagger:
                 found.append(Span(doc, start, tok.i + 1, label="FAC"))  # "Downing Street has confirmed"
             elif len(name) >= 2 and (self._described_as_person(tok) or self._honorific(name[0])):
                 found.append(Span(doc, start, tok.i + 1, label="PERSON"))
-            elif self._names_organisation(name):
+            elif self._names_organisation(name) or self._team(tok, name):
                 found.append(Span(doc, start, tok.i + 1, label="ORG"))  # "Russian gas monopoly Gazprom"
         return found
+
+    def _team(self, tok: Token, name: Span) -> bool:
+        """A plural proper name that acts or is acted on and that the tagger left untagged: a team
+        or a band ("the Colts clinched a playoff berth", "lost to the Kansas City Chiefs"); not a
+        people ("the Kurds"), a place ("the Alps") or an event ("the Olympics")."""
+        words = {tok.lower_, tok.lower_[:-1], tok.lemma_.lower()}  # "Games": game
+        return (
+            tok.tag_ == "NNPS"
+            and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+            and _definite_name(name)
+            and not _headline(tok.sent)
+            and self.gaz.country_of_demonym(tok.text) is None
+            and self.gaz.lookup(name.text) is None
+            and not words & (self.lex.events.nouns.keys() | self.lex.eventive_nouns)
+        )
 
     def _people_by_surname(self, spans: list[Span]) -> list[Span]:
         """A name that repeats the surname of a person named in full in the article is that person,
@@ -612,6 +627,13 @@ PRODUCT_NOUNS = frozenset(
         "tank",
     }
 )
+
+
+def _definite_name(name: Span) -> bool:
+    """A name with "the" before it, not opening its sentence: "lost to the Kansas City Chiefs";
+    a capitalised plural at a sentence's start is as often a common noun ("Historians say")."""
+    before = name.doc[name.start - 1] if name.start else None
+    return before is not None and before.lower_ == "the" and not before.is_sent_start
 
 
 def _in_full(span: Span) -> bool:
