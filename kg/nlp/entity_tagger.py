@@ -376,7 +376,7 @@ class EntityTagger:
             and not _headline(tok.sent)
             and self.gaz.country_of_demonym(tok.text) is None
             and self.gaz.lookup(name.text) is None
-            and not words & (self.lex.events.nouns.keys() | self.lex.eventive_nouns)
+            and not any(w in self.lex.events.nouns or w in self.lex.eventive_nouns for w in words)
         )
 
     def _people_by_surname(self, spans: list[Span]) -> list[Span]:
