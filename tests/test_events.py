@@ -285,3 +285,32 @@ def test_a_company_that_posts_a_drop_undergoes_it() -> None:
         "Ford/NNP/nsubj/1 posted/VBD/ROOT/1/post a/DT/det/3 drop/NN/dobj/1 in/IN/prep/3 sales/NNS/pobj/4/sale ./././1"
     )
     assert roles(posted, ((0, 1, "ORG"),), "Decline") == [("patient", "Ford")]
+
+
+def test_a_when_clause_on_a_date_is_dated_by_it() -> None:
+    # "Prices fell since August, when they traded at $10": the parser hangs the clause on the date
+    relcl = (
+        "Prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall since/IN/prep/1 August/NNP/pobj/2 ,/,/punct/3 "
+        "when/WRB/advmod/7 they/PRP/nsubj/7 protested/VBD/relcl/3/protest ./././1"
+    )
+    assert ("Protest", "2022-08") not in dates(relcl, ((3, 4, "DATE"),))  # news looks back: last August
+    assert ("Protest", "2021-08") in dates(relcl, ((3, 4, "DATE"),))
+    # ... or, after its comma, on the verb before; a "when" clause elsewhere keeps no date of another
+    advcl = (
+        "Prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall from/IN/prep/1 August/NNP/pobj/2 ,/,/punct/1 "
+        "when/WRB/advmod/7 they/PRP/nsubj/7 protested/VBD/advcl/1/protest ./././1"
+    )
+    assert ("Protest", "2021-08") in dates(advcl, ((3, 4, "DATE"),))
+    no_date = (
+        "Prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall in/IN/prep/1 August/NNP/pobj/2 and/CC/cc/1 "
+        "when/WRB/advmod/7 they/PRP/nsubj/7 protested/VBD/advcl/1/protest ./././1"
+    )
+    assert ("Protest", None) in dates(no_date, ((3, 4, "DATE"),))
+
+
+def test_a_day_the_parser_hung_on_a_preposition_dates_its_verb() -> None:
+    fell = (
+        "In/IN/prep/5 trading/NN/pobj/0 Friday/NNP/npadvmod/0 ,/,/punct/5 prices/NNS/nsubj/5/price "
+        "fell/VBD/ROOT/5/fall ./././5"
+    )
+    assert ("PriceFall", "2022-07-08") in dates(fell, ((2, 3, "DATE"),))

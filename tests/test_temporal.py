@@ -102,3 +102,27 @@ def test_relative_dates_need_an_anchor() -> None:
 
 def test_impossible_dates_are_rejected() -> None:
     assert normalize("February 30, 2020", SATURDAY) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the beginning of October", ("2021-10", "month")),
+        ("the middle of December", ("2021-12", "month")),
+        ("mid-November", ("2021-11", "month")),
+        ("mid-1996", ("1996", "year")),
+        ("the end of 2020", ("2020", "year")),
+        ("the first half of 2021", ("2021", "year")),
+        ("the current year", ("2022", "year")),
+        ("earlier yesterday", ("2022-01-07", "day")),
+        ("the end of the month", None),
+    ],
+)
+def test_a_part_of_a_period_is_within_it(text: str, expected: tuple[str, str] | None) -> None:
+    assert normalize(text, SATURDAY) == expected
+
+
+def test_a_year_end_is_the_nearest_one_or_in_a_clause_about_what_is_to_come_the_next() -> None:
+    assert normalize("year-end", SATURDAY) == ("2021-12", "month")  # a January article looks back
+    assert normalize("the end of the year", date(2022, 10, 30)) == ("2022-12", "month")
+    assert normalize("around year end", SATURDAY, future=True) == ("2022-12", "month")

@@ -318,7 +318,7 @@ class EventExtractor:
                 cur = cur.head
                 candidates.append(cur)
         for tok in candidates:
-            for date_tok in _date_tokens(tok) or _argument_date_tokens(tok):
+            for date_tok in _date_tokens(tok) or _argument_date_tokens(tok) or _when_date_tokens(tok):
                 ent = _ent_of(ctx, date_tok)
                 if ent is None:
                     continue
@@ -479,8 +479,24 @@ def _date_tokens(tok: Token) -> list[Token]:
         if c.ent_type_ == "DATE" and c.dep_ in DATE_DEPS:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "until", "from", "at", "as", "for"):
-            out += [o for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"]
+            # "in trading Friday": a day the parser hung on the preposition
+            out += [o for o in c.children if o.dep_ in ("pobj", "npadvmod") and o.ent_type_ == "DATE"]
     return out
+
+
+def _when_date_tokens(clause: Token) -> list[Token]:
+    """The date a "when" clause describes: "since August, when they traded at $10", "from Oct. 13,
+    when Wall Street's plunge helped spark the weakness", whether the parser hung the clause on
+    the date or, after its comma, on the verb before."""
+    if not any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        return []
+    if clause.dep_ == "relcl" and clause.head.ent_type_ == "DATE":
+        return [clause.head]
+    start = clause.left_edge.i
+    doc = clause.doc
+    if clause.dep_ == "advcl" and start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "DATE":
+        return [doc[start - 2]]
+    return []
 
 
 def _argument_date_tokens(verb: Token) -> list[Token]:

@@ -50,9 +50,16 @@ _FORMS = [
     re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$"),
 ]
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
+# words before a date that keep it ("in", "early", "sometime"), and a part of a period, which is
+# within it: "the beginning of October" is October, "mid-1996" 1996, "the end of 1990" 1990
 _LEADING = re.compile(
-    r"^(?:on|in|since|by|from|until|during|as\s+of|early|late|later|mid|the|this\s+past|fiscal|sometime|around)\s+",
+    r"^(?:(?:on|in|since|by|from|until|during|as\s+of|early|earlier|late|later|mid|the|this\s+past|fiscal|sometime|"
+    r"around|(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)\s+|mid-)",
     re.I,
+)
+# the end of a year: "year-end", "around year end", "the end of the year"
+_YEAR_END = re.compile(
+    r"^(?:(?:around|by|at|until)\s+)?(?:the\s+)?(?:year(?:'s)?[-\s]end|end\s+of\s+(?:the|this)\s+year)$"
 )
 # a length of time, or one back from the article's date: "two years", "the past nine months",
 # "about a decade", "18 months ago"; "a year ago" and "a year earlier" are read by _relative
@@ -93,6 +100,8 @@ def normalize(text: str, anchor: date | None, future: bool = False) -> tuple[str
     ('2022-01-10', 'day')
     """
     t = text.strip().lower().replace("’", "'")
+    if anchor is not None and _YEAR_END.match(t):  # the nearest year end, or in a clause about what is to come the next
+        return f"{anchor.year if future or anchor.month >= 7 else anchor.year - 1:04d}-12", "month"
     t = re.sub(r"'s$", "", t)
     while _LEADING.match(t):
         t = _LEADING.sub("", t, count=1)
@@ -176,7 +185,7 @@ def _relative(t: str, anchor: date, future: bool = False) -> tuple[str, str] | N
         return (anchor - timedelta(days=back)).isoformat(), "day"
     if t in ("last year", "the previous year", "previous year", "a year ago", "a year earlier"):
         return str(anchor.year - 1), "year"
-    if t in ("this year", "earlier this year", "later this year"):
+    if t in ("this year", "earlier this year", "later this year", "current year", "current fiscal year"):
         return str(anchor.year), "year"
     if t in ("next year",):
         return str(anchor.year + 1), "year"
