@@ -57,3 +57,15 @@ def test_a_groups_nationality_names_its_country() -> None:
 
 def test_a_relative_who_speaks_is_a_source_as_a_role_is() -> None:
     assert mentions("her/PRP$/poss/1 son/NN/nsubj/2 said/VBD/ROOT/2/say ./././2") == [("son", "description")]
+
+
+def test_synonyms_name_one_group_but_the_sides_of_a_trial_are_three() -> None:
+    def key(noun: str, lemma: str) -> str | None:
+        tokens = f"{noun}/NNS/nsubj/1/{lemma} said/VBD/ROOT/1/say ./././1"
+        ((_name, found),) = mentions(tokens, ((0, 1, "GROUP"),))
+        return found
+
+    assert key("protesters", "protester") == key("demonstrators", "demonstrator")
+    sides = {key("prosecutors", "prosecutor"), key("lawyers", "lawyer"), key("judges", "judge")}
+    assert len(sides) == 3
+    assert key("MPs", "mp") != key("MEPs", "mep")
