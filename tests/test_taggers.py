@@ -834,3 +834,13 @@ def test_an_untagged_plural_name_after_the_is_a_team_unless_it_names_an_event() 
     assert not [e for e in ents(doc(olympics)) if e[0] == "Olympics"]
     historians = "Historians/NNPS/nsubj/1 say/VBP/ROOT/1 ./././1"
     assert ents(doc(historians)) == []
+
+
+def test_declining_to_do_something_is_a_refusal_but_declining_to_an_amount_is_a_fall() -> None:
+    comment = doc("Akamai/NNP/nsubj/1 declined/VBD/ROOT/1/decline to/TO/aux/3 comment/VB/xcomp/1/comment ./././1")
+    assert ("declined", "Rejection") in triggers(comment)
+    sales = doc(
+        "Sales/NNS/nsubj/1/sale declined/VBD/ROOT/1/decline to/IN/prep/1 $/$/nmod/4 5bn/CD/pobj/2 ./././1",
+        ((3, 5, "MONEY"),),
+    )
+    assert triggers(sales) == [("declined", "Decline")]

@@ -24,6 +24,8 @@ SUBJECT_CLASSES = frozenset({"event", "weapons"})
 # classes only the subject of a verb with no object satisfies: "workers will strike", not "struck a
 # deal", nor "a bomb struck workers"; "the bank collapsed", not "talks collapsed"
 INTRANSITIVE_SUBJECT_CLASSES = frozenset({"workforce", "firm"})
+# a class a verb's to-infinitive complement satisfies: "declined to comment" (not "declined to $5bn")
+CLAUSE_CLASSES = frozenset({"infinitive"})
 # words that count what their "of" object names: "millions of workers" are workers
 COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "hundreds", "thousands", "millions", "dozens"})
 VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", "advmod"})
@@ -238,17 +240,22 @@ class TriggerTagger:
         """Where a word-class constraint looks: the arguments, and the subject for {event} ("the
         strike affected ...": an event acting on something) and {weapons} ("a bomb exploded");
         the subject alone, of a verb with no object, for {workforce} ("workers will strike") and {firm}
-        ("WorldCom collapsed"); a noun's arguments ("the firm's collapse") for every class."""
+        ("WorldCom collapsed"); the verb's clausal complement for {infinitive} ("declined to comment");
+        a noun's arguments ("the firm's collapse") for every class."""
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if trig.wordclass in INTRANSITIVE_SUBJECT_CLASSES and tok.pos_ != "NOUN":
             return [] if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) else list(map(_counted, subjects))
         if trig.wordclass in SUBJECT_CLASSES:
             return [*args, *subjects]
+        if trig.wordclass in CLAUSE_CLASSES:
+            return [c for c in tok.children if c.dep_ == "xcomp"]
         return args
 
     def _in_class(self, wordclass: str, tok: Token) -> bool:
         if wordclass == "event":
             return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.events.nouns
+        if wordclass == "infinitive":
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         return self.lex.in_class(wordclass, tok.lemma_, tok.ent_type_)
 
     def _extent(self, tok: Token, trig: Trigger, *, noun: bool) -> tuple[int, int]:
