@@ -314,3 +314,12 @@ def test_a_day_the_parser_hung_on_a_preposition_dates_its_verb() -> None:
         "fell/VBD/ROOT/5/fall ./././5"
     )
     assert ("PriceFall", "2022-07-08") in dates(fell, ((2, 3, "DATE"),))
+
+
+def test_charges_are_legal_and_being_in_charge_is_no_typed_event() -> None:
+    faces = doc("He/PRP/nsubj/1 faces/VBZ/ROOT/1/face charges/NNS/dobj/1/charge ./././1")
+    assert _typed(faces[2]) == "Charge"  # WordNet's first sense of the noun is a cavalry's charge
+    in_charge = doc("the/DT/det/1 man/NN/nsubj/4 in/IN/prep/1 charge/NN/pobj/2 left/VBD/ROOT/4/leave ./././4")
+    assert _typed(in_charge[3]) == "Event"
+    took = doc("Toshack/NNP/nsubj/1 took/VBD/ROOT/1/take charge/NN/dobj/1 ./././1")
+    assert _typed(took[2]) == "Event"

@@ -17,7 +17,7 @@ from kg.extract.labels import event_label
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp import event_detector
-from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, own_amount
+from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, in_idiom, own_amount
 from kg.wordnet_types import wordnet_type
 
 PLACE_PREPS = (
@@ -437,7 +437,10 @@ def _typed(head: Token) -> str:
     """The type of an event word the trigger tagger passed over: the lexicon's, when the word alone
     is one of its triggers (its context left the tagger unsure it names an event: "Sales saw a
     rise" says nothing of what rose), where WordNet's most frequent sense would say another thing
-    (a rise is a "Happening" there, a jump an "Attack"); else WordNet's; else the generic type."""
+    (a rise is a "Happening" there, a jump an "Attack"); else WordNet's; else the generic type, which
+    a word of a fixed expression gets too ("in charge" is neither a prosecution nor WordNet's attack)."""
+    if in_idiom(head):
+        return GENERIC
     events = lexicon.load().events
     noun = head.pos_ in ("NOUN", "PROPN")
     table = events.nouns if noun else events.adjectives if head.pos_ == "ADJ" else events.verbs

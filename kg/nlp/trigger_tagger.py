@@ -47,6 +47,9 @@ IDIOMS = (
     ("point", "of", "order"),
     ("in", "the", "wake"),
     ("rule", "of", "law"),
+    # responsibility, not a legal charge: "the man in charge", "Toshack takes charge of his first match"
+    ("in", "charge"),
+    *((form, "charge") for form in ("take", "takes", "took", "taken", "taking")),
 )
 
 
@@ -108,7 +111,8 @@ def _hyphenated(tok: Token) -> bool:
 IDIOM_WORDS = frozenset(w for idiom in IDIOMS for w in idiom)
 
 
-def _in_idiom(tok: Token) -> bool:
+def in_idiom(tok: Token) -> bool:
+    """Whether ``tok`` is a word of a fixed expression that names no event ("in order to")."""
     if tok.lower_ not in IDIOM_WORDS:
         return False
     doc = tok.doc
@@ -138,7 +142,7 @@ class TriggerTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         for tok in self.candidates.tokens(doc):
-            if tok.ent_type_ in NAME_LABELS or _in_idiom(tok) or (spans and tok.i < spans[-1].end):
+            if tok.ent_type_ in NAME_LABELS or in_idiom(tok) or (spans and tok.i < spans[-1].end):
                 continue  # a name, an idiom, or a word of the trigger before ("state of emergency")
             found = self.tag(tok)
             if found is None and tok.pos_ == "NOUN" and spans:
