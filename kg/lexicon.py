@@ -192,6 +192,10 @@ SUPPORT_VERBS = frozenset(
 # where or who watches it ("Kazakhstan saw protests", "analysts see a rise"), what causes it
 # ("the decision sparked protests": a causal link, kg.extract.causal)
 UNDERGOING_SUPPORT = frozenset({"face", "suffer", "experience", "post", "notch"})
+# support verbs that are statements of their own: who announces a deal does it, on the day it is
+# announced, but the announcement is an event apart ("HP announced the acquisition": a statement
+# and an acquisition, as ECB+ annotates them), not one more word for the acquisition
+REPORTING_SUPPORT = frozenset({"announce"})
 OBSERVING_SUPPORT = frozenset({"see", "witness"})
 CAUSING_SUPPORT = frozenset({"trigger", "spark", "prompt", "fuel"})
 # last words of organisation names: "... Services Union", "... Investment Bank", "Labour Party"

@@ -323,3 +323,18 @@ def test_charges_are_legal_and_being_in_charge_is_no_typed_event() -> None:
     assert _typed(in_charge[3]) == "Event"
     took = doc("Toshack/NNP/nsubj/1 took/VBD/ROOT/1/take charge/NN/dobj/1 ./././1")
     assert _typed(took[2]) == "Event"
+
+
+def test_an_announcement_is_a_statement_apart_but_who_announces_does_what_is_announced() -> None:
+    def carried(verb: str, lemma: str) -> tuple[list[str], list[str]]:
+        tokens = f"HP/NNP/nsubj/1 {verb}/VBD/ROOT/1/{lemma} the/DT/det/3 acquisition/NN/dobj/1 ./././1"
+        d = doc(tokens, ((0, 1, "ORG"),))
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        entities = EntityExtractor()(ctx)
+        (event,) = EventExtractor()(ctx, entities).mentions
+        agents = [entities.mentions[r.entity].name for r in event.roles if r.name == "agent"]
+        return agents, [m.text for m in event.extra]
+
+    # "HP made the acquisition": the verb carries the event and is one more word for it
+    assert carried("made", "make") == (["HP"], ["made"])
+    assert carried("announced", "announce") == (["HP"], [])

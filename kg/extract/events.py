@@ -168,7 +168,12 @@ class EventExtractor:
         # a verb that only carries a nominal event ("issued an order") or says it starts or goes on
         # ("protests erupted") names that event, not one of its own
         nouns = [span.root for span in found if span.root.pos_ == "NOUN"]
-        carriers = {v.i for noun in nouns for v in (syntax.support_verb(noun), _aspectual_verb(noun)) if v is not None}
+        carriers = {
+            v.i
+            for noun in nouns
+            for v in (syntax.support_verb(noun), _aspectual_verb(noun))
+            if v is not None and v.lemma_.lower() not in lexicon.REPORTING_SUPPORT
+        }
         for span in found:
             head = span.root
             if syntax.is_negated(head) or head.i in carriers:
@@ -186,7 +191,7 @@ class EventExtractor:
             frame = aspect  # "protests erupted in Mangistau": place and date sit on the verb
             extra.append(ctx.token_mention(aspect))
         support = syntax.support_verb(head) if noun else None
-        if support is not None:
+        if support is not None and support.lemma_.lower() not in lexicon.REPORTING_SUPPORT:
             extra.append(ctx.token_mention(support))  # "issued a shoot-to-kill order": both words name it
         roles = self._roles(head, span.label_, support, frame, entities)
         mention = ctx.span_mention(span)
