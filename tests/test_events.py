@@ -338,3 +338,10 @@ def test_an_announcement_is_a_statement_apart_but_who_announces_does_what_is_ann
     # "HP made the acquisition": the verb carries the event and is one more word for it
     assert carried("made", "make") == (["HP"], ["made"])
     assert carried("announced", "announce") == (["HP"], [])
+
+
+def test_what_no_one_underwent_did_not_happen() -> None:
+    nobody = "No/DT/det/1 one/NN/nsubjpass/3 was/VBD/auxpass/3/be injured/VBN/ROOT/3/injure ./././3"
+    assert themes(nobody) == []
+    two = "Two/CD/nummod/1 people/NNS/nsubjpass/3/person were/VBD/auxpass/3/be injured/VBN/ROOT/3/injure ./././3"
+    assert [t for t, _theme in themes(two)] == ["Injury"]

@@ -212,7 +212,16 @@ def support_verb(noun: Token) -> Token | None:
 
 
 def is_negated(tok: Token) -> bool:
+    """Whether the text says the event did not happen: "did not attack", "no arrests", and a verb
+    whose subject is no one ("nobody was hurt", "no one died")."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else support_verb(tok)
     if verb is None:
         return any(c.dep_ == "neg" or (c.lower_ in ("no",) and c.dep_ == "det") for c in tok.children)
-    return any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and _no_one(c)) for c in verb.children)
+
+
+NO_ONE = frozenset({"nobody", "noone", "no-one", "none"})
+
+
+def _no_one(subject: Token) -> bool:
+    return subject.lower_ in NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
