@@ -345,3 +345,14 @@ def test_what_no_one_underwent_did_not_happen() -> None:
     assert themes(nobody) == []
     two = "Two/CD/nummod/1 people/NNS/nsubjpass/3/person were/VBD/auxpass/3/be injured/VBN/ROOT/3/injure ./././3"
     assert [t for t, _theme in themes(two)] == ["Injury"]
+
+
+def test_a_support_verb_whose_particle_makes_a_trigger_carries_no_event() -> None:
+    from kg.extract.syntax import support_verb
+
+    took = doc("JK/NNP/nsubj/1 took/VBD/ROOT/1/take over/RP/prt/1 the/DT/det/4 show/NN/dobj/1 ./././1")
+    assert support_verb(took[4]) is None  # "take over": an acquisition of its own
+    action = doc("Police/NNS/nsubj/1/police took/VBD/ROOT/1/take action/NN/dobj/1 ./././1")
+    assert getattr(support_verb(action[2]), "i", None) == 1
+    carried = doc("They/PRP/nsubj/1 carried/VBD/ROOT/1/carry out/RP/prt/1 an/DT/det/4 attack/NN/dobj/1 ./././1")
+    assert getattr(support_verb(carried[4]), "i", None) == 1  # "carry out" is no trigger: it carries the attack

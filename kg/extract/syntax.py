@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from kg import lexicon
 from kg.lexicon import SUPPORT_VERBS
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -201,14 +202,22 @@ def prep_objects(tok: Token, *preps: str) -> Iterator[tuple[Token, Token]]:
 
 
 def support_verb(noun: Token) -> Token | None:
-    """The verb that carries a nominal event: "issued an order", "respond with a crackdown"."""
+    """The verb that carries a nominal event: "issued an order", "respond with a crackdown"; not
+    one whose particle makes it an event of its own ("took over the show": an acquisition)."""
+    verb = None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.lemma_.lower() in SUPPORT_VERBS:
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("with", "to", "into"):
-        verb = noun.head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in SUPPORT_VERBS:
-            return verb
-    return None
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("with", "to", "into"):
+        head = noun.head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
+            verb = head
+    return None if verb is None or _phrasal_trigger(verb) else verb
+
+
+def _phrasal_trigger(verb: Token) -> bool:
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    triggers = lexicon.load().events.verbs.get(verb.lemma_.lower(), ()) if particles else ()
+    return any(t.words and set(t.words) <= particles for t in triggers)
 
 
 def is_negated(tok: Token) -> bool:
