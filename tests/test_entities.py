@@ -69,3 +69,16 @@ def test_synonyms_name_one_group_but_the_sides_of_a_trial_are_three() -> None:
     sides = {key("prosecutors", "prosecutor"), key("lawyers", "lawyer"), key("judges", "judge")}
     assert len(sides) == 3
     assert key("MPs", "mp") != key("MEPs", "mep")
+
+
+def test_an_unnamed_person_who_acts_by_speaking_is_a_source_too() -> None:
+    urged = "the/DT/det/2 official/JJ/amod/2 spokesman/NN/nsubj/3 urged/VBD/ROOT/3/urge calm/NN/dobj/3 ./././3"
+    assert ("spokesman", "description") in mentions(urged)
+    declined = (
+        "a/DT/det/2 police/NN/compound/2/police spokesman/NN/nsubj/3 declined/VBD/ROOT/3/decline "
+        "to/TO/aux/5 comment/VB/xcomp/3/comment ./././3"
+    )
+    assert ("police spokesman", "description") in mentions(declined)
+    # one who only acts is left to the document
+    left = "the/DT/det/2 official/JJ/amod/2 spokesman/NN/nsubj/3 left/VBD/ROOT/3/leave early/RB/advmod/3 ./././3"
+    assert mentions(left) == []

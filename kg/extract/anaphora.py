@@ -14,6 +14,7 @@ from kg.extract.entity_index import EntityIndex, clean_name, root_of, with_antec
 from kg.extract.syntax import subject
 from kg.model import EntityKind, EntityMention, Mention
 from kg.nlp.candidates import WordFilter, with_pos
+from kg.wordnet_types import wordnet_type
 
 # the sex each person pronoun agrees with
 PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -550,9 +551,15 @@ def _named(tok: Token) -> bool:
 
 
 def _is_source(tok: Token) -> bool:
-    """'according to a police spokeswoman', 'a spokesman said': an unnamed person who speaks."""
+    """'according to a police spokeswoman', 'a spokesman said': an unnamed person who speaks, or
+    acts by speaking ('the prime minister's spokesman urged', 'a spokesman declined to comment')."""
     lex = lexicon.load()
-    return _cited(tok) or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.reporting)
+    if _cited(tok):
+        return True
+    verb = tok.head.lemma_.lower()
+    types = [*(t.type for t in lex.events.verbs.get(verb, ())), wordnet_type(verb, "v")]
+    speaking = any(kind is not None and lex.events.is_a(kind, "Communication") for kind in types)
+    return tok.dep_ == "nsubj" and (verb in lex.reporting or speaking)
 
 
 def _cited(tok: Token) -> bool:
