@@ -456,3 +456,14 @@ def test_labels_of_real_parses_name_the_trigger_in_two_words_or_more(text: str, 
     label = event_label(span)
     assert trigger in label and 2 <= len(label.split()) <= MAX_WORDS
     assert label == " ".join(label.split()) and label[-1].isalnum()
+
+
+def test_a_possessive_or_a_percent_sign_is_part_of_its_written_word() -> None:
+    # ten tokens, eight words as written: none is cut, and no "'s" is left without its name
+    fallen = (
+        "Sri/NNP/compound/1 Lanka+/NNP/poss/4 's/POS/case/1 stock/NN/compound/4 market/NN/nsubj/6 "
+        "has/VBZ/aux/6/have fallen/VBN/ROOT/6/fall about/RB/advmod/8 5+/CD/nummod/9 %/NN/npadvmod/6"
+    )
+    d = doc(fallen, ((0, 2, "GPE"), (7, 10, "PERCENT")), run=False)
+    assert MAX_WORDS == 8
+    assert event_label(d[6:7]) == "Sri Lanka's stock market has fallen about 5%"

@@ -309,7 +309,10 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str], within: S
     ):
         indices.pop(0)  # "the", "a", "an", a stray hyphen and a word whose phrase is outside never open a label
     while indices and (
-        _hyphen(doc[indices[-1]]) or doc[indices[-1]].tag_ == "POS" or _dangling(doc[indices[-1]], indices)
+        doc[indices[-1]].lower_ in ARTICLES
+        or _hyphen(doc[indices[-1]])
+        or doc[indices[-1]].tag_ == "POS"
+        or _dangling(doc[indices[-1]], indices)
     ):
         indices.pop()  # nor end it
     said = {doc[i].text for i in indices}
@@ -340,11 +343,12 @@ def _whole_words(doc: Doc, indices: list[int]) -> set[int]:
 
 
 def _written_words(doc: Doc, indices: list[int]) -> list[list[int]]:
-    """``indices`` (in order) grouped into the words as written: the tokens of "re-energise" or
-    "7-5" are one word, for ``MAX_WORDS`` to count and keep or drop whole."""
+    """``indices`` (in order) grouped into the words as written: the tokens of "re-energise", "7-5",
+    "Lanka's" or "5%" are one word, for ``MAX_WORDS`` to count and keep or drop whole (dropped
+    apart, "Sri Lanka's stock market has fallen about 5%" lost its country and kept its "'s")."""
     words: list[list[int]] = []
     for i in indices:
-        if words and words[-1][-1] == i - 1 and _joined(doc, i - 1):
+        if words and words[-1][-1] == i - 1 and not doc[i - 1].whitespace_:
             words[-1].append(i)
         else:
             words.append([i])
