@@ -356,3 +356,15 @@ def test_a_support_verb_whose_particle_makes_a_trigger_carries_no_event() -> Non
     assert getattr(support_verb(action[2]), "i", None) == 1
     carried = doc("They/PRP/nsubj/1 carried/VBD/ROOT/1/carry out/RP/prt/1 an/DT/det/4 attack/NN/dobj/1 ./././1")
     assert getattr(support_verb(carried[4]), "i", None) == 1  # "carry out" is no trigger: it carries the attack
+
+
+def test_a_changing_measure_s_country_is_where_it_changes() -> None:
+    grew = (
+        "Japan+/NNP/poss/2 's/POS/case/0 economy/NN/nsubj/3 grew/VBD/ROOT/3/grow by/IN/prep/3 "
+        "0.1+/CD/nummod/6 %/NN/pobj/4 ./././3"
+    )
+    d = doc(grew, ((0, 1, "GPE"), (5, 7, "PERCENT")))
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    entities = EntityExtractor()(ctx)
+    (event,) = EventExtractor()(ctx, entities).mentions
+    assert [(r.name, entities.mentions[r.entity].name) for r in event.roles] == [("place", "Japan")]

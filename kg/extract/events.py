@@ -272,6 +272,12 @@ class EventExtractor:
                 patients.append(agent)  # "Bitcoin prices fell": what falls undergoes the event
                 if self.lex.events.is_a(event_type, "PriceChange"):
                     patients += [c for c in agent.children if c.dep_ in ("compound", "poss")]
+                # where the measure is: "Japan's economy grew", "UK house prices rose"
+                places += [
+                    c
+                    for c in agent.children
+                    if c.dep_ in ("compound", "poss", "amod") and _kind(c, entities) == EntityKind.PLACE
+                ]
             elif agent is not None:
                 agents.append(agent)
             for obj in map(syntax.antecedent, syntax.objects(head)):
