@@ -82,3 +82,14 @@ def test_an_unnamed_person_who_acts_by_speaking_is_a_source_too() -> None:
     # one who only acts is left to the document
     left = "the/DT/det/2 official/JJ/amod/2 spokesman/NN/nsubj/3 left/VBD/ROOT/3/leave early/RB/advmod/3 ./././3"
     assert mentions(left) == []
+
+
+def test_a_title_written_in_lower_case_before_a_name_is_one_of_its_names() -> None:
+    said = (
+        "said/VBD/ROOT/0/say economy/NN/compound/2 minister/NN/compound/4 Heizo/NNP/compound/4 "
+        "Takenaka/NNP/nsubj/0 ./././0"
+    )
+    d = doc(said, ((3, 5, "PERSON"),))
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    (m,) = EntityExtractor()(ctx).mentions
+    assert (m.name, m.aliases) == ("Heizo Takenaka", ("economy minister Heizo Takenaka",))

@@ -369,3 +369,20 @@ def test_a_first_name_alone_joins_the_one_person_named_in_full_with_it() -> None
     # a word that is another person's surname is no first name alone ("Scott" of Jill Scott)
     scott = resolve(extraction([person("Scott Peterson", 0), person("Jill Scott", 50), person("Scott", 100)]))
     assert ("Scott Peterson", 2) not in sizes(scott)
+
+
+def test_a_role_names_the_person_whose_title_it_is_before_or_after_the_name() -> None:
+    def joined(description: str, name: str, title: str) -> bool:
+        ents = [
+            person(description, 0, key="description"),
+            person(name, 100, aliases=(f"{title} {name}",)),
+        ]
+        return len(resolve(extraction(ents)).entities) == 1
+
+    # "the economy minister said ... said economy minister Heizo Takenaka": the role comes first and
+    # is the longer name; it joins all the same
+    assert joined("economy minister", "Heizo Takenaka", "economy minister")
+    assert joined("chancellor", "Gordon Brown", "Chancellor")
+    # another office: a title the role does not have all of, or one that makes it a shadow's
+    assert not joined("health minister", "Rhodri Morgan", "First Minister")
+    assert not joined("home secretary", "David Davis", "shadow home secretary")

@@ -76,15 +76,15 @@ class EntityExtractor:
         """'President Tokayev' beside 'Tokayev': titles written before the name."""
         doc = ent.doc
         start = ent.start
-        # "President", "Home Secretary": capitalised compounds of the name, or known titles
-        while (
-            start > 0
-            and doc[start - 1].is_title
-            and (
-                self._title(doc[start - 1])
-                or (doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= ent.start)
-            )
-        ):
+        # "President", "Home Secretary": capitalised compounds of the name, or known titles, and
+        # as some outlets write them, in lower case with the words that say which ("economy
+        # minister Heizo Takenaka")
+        while start > 0:
+            prev = doc[start - 1]
+            into_name = prev.dep_ == "compound" and prev.head.i >= ent.start
+            into_title = prev.dep_ == "compound" and start < ent.start and prev.head.i >= start
+            if not (self._title(prev) or (prev.is_title and into_name) or (prev.is_lower and into_title)):
+                break
             start -= 1
         titled = clean_name(doc[start : ent.end].text)
         return (titled,) if titled != name else ()

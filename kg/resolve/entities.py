@@ -20,6 +20,9 @@ from kg.model import Entity, EntityKind, EntityMention, Extraction, Merge
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its"})
 # modifiers that put a description in an earlier time: "the previous government" is not "the government"
 ERA_WORDS = frozenset({"previous", "former", "old", "outgoing", "last", "past"})
+# words of a title that make it another office: "the home secretary" is not "shadow home secretary
+# David Davis", nor "the chairman" "deputy chairman X"
+OTHER_OFFICE = frozenset({"shadow", "deputy", "vice", "assistant", "acting", "junior", "ex", "co"})
 CLIPPED = 4  # a clipped name is short: "Fed", "Met"
 GLOBAL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE, EntityKind.ASSET})
 
@@ -100,7 +103,10 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
             if j == i or mentions[j].kind != m.kind or mentions[j].pronoun:
                 continue
             other = mentions[j]
-            if len(other.name) < len(m.name) or (len(other.name) == len(m.name) and j > i):
+            # the shorter names the longer; a description names a name whatever their lengths
+            # ("the economy minister" and "Heizo Takenaka")
+            titled = m.key == "description" and other.key != "description"
+            if not titled and (len(other.name) < len(m.name) or (len(other.name) == len(m.name) and j > i)):
                 continue
             rule = _same_referent(m, names, other, names_of[j]) or _first_name(m, other, first_names)
             if rule:
@@ -131,8 +137,11 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
     if m.kind == EntityKind.PERSON and other_named:
         if not described and short[-1] == full[-1] and set(short) <= set(full):
             return "surname"
-        if described and short[-1] in _titles_of(other):
-            return "title"  # "the chancellor" and "Chancellor Gordon Brown"
+        titles = _titles_of(other) if described else set()
+        if described and set(short) <= titles and not (titles & OTHER_OFFICE) - set(short):
+            # "the chancellor" and "Chancellor Gordon Brown", "the economy minister" and "economy
+            # minister Heizo Takenaka"; not "the health minister" and "First Minister Rhodri Morgan"
+            return "title"
     if m.kind == EntityKind.ORGANIZATION:
         if other_named and m.name in _acronyms(other.name):
             return "acronym"
