@@ -844,3 +844,12 @@ def test_declining_to_do_something_is_a_refusal_but_declining_to_an_amount_is_a_
         ((3, 5, "MONEY"),),
     )
     assert triggers(sales) == [("declined", "Decline")]
+
+
+def test_crude_and_futures_are_priced() -> None:
+    fell = doc(
+        "Crude/NN/compound/2 oil/NN/compound/2 futures/NNS/nsubj/3/future fell/VBD/ROOT/3/fall "
+        "$/$/nmod/5 2.86/CD/npadvmod/3 ./././3",
+        ((4, 6, "MONEY"),),
+    )
+    assert triggers(fell) == [("fell", "PriceFall")]
