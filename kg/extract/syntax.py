@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg import lexicon
-from kg.lexicon import SUPPORT_VERBS
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # verbs whose object, not their subject, does what the complement clause says
@@ -205,11 +204,11 @@ def support_verb(noun: Token) -> Token | None:
     """The verb that carries a nominal event: "issued an order", "respond with a crackdown"; not
     one whose particle makes it an event of its own ("took over the show": an acquisition)."""
     verb = None
-    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.lemma_.lower() in SUPPORT_VERBS:
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.lemma_.lower() in lexicon.SUPPORT_VERBS:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("with", "to", "into"):
         head = noun.head.head
-        if head.pos_ == "VERB" and head.lemma_.lower() in SUPPORT_VERBS:
+        if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.SUPPORT_VERBS:
             verb = head
     return None if verb is None or _phrasal_trigger(verb) else verb
 
@@ -220,6 +219,10 @@ def _phrasal_trigger(verb: Token) -> bool:
     return any(t.words and set(t.words) <= particles for t in triggers)
 
 
+# subjects that say no one did it: "nobody was hurt", "none of them died"
+NO_ONE = frozenset({"nobody", "noone", "no-one", "none"})
+
+
 def is_negated(tok: Token) -> bool:
     """Whether the text says the event did not happen: "did not attack", "no arrests", and a verb
     whose subject is no one ("nobody was hurt", "no one died")."""
@@ -227,9 +230,6 @@ def is_negated(tok: Token) -> bool:
     if verb is None:
         return any(c.dep_ == "neg" or (c.lower_ in ("no",) and c.dep_ == "det") for c in tok.children)
     return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and _no_one(c)) for c in verb.children)
-
-
-NO_ONE = frozenset({"nobody", "noone", "no-one", "none"})
 
 
 def _no_one(subject: Token) -> bool:
