@@ -368,3 +368,10 @@ def test_a_changing_measure_s_country_is_where_it_changes() -> None:
     entities = EntityExtractor()(ctx)
     (event,) = EventExtractor()(ctx, entities).mentions
     assert [(r.name, entities.mentions[r.entity].name) for r in event.roles] == [("place", "Japan")]
+
+
+def test_a_violent_word_used_figuratively_is_typed_no_violence() -> None:
+    demand = doc("prices/NNS/nsubj/1/price killed/VBD/ROOT/1/kill off/RP/prt/1 demand/NN/dobj/1 ./././1")
+    assert _typed(demand[1]) == "Event"
+    two = doc("troops/NNS/nsubj/1/troop killed/VBD/ROOT/1/kill two/CD/dobj/1 ./././1")
+    assert _typed(two[1]) == "Killing"

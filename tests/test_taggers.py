@@ -853,3 +853,13 @@ def test_crude_and_futures_are_priced() -> None:
         ((4, 6, "MONEY"),),
     )
     assert triggers(fell) == [("fell", "PriceFall")]
+
+
+def test_a_violent_verb_whose_object_is_a_measure_or_an_event_names_no_violence() -> None:
+    demand = doc("prices/NNS/nsubj/1/price killed/VBD/ROOT/1/kill off/RP/prt/1 demand/NN/dobj/1 ./././1")
+    assert not any(label == "Killing" for _t, label in triggers(demand))
+    protesters = doc("troops/NNS/nsubj/1/troop killed/VBD/ROOT/1/kill protesters/NNS/dobj/1/protester ./././1")
+    assert ("killed", "Killing") in triggers(protesters)
+    # a gathering is attacked as people are
+    rally = doc("police/NNS/nsubj/1/police attacked/VBD/ROOT/1/attack the/DT/det/3 rally/NN/dobj/1 ./././1")
+    assert ("attacked", "Attack") in triggers(rally)

@@ -17,7 +17,7 @@ from kg.extract.labels import event_label
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp import event_detector
-from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, in_idiom, own_amount
+from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, figurative, in_idiom, own_amount
 from kg.wordnet_types import wordnet_type
 
 PLACE_PREPS = (
@@ -449,14 +449,16 @@ def _typed(head: Token) -> str:
     is one of its triggers (its context left the tagger unsure it names an event: "Sales saw a
     rise" says nothing of what rose), where WordNet's most frequent sense would say another thing
     (a rise is a "Happening" there, a jump an "Attack"); else WordNet's; else the generic type, which
-    a word of a fixed expression gets too ("in charge" is neither a prosecution nor WordNet's attack)."""
+    a word of a fixed expression gets too ("in charge" is neither a prosecution nor WordNet's attack),
+    and a violent word used figuratively ("killing off demand")."""
     if in_idiom(head):
         return GENERIC
-    events = lexicon.load().events
+    lex = lexicon.load()
     noun = head.pos_ in ("NOUN", "PROPN")
-    table = events.nouns if noun else events.adjectives if head.pos_ == "ADJ" else events.verbs
+    table = lex.events.nouns if noun else lex.events.adjectives if head.pos_ == "ADJ" else lex.events.verbs
     alone = (t.type for t in table.get(head.lemma_.lower(), ()) if not t.words and t.wordclass is None)
-    return next(alone, None) or wordnet_type(head.lemma_.lower(), "n" if noun else "v") or GENERIC
+    found = next(alone, None) or wordnet_type(head.lemma_.lower(), "n" if noun else "v") or GENERIC
+    return GENERIC if figurative(head, found, lex) else found
 
 
 def _nested_places(noun: Token, depth: int = 3) -> list[Token]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
-from kg.lexicon import SUPPORT_VERBS, Trigger
+from kg.lexicon import SUPPORT_VERBS, Lexicon, Trigger
 from kg.nlp.candidates import WordFilter
 
 SPANS_KEY = "kg_triggers"
@@ -51,6 +51,19 @@ IDIOMS = (
     ("in", "charge"),
     *((form, "charge") for form in ("take", "takes", "took", "taken", "taking")),
 )
+
+
+def figurative(verb: Token, event_type: str, lex: Lexicon) -> bool:
+    """A violent verb whose object is a measure or an event that is no gathering names no violence:
+    "killing off demand", "attacked the plans", "resisted calls" (but "attacked the rally")."""
+    if verb.pos_ != "VERB" or not lex.events.is_a(event_type, "Violence"):
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        lemma = obj.lemma_.lower()
+        gathering = any(lex.events.is_a(t.type, "CivilUnrest") for t in lex.events.nouns.get(lemma, ()))
+        if lex.in_class("measure", lemma) or (lemma in lex.eventive_nouns and not gathering):
+            return True
+    return False
 
 
 def _arguments(tok: Token, *, noun: bool) -> list[Token]:
@@ -281,7 +294,10 @@ class TriggerTagger:
         return start, end
 
     def _refine(self, tok: Token, event_type: str) -> str | None:
-        """Decide whether a change word names an event, and whether it is a price change."""
+        """Decide whether a change word names an event, and whether it is a price change; a
+        violent word used figuratively names none of its type."""
+        if figurative(tok, event_type, self.lex):
+            return None
         ev = self.events
         if not (ev.is_a(event_type, "Decline") or ev.is_a(event_type, "Increase")) or ev.is_a(
             event_type, "PriceChange"
