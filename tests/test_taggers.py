@@ -860,6 +860,8 @@ def test_a_violent_verb_whose_object_is_a_measure_or_an_event_names_no_violence(
     assert not any(label == "Killing" for _t, label in triggers(demand))
     protesters = doc("troops/NNS/nsubj/1/troop killed/VBD/ROOT/1/kill protesters/NNS/dobj/1/protester ./././1")
     assert ("killed", "Killing") in triggers(protesters)
-    # a gathering is attacked as people are
+    # a gathering is attacked as people are, and so is a patrol, which WordNet counts an event
     rally = doc("police/NNS/nsubj/1/police attacked/VBD/ROOT/1/attack the/DT/det/3 rally/NN/dobj/1 ./././1")
     assert ("attacked", "Attack") in triggers(rally)
+    patrol = doc("Militants/NNS/nsubj/1 attacked/VBD/ROOT/1/attack the/DT/det/3 patrol/NN/dobj/1 ./././1")
+    assert ("attacked", "Attack") in triggers(patrol)

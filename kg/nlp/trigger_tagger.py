@@ -54,14 +54,16 @@ IDIOMS = (
 
 
 def figurative(verb: Token, event_type: str, lex: Lexicon) -> bool:
-    """A violent verb whose object is a measure or an event that is no gathering names no violence:
-    "killing off demand", "attacked the plans", "resisted calls" (but "attacked the rally")."""
+    """A violent verb whose object is a measure or an event the lexicon types, other than a
+    gathering, names no violence: "killing off demand", "fighting the next election" (but "attacked
+    the rally", and "attacked the patrol", which WordNet's eventive nouns would count an event)."""
     if verb.pos_ != "VERB" or not lex.events.is_a(event_type, "Violence"):
         return False
     for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
         lemma = obj.lemma_.lower()
-        gathering = any(lex.events.is_a(t.type, "CivilUnrest") for t in lex.events.nouns.get(lemma, ()))
-        if lex.in_class("measure", lemma) or (lemma in lex.eventive_nouns and not gathering):
+        typed = [t.type for t in lex.events.nouns.get(lemma, ())]
+        gathering = any(lex.events.is_a(t, "CivilUnrest") for t in typed)
+        if lex.in_class("measure", lemma) or (typed and not gathering):
             return True
     return False
 
