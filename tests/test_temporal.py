@@ -41,6 +41,7 @@ SATURDAY = date(2022, 1, 8)
         ("fiscal 2021", ("2021", "year")),
         ("later this month", ("2022-01", "month")),
         ("sometime next year", ("2023", "year")),
+        ("an Aug. 10, 2020", ("2020-08-10", "day")),  # "an Aug. 10, 2020, agreement"
         ("the previous week's", None),
         ("30-year", None),
     ],

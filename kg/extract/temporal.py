@@ -50,11 +50,12 @@ _FORMS = [
     re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$"),
 ]
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
-# words before a date that keep it ("in", "early", "sometime"), and a part of a period, which is
-# within it: "the beginning of October" is October, "mid-1996" 1996, "the end of 1990" 1990
+# words before a date that keep it ("in", "early", "sometime"; "an Aug. 10, 1988, agreement"), and
+# a part of a period, which is within it: "the beginning of October" is October, "mid-1996" 1996
 _LEADING = re.compile(
     r"^(?:(?:on|in|since|by|from|until|during|as\s+of|early|earlier|late|later|mid|the|this\s+past|fiscal|sometime|"
-    r"around|(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)\s+|mid-)",
+    r"around|(?:beginning|start|middle|end|close|first\s+half|second\s+half)\s+of)\s+|mid-|"
+    r"an?\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))",
     re.I,
 )
 # the end of a year: "year-end", "around year end", "the end of the year"
