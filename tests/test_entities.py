@@ -93,3 +93,11 @@ def test_a_title_written_in_lower_case_before_a_name_is_one_of_its_names() -> No
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     (m,) = EntityExtractor()(ctx).mentions
     assert (m.name, m.aliases) == ("Heizo Takenaka", ("economy minister Heizo Takenaka",))
+
+
+def test_charities_and_agencies_are_groups_of_organisations() -> None:
+    for noun, lemma in (("charities", "charity"), ("agencies", "agency"), ("organisations", "organisation")):
+        tokens = f"{noun}/NNS/nsubj/1/{lemma} said/VBD/ROOT/1/say ./././1"
+        d = doc(tokens)
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        assert [m.name for m in EntityExtractor()(ctx).mentions] == [noun]
