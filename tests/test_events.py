@@ -32,6 +32,20 @@ def test_a_change_of_a_measure_knows_what_it_is_of_unless_the_word_is_vague() ->
     assert themes("prices/NNS/nsubj/1/price fell/VBD/ROOT/1/fall ./././1") == [("PriceFall", None)]
 
 
+def test_a_modifier_changes_the_noun_it_modifies_and_a_verb_its_nearest_object() -> None:
+    # "soaring sales" is a rise of sales, and so no rise of the output in the sentence before
+    assert themes("soaring/VBG/amod/1/soar sales/NNS/nsubj/2/sale helped/VBD/ROOT/2/help ./././2")[0] == (
+        "Increase",
+        "sale",
+    )
+    # the parser hangs the apposition "its first hike" on "raised" as a second object
+    apposition = (
+        "China/NNP/nsubj/1 raised/VBD/ROOT/1/raise output/NN/dobj/1/output ,/,/punct/1 its/PRP$/poss/6 "
+        "first/JJ/amod/6 hike/NN/dobj/1 ./././1"
+    )
+    assert themes(apposition)[0] == ("Increase", "output")
+
+
 def amounts(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> list[tuple[str, list[float]]]:
     d = doc(tokens, ents)
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))

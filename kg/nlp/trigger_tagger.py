@@ -84,11 +84,16 @@ def _arguments(tok: Token, *, noun: bool) -> list[Token]:
 def change_theme(tok: Token) -> Token | None:
     """What a change word says changes: the object of a causative, else the subject; for a noun,
     a modifier or an "of"/"in" object ("the fall in sales"), not its amount ("a 13.8% rise in
-    visitor numbers": the numbers)."""
+    visitor numbers": the numbers); for a word that modifies a noun, that noun ("soaring sales").
+    The nearest object: "raised rates ... - its first hike -" hangs the apposition there too."""
     if tok.pos_ == "NOUN":
         args = [a for a in _arguments(tok, noun=True) if not (a.ent_type_ in AMOUNT_LABELS and a.head is tok)]
         return args[0] if args else None
-    by_dep = {c.dep_: c for c in tok.children}
+    if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    by_dep: dict[str, Token] = {}
+    for child in tok.children:
+        by_dep.setdefault(child.dep_, child)
     return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
 
 
