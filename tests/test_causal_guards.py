@@ -86,7 +86,7 @@ def test_a_concession_is_no_cause() -> None:
     assert model_links(template.format("although"), 4, 1) == set()
 
 
-def test_a_condition_is_potential_and_an_if_that_asks_whether_is_no_cue() -> None:
+def test_a_condition_is_potential_and_an_if_that_asks_whether_is_no_cue_wherever_the_parser_hangs_it() -> None:
     # "the government checks people if they arrive": a condition, not a cause that happened
     template = (
         "government/NN/nsubj/1 checks/VBZ/ROOT/1/check people/NNS/dobj/1 if/IN/mark/5 they/PRP/nsubj/5 "
@@ -95,6 +95,9 @@ def test_a_condition_is_potential_and_an_if_that_asks_whether_is_no_cue() -> Non
     assert model_links(template.format("advcl"), 5, 1) == {("arrive", "checks", "if", "potential")}
     # "... wonders if they arrive": what is asked, so a link needs the likelihood of one without a cue
     assert model_links(template.format("ccomp"), 5, 1, probability=0.7) == set()
+    # "asked if he was appointed": the parser hangs what is asked on "asked" as an adverbial clause
+    asked = "he/PRP/nsubj/1 asked/VBD/ROOT/1/ask if/IN/mark/4 they/PRP/nsubj/4 arrived/VBD/advcl/1/arrive ./././1"
+    assert model_links(asked, 4, 1, probability=0.7) == set()
 
 
 def test_a_copula_names_no_event_but_its_predicate_may() -> None:
@@ -389,3 +392,13 @@ def test_an_adverb_on_the_path_is_a_cue_only_when_the_cue_lexicon_knows_it() -> 
     assert {(c, e, s) for c, e, s, _st in model_links(tokens("Often", "RB"), 2, 5, probability=0.9)} == {
         ("rise", "wait", "")
     }
+
+
+def test_a_verb_that_carries_a_nominal_event_names_that_event_in_a_pair() -> None:
+    # "the fire spread and thousands were evacuated": the reader's "spread" is the fire, not a
+    # second event beside it
+    tokens = (
+        "the/DT/det/1 fire/NN/nsubj/2 spread/VBD/ROOT/2/spread and/CC/cc/2 thousands/NNS/nsubjpass/6/thousand "
+        "were/VBD/auxpass/6/be evacuated/VBN/conj/2/evacuate ./././2"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(tokens, 2, 6, proposed=(1, 6))} == {("fire", "evacuated")}

@@ -291,3 +291,15 @@ def test_so_before_an_adjective_causes_only_through_its_that_clause() -> None:
         detected={1: "", 3: ""},
     )
     assert alone == set()
+
+
+def test_a_trailing_passive_participle_says_what_caused_the_main_clause() -> None:
+    # "sales slid, triggered by the revelation that the firm hid faults": the parser hangs what was
+    # revealed on "triggered"; the revelation caused the fall, the sales caused no hiding
+    tokens = (
+        "sales/NNS/nsubj/1/sale slid/VBD/ROOT/1/slide ,/,/punct/1 triggered/VBN/advcl/1/trigger by/IN/agent/3 "
+        "the/DT/det/6 revelation/NN/pobj/4 that/IN/mark/10 the/DT/det/9 firm/NN/nsubj/10 hid/VBD/ccomp/3/hide "
+        "faults/NNS/dobj/10/fault ./././1"
+    )
+    found = links(tokens, detected={1: "", 6: "", 10: ""})
+    assert {(c, e) for c, e, _t, _s in found} == {("revelation", "slid")}

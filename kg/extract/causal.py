@@ -219,7 +219,7 @@ class CausalExtractor:
             return None  # "fell, although sales rose": a concession, not a cause
         if signal_toks and _fixed_expression(signal_toks[0]):
             return None  # "arrested as part of an inquiry": "as" is no cue there
-        conditional = cue in CONDITIONAL and signal_toks[0].head.dep_ == "advcl"
+        conditional = cue in CONDITIONAL and _conditional_clause(signal_toks[0].head, self.lex)
         if cue in CONTENT_MARKERS or (cue in CONDITIONAL and not conditional):
             signal_toks = ()  # "fears that ...": what is feared, not what causes it
         if not signal_toks and confidence < IMPLICIT:
@@ -305,6 +305,8 @@ class CausalExtractor:
         tok = _gathered(tok)
         if tok.i in events.by_token:
             return events.by_token[tok.i]
+        if tok.i in events.carried:
+            return events.carried[tok.i]  # "the fire spread": the fire
         lemma = tok.lemma_.lower()
         if tok.pos_ == "AUX":
             # "are on strike": the strike; "was a serious issue": the issue; "is to visit": the visit;
@@ -471,10 +473,13 @@ class CausalExtractor:
                 return None
             cause, effect = (other, pobj) if cue.direction == "forward" else (pobj, other)
             return _Slots(cause, effect, cue, signal, verb)
-        # a causal verb: subject causes object; passive: the "by" phrase causes the subject
-        if syntax.is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        # a causal verb: subject causes object; passive: the "by" phrase causes the subject, and
+        # what a passive participle modifies ("protests triggered by ...") or the clause it trails
+        # ("sales slid, triggered by the revelation that ...")
+        participle = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN"
+        if syntax.is_passive(verb) or participle:
             cause = syntax.passive_agent(verb)
-            effect = next(iter(syntax.objects(verb)), None) or (verb.head if verb.dep_ == "acl" else None)
+            effect = next(iter(syntax.objects(verb)), None) or (verb.head if participle else None)
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and not syntax.children(verb, "nsubj"):
             cause = verb.head  # ", throwing the industry into disarray": the main clause is the cause
             effect = _effect_of_causal_verb(verb)
@@ -828,6 +833,13 @@ def _signal(cause: Token, effect: Token, top: Token, lex: lexicon.Lexicon) -> tu
         if t.dep_ in ("advcl", "acl", "xcomp") and t.tag_ == "VBG" and not _speaking(t, lex):
             return (t,)
     return ()
+
+
+def _conditional_clause(clause: Token, lex: lexicon.Lexicon) -> bool:
+    """Whether the clause an "if" opens is a condition: an adverbial clause, not what a verb or an
+    adjective of asking or knowing takes ("asked if he was appointed", which the parser also hangs
+    on "asked" as an adverbial clause)."""
+    return clause.dep_ == "advcl" and not lex.in_class("inquiry", clause.head.lemma_.lower())
 
 
 def _fixed_expression(tok: Token) -> bool:

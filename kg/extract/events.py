@@ -133,6 +133,8 @@ class EventIndex:
     mentions: list[EventMention] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
     heads: list[int] = field(default_factory=list)
+    # the verbs that carry a nominal event ("issued an order", "the fire spread"): that event
+    carried: dict[int, int] = field(default_factory=dict)
     # reads roles, date and attribution for a new event span (set by the extractor that made the index)
     describe: Callable[[Span], EventMention] | None = None
 
@@ -169,7 +171,7 @@ class EventExtractor:
         # ("protests erupted") names that event, not one of its own
         nouns = [span.root for span in found if span.root.pos_ == "NOUN"]
         carriers = {
-            v.i
+            v.i: noun.i
             for noun in nouns
             for v in (syntax.support_verb(noun), _aspectual_verb(noun))
             if v is not None and v.lemma_.lower() not in lexicon.REPORTING_SUPPORT
@@ -180,6 +182,7 @@ class EventExtractor:
                 continue  # "did not attack": no attack to record
             index.add(self._event(ctx, span, head, entities), range(span.start, span.end))
             index.heads[-1] = head.i
+        index.carried = {v: index.by_token[noun] for v, noun in carriers.items() if noun in index.by_token}
         return index
 
     def _event(self, ctx: Context, span: Span, head: Token, entities: EntityIndex) -> EventMention:
