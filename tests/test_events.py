@@ -100,6 +100,12 @@ def test_a_nouns_own_date_dates_it() -> None:
 def test_a_noun_event_a_clause_carries_takes_the_clauses_date() -> None:
     strike = "Thousands/NNS/nsubj/1 were/VBD/ROOT/1/be on/IN/prep/1 strike/NN/pobj/2 on/IN/prep/1 Friday/NNP/pobj/4"
     assert dates(strike, ((5, 6, "DATE"),)) == [("Protest", "2022-07-08")]
+    # a reason is no part of the clause's time: arrested on Friday for a killing done before
+    reason = (
+        "he/PRP/nsubjpass/2 was/VBD/auxpass/2/be arrested/VBN/ROOT/2/arrest on/IN/prep/2 Friday/NNP/pobj/3 "
+        "for/IN/prep/2 the/DT/det/7 murder/NN/pobj/5"
+    )
+    assert dates(reason, ((4, 5, "DATE"),)) == [("Arrest", "2022-07-08"), ("Killing", None)]
 
 
 def test_a_period_an_earning_is_for_dates_it() -> None:

@@ -53,6 +53,11 @@ TARGETED_ON = ("Coercion", "Attack", "Sanction", "PolicyChange")
 POSSESSOR_UNDERGOES = ("Killing", "Injury", "Arrest")
 TARGETED_AGAINST = ("Coercion", "Violence", "Order", "CivilUnrest", "Accusation", "Threat", "Sanction")
 CHANGE_PREPS = ("by", "to", "below", "above", "from", "under", "over", "past", "at")
+# prepositions that put a nominal event at its verb's time ("said at a briefing today", "on strike on
+# Friday"); not a reason or an order in time ("arrested on Monday for the murder", "after the attack")
+SAME_TIME_PREPS = frozenset(
+    {"at", "on", "in", "during", "amid", "amidst", "into", "through", "throughout", "under", "with", "despite", "as"}
+)
 # verbs that only say an event starts, goes on or grows: "protests erupted", "the unrest grew"
 ASPECTUAL = frozenset(
     {
@@ -323,7 +328,13 @@ class EventExtractor:
         if head.pos_ == "NOUN" and head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.pos_ == "VERB":
             candidates.append(head.head)  # "In November, the act meant a total ban": the clause's date
         carrier = head.head.head  # "said at a news briefing today", "were on strike on Friday"
-        if head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.dep_ == "prep" and carrier.pos_ in ("VERB", "AUX"):
+        if (
+            head.pos_ == "NOUN"
+            and head.dep_ == "pobj"
+            and head.head.dep_ == "prep"
+            and head.head.lower_ in SAME_TIME_PREPS
+            and carrier.pos_ in ("VERB", "AUX")
+        ):
             candidates.append(carrier)
         cur = head
         # a complement inherits its governor's date: "On January 6, Tokayev ordered providers to block..."
