@@ -464,6 +464,20 @@ def test_the_name_of_a_law_is_no_actor(label: str) -> None:
     assert ents(d) == []
 
 
+@pytest.mark.parametrize(
+    ("tokens", "ents_in"),
+    [
+        # "Oscar has eluded her" (NER: a person), "the Grammy Awards" (NER: a place)
+        ("Oscar/NNP/nsubj/2 has/VBZ/aux/2/have eluded/VBN/ROOT/2/elude her/PRP/dobj/2", ((0, 1, "PERSON"),)),
+        ("at/IN/ROOT/0 the/DT/det/3 Grammy/NNP/compound/3 Awards/NNPS/pobj/0", ((2, 4, "GPE"),)),
+        # untagged, a plural proper name that could have been an organisation ("success at ...")
+        ("success/NN/ROOT/0 at/IN/prep/0 the/DT/det/4 Golden/NNP/compound/4 Globes/NNPS/pobj/1", ()),
+    ],
+)
+def test_an_award_is_no_actor_and_no_place(tokens: str, ents_in: tuple[tuple[int, int, str], ...]) -> None:
+    assert ents(doc(tokens, ents_in)) == []
+
+
 def test_a_headline_s_capitalised_words_that_tell_the_news_are_no_name() -> None:
     headline = (
         "Oil/NNP/compound/1 Prices/NNP/nsubj/2 Surge/VBP/ROOT/2/surge After/IN/prep/2 Saudi/NNP/compound/5 "

@@ -113,6 +113,8 @@ class EntityTagger:
             and (root.lemma_.lower() in self.lex.events.nouns or root.lemma_.lower() in self.lex.groups)
         ) or (_acronym_plural(root) in self.lex.groups and span.end == root.i + 1):
             return None  # "Protests" tagged NORP is an event, "Protesters" a group, "Labour MPs" too
+        if self.lex.in_class("award", span[-1].lower_):
+            return None  # "Oscar" tagged a person, "the Grammy Awards" a place: an award or its ceremony
         if label in ("ORG", "PERSON") and len(span) > 1 and _headline(span.sent) and self._tells_news(span):
             return None  # "Oil Prices Surge After Saudi Attack Halts Output": a headline's words, no name
         if text.lower() in self.lex.assets:
@@ -346,6 +348,8 @@ class EntityTagger:
             if any(i in taken for i in range(start, tok.i)):
                 continue
             name = doc[start : tok.i + 1]
+            if self.lex.in_class("award", tok.lower_):
+                continue  # "the Golden Globes": an award's ceremony, no team
             if tok.dep_ == "compound":
                 # "the Iraq war", "the South Korea deal" (the tagger took the first for a named
                 # event): a country that modifies a noun
