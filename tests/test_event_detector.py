@@ -76,6 +76,8 @@ def test_features_read_the_parse_and_the_lexicon_as_evidence() -> None:
         ("Bitcoin/NNP/compound/1 prices/NNS/nsubj/2 fell/VBD/ROOT/2/fall", 2, "fell"),
         # the hyphen of a split prefix, whatever the tagger made of it
         ("to/TO/aux/3 re+/VB/xcomp/3 -+/VB/xcomp/3 sign/VB/ROOT/3 him/PRP/dobj/3", 3, "re-sign"),
+        # the unit of an amount ("£308m"), which NER leaves out of it
+        ("a/DT/det/4 308+/CD/nummod/2 m/NN/compound/4 takeover/NN/compound/4 deal/NN/ROOT/4", 4, "takeover deal"),
     ],
 )
 def test_extent_takes_particles_compounds_and_hyphenated_modifiers(tokens: str, head: int, expected: str) -> None:
@@ -217,3 +219,14 @@ def test_a_statement_is_an_event_typed_a_statement_but_a_source_is_not(tmp_path:
     probs = detected._.get(event_detector.PROBS)
     assert probs[1] > 0.9 and probs[5] < 0.4
     assert ("said", "Statement") in [(s.text, s.label_) for s in mentions(detected)]
+
+
+def test_a_compound_of_two_detected_words_is_one_mention(tmp_path: Path) -> None:
+    # "a bidding war ended": "bidding" read alone first must not keep "war" from its compound
+    tokens = "a/DT/det/2 bidding/NN/compound/2 war/NN/nsubj/3 ended/VBD/ROOT/3/end ./././3"
+    d = doc(tokens)
+    found = candidates(DocWords(d))
+    rows = features(d, DocWords(d), found, {})
+    fit(rows * 4, [CLASSES.index("OCCURRENCE")] * len(rows) * 4).save(tmp_path)
+    detected = event_detector.EventDetector(str(tmp_path), 0.4, encoder=False)(doc(tokens))
+    assert [s.text for s in detected.spans[event_detector.SPANS_KEY]] == ["bidding war", "ended"]

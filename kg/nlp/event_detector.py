@@ -25,7 +25,7 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
 from kg.nlp.causal_model import DocWords
@@ -217,7 +217,7 @@ def extent(doc: Doc, i: int) -> tuple[int, int]:
     tok = doc[i]
     start, end = i, i + 1
     for child in tok.children:
-        if child.dep_ in EXTENT_DEPS and abs(child.i - i) <= 3 and not child.ent_type_:
+        if child.dep_ in EXTENT_DEPS and abs(child.i - i) <= 3 and not child.ent_type_ and not _unit(child):
             start, end = min(start, child.i), max(end, child.i + 1)
     # a hyphenated modifier: "shoot-to-kill order" is one mention
     k = start - 1
@@ -225,6 +225,12 @@ def extent(doc: Doc, i: int) -> tuple[int, int]:
         k -= 2
         start = k + 1
     return start, end
+
+
+def _unit(tok: Token) -> bool:
+    """A unit glued to its number ("m" of "£308m", which NER leaves out of the amount): no word of
+    the event's name."""
+    return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].like_num
 
 
 class EventDetector:
@@ -246,7 +252,11 @@ class EventDetector:
         for i, p in found.items():
             if p >= self.threshold and i >= taken:
                 start, end = extent(doc, i)
-                start = max(start, taken)
+                if spans and start < taken and spans[-1].start >= start:
+                    # "bidding war", "tsunami disaster": a compound the word's own reading took alone
+                    # is part of this one mention
+                    spans.pop()
+                start = max(start, spans[-1].end if spans else 0)
                 spans.append(Span(doc, start, end, label=STATEMENT if stated[i] > kept[i] else ""))
                 taken = end
         doc.spans[SPANS_KEY] = spans
