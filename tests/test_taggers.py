@@ -464,6 +464,13 @@ def test_the_name_of_a_law_is_no_actor(label: str) -> None:
     assert ents(d) == []
 
 
+def test_firing_an_officeholder_is_a_dismissal_and_firing_weapons_an_attack() -> None:
+    fired = "Apple/NNP/nsubj/1 fired/VBD/ROOT/1/fire its/PRP$/poss/4 chief/JJ/amod/4 executive/NN/dobj/1"
+    rockets = "Militants/NNS/nsubj/1/militant fired/VBD/ROOT/1/fire rockets/NNS/dobj/1/rocket"
+    assert triggers(doc(fired, ((0, 1, "ORG"),))) == [("fired", "Resignation")]
+    assert triggers(doc(rockets)) == [("fired", "Attack")]
+
+
 @pytest.mark.parametrize(
     ("tokens", "ents_in"),
     [
