@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from spacy.tokens import Span
+
 from kg.cleanup import clean
 from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor, _typed
 from kg.model import Document
+from kg.nlp import event_detector
 from kg.wordnet_types import wordnet_type
 from tests.parses import doc
 
@@ -395,3 +398,16 @@ def test_a_violent_word_used_figuratively_is_typed_no_violence() -> None:
     assert _typed(demand[1]) == "Event"
     two = doc("troops/NNS/nsubj/1/troop killed/VBD/ROOT/1/kill two/CD/dobj/1 ./././1")
     assert _typed(two[1]) == "Killing"
+
+
+def test_a_team_named_after_its_country_is_no_place_but_the_venue_is() -> None:
+    # "Ireland will play Switzerland in Dublin": Switzerland is the other team
+    d = doc(
+        "Ireland/NNP/nsubj/2 will/MD/aux/2 play/VB/ROOT/2 Switzerland/NNP/dobj/2 in/IN/prep/2 Dublin/NNP/pobj/4",
+        ((0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")),
+    )
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 2, 3)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    entities = EntityExtractor()(ctx)
+    (played,) = EventExtractor()(ctx, entities).mentions
+    assert [entities.mentions[r.entity].name for r in played.roles if r.name == "place"] == ["Dublin"]

@@ -295,6 +295,10 @@ class EventExtractor:
             places += [o for _p, o in syntax.prep_objects(head, *PLACE_PREPS)]
         if head.pos_ == "NOUN" and not any(_kind(t, entities) == EntityKind.PLACE for t in places):
             places += _nested_places(head)  # "a ban on hunting with dogs in England and Wales"
+        if self.lex.in_class("contest", head.lemma_.lower()):
+            # a team named after its country or city is no place: "England's win", "a loss to
+            # Milan", "playing Switzerland"; where it was played is: "a win in Rome", "at Ibrox"
+            places = [t for t in places if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]
         roles: list[Role] = []
         for name, toks in (("agent", agents), ("patient", patients), ("place", places)):
             for tok in toks:
