@@ -70,6 +70,45 @@ CASES = [
         "Tokayev ordered telecom providers to block internet access",
         ((0, 1, "PERSON"),),
     ),
+    # what was ordered keeps its "to": it has not happened yet
+    (
+        "Tokayev/NNP/nsubj/1 ordered/VBD/ROOT/1/order telecom/NN/compound/3 providers/NNS/dobj/1 to/TO/aux/5 "
+        "block/VB/xcomp/1 internet/NN/compound/7 access/NN/dobj/5 ./././1",
+        (5, 6),
+        "telecom providers to block internet access",
+        ((0, 1, "PERSON"),),
+    ),
+    # so does what is intended, without the unnamed pronoun it borrows ("It adjust way")
+    (
+        "It/PRP/nsubj/1 intends/VBZ/ROOT/1/intend to/TO/aux/3 adjust/VB/xcomp/1 the/DT/det/5 way/NN/dobj/3 ./././1",
+        (3, 4),
+        "to adjust way",
+        (),
+    ),
+    # an "it" that stands for the infinitive after a predicate is no one's subject ("it gauge extent")
+    (
+        "it/PRP/nsubj/1 is/VBZ/ROOT/1/be impossible/JJ/acomp/1 to/TO/aux/4 gauge/VB/xcomp/1 the/DT/det/6 "
+        "extent/NN/dobj/4 ./././1",
+        (4, 5),
+        "to gauge extent",
+        (),
+    ),
+    # and a bare infinitive takes the predicate it completes, not the copula ("it suggest", "was suggest")
+    (
+        "Johnson/NNP/nsubj/1 said/VBD/ROOT/1/say it/PRP/nsubj/3 was/VBD/ccomp/1/be wrong/JJ/acomp/3 "
+        "to/TO/aux/6 suggest/VB/xcomp/3 ./././1",
+        (6, 7),
+        "wrong to suggest",
+        (),
+    ),
+    # "it is to deploy a fleet", with no predicate, is the company's plan
+    (
+        "The/DT/det/1 firm/NN/nsubj/2 is/VBZ/ROOT/2/be to/TO/aux/4 deploy/VB/xcomp/2 a/DT/det/6 "
+        "fleet/NN/dobj/4 ./././2",
+        (4, 5),
+        "firm to deploy fleet",
+        (),
+    ),
     # nouns: their modifiers and one phrase; the date is left out
     (
         "a/DT/det/2 harsh/JJ/amod/2 crackdown/NN/ROOT/2 on/IN/prep/2 Friday/NNP/pobj/3 on/IN/prep/2 "
@@ -358,6 +397,9 @@ def test_a_word_given_a_name_is_rendered_as_the_name_unless_the_label_says_it_al
     assert event_label(d[1:2], {0: "Mr Blair"}) == "Mr Blair resigned"
     d = doc("he/PRP/nsubj/1 trusted/VBD/ROOT/1/trust Blair/NNP/dobj/1 ./././1", run=False)
     assert event_label(d[1:2], {0: "Mr Blair"}) == "he trusted Blair"
+    # a pronoun an infinitive borrows stays when it is named
+    d = doc("he/PRP/nsubj/1 wants/VBZ/ROOT/1/want to/TO/aux/3 resign/VB/xcomp/1 ./././1", run=False)
+    assert event_label(d[3:4], {0: "Mr Blair"}) == "Mr Blair to resign"
 
 
 def test_a_bare_word_takes_its_governor_and_a_label_is_never_one_word_where_the_sentence_has_two() -> None:

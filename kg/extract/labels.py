@@ -60,7 +60,7 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
     elif head.pos_ == "ADJ" and head.dep_ in PREDICATES and head.head is not head:
         words |= {head.i} | _clause(head.head)  # "the situation became violent": its copula's clause
     else:
-        words |= _clause(head)
+        words |= _clause(head, names)
     doc = head.doc
     if head.pos_ in NOUNS and _content(doc, words) < 2:
         # "killed in the previous week's clashes": the noun's own date names it ("previous week's
@@ -188,13 +188,33 @@ def _subject(verb: Token) -> Token | None:
             return found if verb is first or syntax.agrees(first, found) else None
         if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            return obj if obj is not None else _subject(verb.head)
+            if obj is not None:
+                return obj
+            subject = _subject(verb.head)
+            return None if subject is not None and _extraposed(subject, verb.head) else subject
         if _participle_adjunct(verb):
             return _subject(verb.head)  # "Tokayev issued an order, claiming ...": Tokayev claims
         if verb.dep_ != "conj" or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _extraposed(subject: Token, copula: Token) -> bool:
+    """An "it" that stands for the infinitive after a copula's predicate: "it is impossible to gauge
+    the damage", "it is up to governments to decide" (no one gauges or decides "it"); "it is to
+    deploy a fleet", with no predicate, is the company's plan."""
+    return (
+        subject.lower_ == "it"
+        and copula.lemma_ == "be"
+        and any(c.dep_ in ("acomp", "attr", "prep") for c in copula.children)
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive that complements another word, whose subject (if any) is that clause's:
+    "Tokayev ordered providers to block access", "it is impossible to gauge the damage"."""
+    return verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children)
 
 
 def _participle_adjunct(verb: Token) -> bool:
@@ -209,7 +229,7 @@ def _participle_adjunct(verb: Token) -> bool:
     )
 
 
-def _clause(verb: Token) -> set[int]:
+def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set[int]:
     """Subject, verb (with its particle and negation), object or complement, and one phrase."""
     # the particle, the negation and the auxiliaries that say when and how sure ("have risen",
     # "could strike"), not the passive's ("was lifted": "lifted")
@@ -218,16 +238,21 @@ def _clause(verb: Token) -> set[int]:
         c.i for c in verb.children if c.dep_ in ("prt", "neg") or (c.dep_ == "aux" and c.tag_ != "TO" and not passive)
     }
     subject = _subject(verb)
+    if _infinitive(verb):
+        # the infinitive keeps its "to" (and a passive one its "be"), as a headline writes what is
+        # planned or ordered: "providers to block internet access", not "providers block ...", which
+        # says it happened; "Bosvelt to be offered new deal". A personal pronoun it borrows, unnamed,
+        # says no more than the clause it came from ("It intends to adjust the way": "to adjust way",
+        # not "It adjust way")
+        found |= {c.i for c in verb.children if c.tag_ == "TO" or (passive and c.dep_ in ("aux", "auxpass"))}
+        if subject is not None and subject.tag_ == "PRP" and subject.i not in names:
+            subject = None
     if subject is None and passive:
         # "after a cap ... was lifted": the small parser often reads the conjunction as a preposition
         # and the clause's subject as its object
         subject = next((o for c in verb.lefts if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"), None)
     if subject is not None:
         found |= _noun_phrase(subject)
-        if passive and verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children):
-            # a passive infinitive that borrows its subject keeps what makes it one: "he is to be
-            # offered a deal" is "Bosvelt to be offered new deal", not "Bosvelt offered new deal"
-            found |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if subject.dep_ == "nsubjpass" or subject.pos_ == "NOUN":
             found |= _prep_phrase(subject) if subject.dep_ == "nsubjpass" else set()
     objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
@@ -278,6 +303,10 @@ def _context(head: Token) -> set[int]:
             # "the slowdown worried investors": a subject's verb alone would say half a clause
             objects = [c for c in governor.children if c.dep_ in VERB_OBJECTS]
             return {governor.i} | (_noun_phrase(objects[0]) if objects else set())
+        if governor.lemma_ == "be" and head.dep_ == "xcomp":
+            # "it was wrong to suggest": the predicate the infinitive completes, not the copula
+            predicate = next((c for c in governor.children if c.dep_ in ("acomp", "attr")), governor)
+            return {predicate.i}
         return {governor.i}
     doc = head.doc
     neighbours = [t for t in (doc[head.i + 1] if head.i + 1 < len(doc) else None,) if t is not None and t.is_alpha]
