@@ -338,10 +338,11 @@ def _origin(where: str) -> str:
 
 
 def fingerprint(options: BuildOptions) -> str:
-    """What a document's graph depends on besides its text and date: newskg's version, the spaCy
-    pipeline and its version, the causal reader's files and its links' calibration, the threshold and the IRI base. A
-    document is built again when any of them changes, not only its text."""
-    from kg import __version__
+    """What a document's graph depends on besides its text and date: newskg's version, its word
+    data (the lexicon, word lists and ontology), the spaCy pipeline and its version, the causal
+    reader's files and its links' calibration, the threshold and the IRI base. A document is built
+    again when any of them changes, not only its text."""
+    from kg import __version__, lexicon
 
     pipeline = _pipeline(options)
     reader = "rules"
@@ -361,6 +362,7 @@ def fingerprint(options: BuildOptions) -> str:
         detector = digest.hexdigest() + "@" + repr(options.event_threshold)
     parts = (
         __version__,
+        word_data_digest(lexicon.RESOURCES, lexicon.ontology_dir()),
         options.model,
         str(pipeline.meta.get("version", "")),
         reader,
@@ -368,6 +370,17 @@ def fingerprint(options: BuildOptions) -> str:
         detector,
     )
     return "\x00".join((*parts, options.base))
+
+
+def word_data_digest(*folders: Path) -> str:
+    """A hash of the files in ``folders`` (not their subfolders): the pattern data extraction reads
+    (triggers, word classes, cues, gazetteer) changes between releases of the same version number
+    too, in a checkout or an install from a branch, and a document built with other data is stale."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.iterdir() if p.is_file()):
+            digest.update(path.name.encode() + b"\x00" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _pipeline(options: BuildOptions) -> Language:

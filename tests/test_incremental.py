@@ -144,3 +144,21 @@ def test_an_actors_timeline_runs_across_documents(grown: dict) -> None:
     columns, rows = query.rows(result)  # type: ignore[arg-type]
     documents = [row[columns.index("document")] for row in rows]
     assert documents[0] == SAMPLE.stem and documents[-1] == FOLLOWUP.stem
+
+
+def test_a_change_to_the_word_data_builds_every_document_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a trigger moved from one type to another in a checkout, the version number the same: the
+    # documents built with the old lexicon are stale, not "unchanged"
+    from kg import lexicon, pipeline
+
+    data = tmp_path / "resources"
+    shutil.copytree(lexicon.RESOURCES, data)
+    monkeypatch.setattr(lexicon, "RESOURCES", data)
+    options = BuildOptions(out=tmp_path / "out")
+    before = pipeline.fingerprint(options)
+    assert pipeline.fingerprint(options) == before  # the same data, the same fingerprint
+    with (data / "wordclasses.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("extra\tword\n")
+    assert pipeline.fingerprint(options) != before
