@@ -886,3 +886,15 @@ def test_a_violent_verb_whose_object_is_a_measure_or_an_event_names_no_violence(
     assert ("attacked", "Attack") in triggers(rally)
     patrol = doc("Militants/NNS/nsubj/1 attacked/VBD/ROOT/1/attack the/DT/det/3 patrol/NN/dobj/1 ./././1")
     assert ("attacked", "Attack") in triggers(patrol)
+
+
+def test_a_liquidation_is_a_firm_s_end_and_liquidating_people_a_killing() -> None:
+    # WordNet's first senses make both a killing: "the lender faces liquidation", "LG Card is liquidated"
+    faces = "lender/NN/nsubj/1 faces/VBZ/ROOT/1/face liquidation/NN/dobj/1"
+    liquidated = "LG/NNP/compound/1 Card/NNP/nsubjpass/3 is/VBZ/auxpass/3/be liquidated/VBN/ROOT/3/liquidate"
+    protesters = "regime/NN/nsubj/1 liquidated/VBD/ROOT/1/liquidate protesters/NNS/dobj/1/protester"
+    bankrupt = "requests/NNS/nsubj/2/request could/MD/aux/2 bankrupt/VB/ROOT/2 the/DT/det/4 firm/NN/dobj/2"
+    assert triggers(doc(faces)) == [("liquidation", "Bankruptcy")]
+    assert triggers(doc(liquidated, ((0, 2, "ORG"),))) == [("liquidated", "Bankruptcy")]
+    assert triggers(doc(protesters)) == [("liquidated", "Killing")]
+    assert triggers(doc(bankrupt)) == [("bankrupt", "Bankruptcy")]
