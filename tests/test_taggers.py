@@ -898,3 +898,11 @@ def test_a_liquidation_is_a_firm_s_end_and_liquidating_people_a_killing() -> Non
     assert triggers(doc(liquidated, ((0, 2, "ORG"),))) == [("liquidated", "Bankruptcy")]
     assert triggers(doc(protesters)) == [("liquidated", "Killing")]
     assert triggers(doc(bankrupt)) == [("bankrupt", "Bankruptcy")]
+
+
+def test_being_fed_up_is_an_emotion_not_a_meal() -> None:
+    # "Britons fed up with net service": WordNet's first sense of feeding is consumption
+    fed_up = "Britons/NNPS/nsubjpass/2/Briton are/VBP/auxpass/2/be fed/VBN/ROOT/2/feed up/RP/prt/2"
+    fed = "They/PRP/nsubj/1 fed/VBD/ROOT/1/feed the/DT/det/3 refugees/NNS/dobj/1/refugee"
+    assert triggers(doc(fed_up)) == [("fed up", "Emotion")]
+    assert triggers(doc(fed)) == []
