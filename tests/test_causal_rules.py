@@ -303,3 +303,20 @@ def test_a_trailing_passive_participle_says_what_caused_the_main_clause() -> Non
     )
     found = links(tokens, detected={1: "", 6: "", 10: ""})
     assert {(c, e) for c, e, _t, _s in found} == {("revelation", "slid")}
+
+
+def test_since_counts_time_from_a_past_clause_under_a_perfect_one() -> None:
+    # "she has won three titles since she came out of retirement": when, not why; "since prices
+    # rose, demand fell" gives the reason
+    temporal = links(
+        "She/PRP/nsubj/2 has/VBZ/aux/2/have won/VBN/ROOT/2/win titles/NNS/dobj/2/title since/IN/mark/6 "
+        "she/PRP/nsubj/6 retired/VBD/advcl/2/retire ./././2",
+        {2: "OCCURRENCE", 6: "OCCURRENCE"},
+    )
+    causal = links(
+        "Since/IN/mark/2 prices/NNS/nsubj/2/price rose/VBD/advcl/5/rise ,/,/punct/5 demand/NN/nsubj/5 "
+        "fell/VBD/ROOT/5/fall ./././5",
+        {2: "OCCURRENCE", 5: "OCCURRENCE"},
+    )
+    assert temporal == set()
+    assert {(cause, effect) for cause, effect, _, _ in causal} == {("rose", "fell")}

@@ -377,6 +377,7 @@ class CausalExtractor:
             and tok.dep_ == "mark"
             and tok.head.dep_ == "advcl"
             and not _comparative(tok.head, self.lex)
+            and not _since_then(tok)
         ):
             return _Slots(tok.head, tok.head.head, cue, signal, tok.head.head)
         if cue.kind == "means" and tok.dep_ == "prep" and tok.head != tok:
@@ -912,6 +913,20 @@ def _comparative(tok: Token, lex: lexicon.Lexicon) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return lemma in COMPARING or lemma in lex.reporting
+
+
+def _since_then(mark: Token) -> bool:
+    """A "since" that counts time from its clause: a perfect main clause and a simple past one ("has
+    won three titles since she came out of retirement"), where "since the company has lost money,
+    it has cut jobs" and "since prices rose, demand fell" give reasons."""
+    clause, main = mark.head, mark.head.head
+    return (
+        mark.lower_ == "since"
+        and clause.tag_ == "VBD"
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and main.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
+    )
 
 
 def _to_infinitive(tok: Token) -> bool:
