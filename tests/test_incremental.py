@@ -146,9 +146,7 @@ def test_an_actors_timeline_runs_across_documents(grown: dict) -> None:
     assert documents[0] == SAMPLE.stem and documents[-1] == FOLLOWUP.stem
 
 
-def test_a_change_to_the_word_data_builds_every_document_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_change_to_the_word_data_builds_every_document_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # a trigger moved from one type to another in a checkout, the version number the same: the
     # documents built with the old lexicon are stale, not "unchanged"
     from kg import lexicon, pipeline
