@@ -259,6 +259,12 @@ def test_a_trailing_demand_says_why_the_main_clause_happened() -> None:
         "walked/VBD/ROOT/5/walk out/RP/prt/5 ./././5"
     )
     assert not any(cause == "demanding" for cause, *_ in leading)
+    # "..., while demanding higher wages": a conjunction of its own says when, not why
+    concurrent = links(
+        "Workers/NNS/nsubj/1 walked/VBD/ROOT/1/walk out/RP/prt/1 ,/,/punct/1 while/IN/mark/5 "
+        "demanding/VBG/advcl/1/demand higher/JJR/amod/7 wages/NNS/dobj/5 ./././1"
+    )
+    assert not any(cause == "demanding" for cause, *_ in concurrent)
 
 
 def test_due_to_before_a_verb_says_when_not_why() -> None:

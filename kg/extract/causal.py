@@ -424,16 +424,13 @@ class CausalExtractor:
         if cue.kind == "change":
             # the change verb's own subject must be an event: "the outage reduced ..."
             subj = next(iter(syntax.children(verb, "nsubj")), None)
-            if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i:
+            if subj is None and syntax.trailing_participle(verb):
                 # "militants attacked a patrol, killing a soldier": what the main clause did
                 return _Slots(verb.head, verb, cue, signal, verb)
             return _Slots(syntax.antecedent(subj), verb, cue, signal, verb) if subj is not None else None
         if cue.kind == "motive":
             # "workers walked out, demanding a rise": the demand is why they walked out
-            trailing = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
-            if trailing and not syntax.children(verb, "nsubj"):
-                return _Slots(verb, verb.head, cue, signal, verb.head)
-            return None
+            return _Slots(verb, verb.head, cue, signal, verb.head) if syntax.trailing_participle(verb) else None
         if cue.kind == "object_prep":
             # "blamed high fuel prices for low sales": the object causes the prepositional object
             obj = next(iter(syntax.objects(verb)), None)

@@ -192,7 +192,7 @@ def _subject(verb: Token) -> Token | None:
                 return obj
             subject = _subject(verb.head)
             return None if subject is not None and _extraposed(subject, verb.head) else subject
-        if _participle_adjunct(verb):
+        if syntax.trailing_participle(verb):
             return _subject(verb.head)  # "Tokayev issued an order, claiming ...": Tokayev claims
         if verb.dep_ != "conj" or verb.head is verb:
             return None
@@ -215,18 +215,6 @@ def _infinitive(verb: Token) -> bool:
     """A "to" infinitive that complements another word, whose subject (if any) is that clause's:
     "Tokayev ordered providers to block access", "it is impossible to gauge the damage"."""
     return verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children)
-
-
-def _participle_adjunct(verb: Token) -> bool:
-    """A present participle after its clause, without a conjunction of its own ("..., saying the
-    action would not affect it"): its subject is the clause's. One before it ("Responding to the
-    criticism, Mr Pugh said") would put the subject after the participle in the label."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.i > verb.head.i
-        and not any(c.dep_ == "mark" for c in verb.children)
-    )
 
 
 def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set[int]:

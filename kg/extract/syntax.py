@@ -133,6 +133,18 @@ def verb_of(tok: Token) -> Token:
     return cur
 
 
+def trailing_participle(verb: Token) -> bool:
+    """A present participle clause after the clause it hangs on, with no subject or conjunction of
+    its own: "workers walked out, demanding a rise", "attacked a patrol, killing a soldier". Not
+    "while also seeking to create a firm" or "after winning the vote", which say when."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and not any(c.dep_ in ("mark", "nsubj") for c in verb.children)
+    )
+
+
 def subject(verb: Token) -> Token | None:
     """The active subject of a verb; for a subjectless complement, the one that controls it."""
     for c in verb.children:
