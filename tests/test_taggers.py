@@ -897,6 +897,12 @@ def test_a_liquidation_is_a_firm_s_end_and_liquidating_people_a_killing() -> Non
     assert triggers(doc(faces)) == [("liquidation", "Bankruptcy")]
     assert triggers(doc(liquidated, ((0, 2, "ORG"),))) == [("liquidated", "Bankruptcy")]
     assert triggers(doc(protesters)) == [("liquidated", "Killing")]
+    # what a number counts fills the slot: "dozens of attackers were liquidated" (the sample article)
+    attackers = (
+        "Dozens/NNS/nsubjpass/4/dozen of/IN/prep/0 attackers/NNS/pobj/1/attacker were/VBD/auxpass/4/be "
+        "liquidated/VBN/ROOT/4/liquidate"
+    )
+    assert triggers(doc(attackers, ((2, 3, "GROUP"),))) == [("liquidated", "Killing")]
     assert triggers(doc(bankrupt)) == [("bankrupt", "Bankruptcy")]
 
 

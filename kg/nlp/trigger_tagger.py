@@ -273,7 +273,7 @@ class TriggerTagger:
             return [*args, *subjects]
         if trig.wordclass in CLAUSE_CLASSES:
             return [c for c in tok.children if c.dep_ == "xcomp"]
-        return args
+        return list(map(_counted, args))  # "dozens of attackers were liquidated": attackers
 
     def _in_class(self, wordclass: str, tok: Token) -> bool:
         if wordclass == "event":
