@@ -379,6 +379,14 @@ def test_a_support_verb_whose_particle_makes_a_trigger_carries_no_event() -> Non
     assert getattr(support_verb(action[2]), "i", None) == 1
     carried = doc("They/PRP/nsubj/1 carried/VBD/ROOT/1/carry out/RP/prt/1 an/DT/det/4 attack/NN/dobj/1 ./././1")
     assert getattr(support_verb(carried[4]), "i", None) == 1  # "carry out" is no trigger: it carries the attack
+    # "ordered all contracts to be examined": the order is about the contracts, it carries no event of theirs
+    examined = doc(
+        "Chavez/NNP/nsubj/1 ordered/VBD/ROOT/1/order contracts/NNS/dobj/1/contract to/TO/aux/5 be/VB/auxpass/5 "
+        "examined/VBN/xcomp/1/examine ./././1"
+    )
+    assert support_verb(examined[2]) is None
+    crackdown = doc("Tokayev/NNP/nsubj/1 ordered/VBD/ROOT/1/order a/DT/det/3 crackdown/NN/dobj/1 ./././1")
+    assert getattr(support_verb(crackdown[3]), "i", None) == 1
 
 
 def test_a_changing_measure_s_country_is_where_it_changes() -> None:

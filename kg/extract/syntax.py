@@ -222,7 +222,11 @@ def support_verb(noun: Token) -> Token | None:
         head = noun.head.head
         if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.SUPPORT_VERBS:
             verb = head
-    return None if verb is None or _phrasal_trigger(verb) else verb
+    if verb is None or _phrasal_trigger(verb) or (noun.dep_ == "dobj" and children(verb, "xcomp")):
+        # "ordered all contracts to be examined": an object a complement follows is who or what
+        # the order is about, not the event it carries
+        return None
+    return verb
 
 
 def _phrasal_trigger(verb: Token) -> bool:
