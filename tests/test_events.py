@@ -136,6 +136,11 @@ def test_what_is_to_come_takes_the_next_day_of_that_name() -> None:
     future = "Protesters/NNS/nsubj/2 will/MD/aux/2 march/VB/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
     assert dates(past, ((3, 4, "DATE"),)) == [("Protest", "2022-07-11")]
     assert dates(future, ((4, 5, "DATE"),)) == [("Protest", "2022-07-18")]
+    # a timetable's present ("protesters march on Monday") is to come; the perfect has been
+    timetable = "Protesters/NNS/nsubj/1 march/VBP/ROOT/1/march on/IN/prep/1 Monday/NNP/pobj/2"
+    perfect = "Protesters/NNS/nsubj/2 have/VBP/aux/2/have marched/VBN/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
+    assert dates(timetable, ((3, 4, "DATE"),)) == [("Protest", "2022-07-18")]
+    assert dates(perfect, ((4, 5, "DATE"),)) == [("Protest", "2022-07-11")]
 
 
 def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str = "Crackdown") -> list[tuple[str, str]]:

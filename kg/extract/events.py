@@ -556,6 +556,8 @@ def _future(tok: Token) -> bool:
     verbs = [tok, tok.head] if tok.dep_ in ("xcomp", "conj") else [tok]
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for v in verbs for c in v.children):
         return True
+    if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True  # a timetable's present: "the tour kicks off in mid-February"
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROSPECTIVE
 
 
