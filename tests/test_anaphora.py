@@ -14,6 +14,7 @@ from kg.extract.anaphora import (
     _salient,
     _sexes,
     _speaker,
+    _speaker_of,
     quotations,
     quote_marks,
 )
@@ -285,11 +286,47 @@ def test_a_resolved_pronoun_carries_its_person_on_but_never_to_its_own_speaker()
     index = _names(d, EntityKind.PERSON, (0, 1, 0), (2, 3, 0), (6, 7, 1), (13, 14, 2))
     he = Mention(d[4].idx, d[4].idx + 2, "He", Span(0, len(d.text)))
     index.add(EntityMention(he, EntityKind.PERSON, "He", pronoun=True, antecedent=0), range(4, 5), 1)
-    names = lambda k: index.mentions[k].name  # noqa: E731
+    mention_at = lambda k: index.mentions[k]  # noqa: E731
     # "He left": the subject of the sentence before, read through the resolved pronoun, not Spurs
-    assert _salient(d, index, 9, 2, _person_of("m", {}, range(0), "", names), window=1) == 4
+    assert _salient(d, index, 9, 2, _person_of("m", {}, range(0), "", mention_at), window=1) == 4
     # in Hoddle's own quotation the same pronoun is passed over
-    assert _salient(d, index, 9, 2, _person_of("m", {}, range(0), "Hoddle", names), window=1) == 2
+    assert _salient(d, index, 9, 2, _person_of("m", {}, range(0), "Hoddle", mention_at), window=1) == 2
+
+
+# "Smith met Jones, and the minister told Brown he would resign."
+TOLD = (
+    "Smith/NNP/nsubj/1 met/VBD/ROOT/1/meet Jones/NNP/dobj/1 ./././1 the/DT/det/5 minister/NN/nsubj/6 "
+    "told/VBD/ROOT/6/tell Brown/NNP/dobj/6 he/PRP/nsubj/10 would/MD/aux/10 resign/VB/ccomp/6 ./././6"
+)
+
+
+def test_a_description_resolved_to_a_person_stands_for_them_before_a_later_pronoun() -> None:
+    # "the minister" (resolved to Smith) may be what "he" means, as Smith may; not when Smith is a woman
+    d = doc(TOLD, run=False)
+    index = _names(d, EntityKind.PERSON, (0, 1, 0), (2, 3, 0), (7, 8, 1))
+    minister = Mention(d[5].idx, d[5].idx + 8, "minister", Span(0, len(d.text)))
+    index.add(EntityMention(minister, EntityKind.PERSON, "minister", pronoun=True, antecedent=0), range(5, 6), 1)
+    mention_at = lambda k: index.mentions[k]  # noqa: E731
+    assert _person_of("m", {}, range(0), "", mention_at)(index.mentions[3])
+    assert not _person_of("m", {index.mentions[0].mention: "f"}, range(0), "", mention_at)(index.mentions[3])
+
+
+def test_the_subject_of_a_report_is_its_speaker() -> None:
+    # "the minister told Brown he would resign": the minister, though Brown is nearer; the
+    # possessive of a report with a subject of its own is not ("Marr said Lammy sank after his speech")
+    d = doc(TOLD, run=False)
+    index = _names(d, EntityKind.PERSON, (0, 1, 0), (2, 3, 0), (7, 8, 1))
+    minister = Mention(d[5].idx, d[5].idx + 8, "minister", Span(0, len(d.text)))
+    index.add(EntityMention(minister, EntityKind.PERSON, "minister", pronoun=True, antecedent=0), range(5, 6), 1)
+    accept = _person_of("m", {}, range(0), "", lambda k: index.mentions[k])
+    assert _speaker_of(d, index, d[8], accept, lexicon.load()) == 3
+    sank = doc(
+        "Marr/NNP/nsubj/1 said/VBD/ROOT/1/say Lammy/NNP/nsubj/3 sank/VBD/ccomp/1/sink after/IN/prep/3 "
+        "his/PRP$/poss/6 speech/NN/pobj/4",
+        run=False,
+    )
+    people = _names(sank, EntityKind.PERSON, (0, 1, 0), (2, 3, 0))
+    assert _speaker_of(sank, people, sank[5], _person_of("m", {}), lexicon.load()) is None
 
 
 @pytest.mark.parametrize(

@@ -162,7 +162,7 @@ class AnaphoraResolver:
             sexes,
             _attributed(tok, marks, self.lex),
             _speaker(tok, quotes, index),
-            lambda k: index.mentions[k].name,
+            lambda k: index.mentions[k],
         )
         above = [c for v in _commanding(head) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
         spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in above]
@@ -233,17 +233,8 @@ class AnaphoraResolver:
         do an object ("he'd be perfect for it," Souness told BBC Sport) and an "it" before the
         report ("its takings were 1.1m, Screen Daily said": the film's), but for
         ``_continued_subject``."""
-        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
-            return
-        clause = tok.head
-        while clause.dep_ not in ("ccomp", "ROOT") and clause.head != clause:
-            if clause.dep_ in ("relcl", "acl", "advcl", "pcomp") or any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in clause.children
-            ):
-                return  # another clause, with a subject of its own, between "it" and the report
-            clause = clause.head
-        verb = clause.head
-        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.lex.reporting or verb.i > tok.i:
+        verb = _report_of(tok, self.lex)
+        if verb is None:
             return
         speaker = subject(verb)
         j = index.at(speaker) if speaker is not None else None
@@ -364,9 +355,10 @@ class AnaphoraResolver:
                     sexes,
                     _attributed(tok, marks, self.lex),
                     _speaker(tok, quotes, index),
-                    lambda k: index.mentions[k].name,
+                    lambda k: index.mentions[k],
                 )
-                j = _salient(ctx.doc, index, tok.i, sent, accept)
+                j = _speaker_of(ctx.doc, index, tok, accept, self.lex)
+                j = _salient(ctx.doc, index, tok.i, sent, accept) if j is None else j
                 if j is not None:
                     _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent)
             elif (described := self._described_mention(ctx, index, tok, sent, sexes, marks, quotes)) is not None:
@@ -423,23 +415,25 @@ def _person_of(
     sexes: dict[Mention, str],
     outside: range = range(0),
     speaker: str = "",
-    named: Callable[[int], str] | None = None,
+    mention_at: Callable[[int], EntityMention] | None = None,
 ) -> Callable[[EntityMention], bool]:
     """What a person pronoun of ``sex`` may stand for: a person named, of that sex or of none known,
-    or a pronoun of that sex already resolved to one (a chain carries its person on: "He engineered
-    an upturn ... he made his name ... he left"), not within the characters ``outside`` (the
-    quotation the pronoun's verb attributes) nor, by name, ``speaker`` (the surname of the person
-    quoting it: a speaker says "I"); ``named`` gives the name of the mention at an index (a resolved
-    pronoun's is its antecedent's)."""
+    or a pronoun of that sex or a description ("the prime minister") already resolved to one (a
+    chain carries its person on: "He engineered an upturn ... he made his name ... he left"; "the
+    prime minister told Mr Brown he would stand down": the prime minister), not within the
+    characters ``outside`` (the quotation the pronoun's verb attributes) nor, by name, ``speaker``
+    (the surname of the person quoting it: a speaker says "I"); ``mention_at`` gives the mention at
+    an index (a resolved pronoun's or description's person is its antecedent's)."""
 
     def accept(m: EntityMention) -> bool:
         if m.kind != EntityKind.PERSON or m.mention.begin in outside:
             return False
-        if m.pronoun and (m.antecedent is None or PRONOUN_SEX.get(m.name.lower()) != sex):
+        if m.pronoun and (m.antecedent is None or PRONOUN_SEX.get(m.name.lower(), sex) != sex):
             return False
-        name = named(m.antecedent) if named is not None and m.pronoun and m.antecedent is not None else m.name
-        known = not sex or sexes.get(m.mention, sex) == sex  # no sex asked: "the 30-year-old"
-        return known and not (speaker and name.split()[-1:] == [speaker])
+        person = mention_at(m.antecedent) if mention_at is not None and m.pronoun and m.antecedent is not None else m
+        # no sex asked: "the 30-year-old"
+        known = not sex or all(sexes.get(x.mention, sex) == sex for x in (m, person))
+        return known and not (speaker and person.name.split()[-1:] == [speaker])
 
     return accept
 
@@ -594,6 +588,19 @@ def _recent(
     return best
 
 
+def _speaker_of(
+    doc: Doc, index: EntityIndex, pronoun: Token, accept: Callable[[EntityMention], bool], lex: lexicon.Lexicon
+) -> int | None:
+    """The person whose report a person pronoun is the subject of: "the prime minister told Mr Brown
+    he would stand down", "Matt Smith, who announced that he was leaving" (the speaker, named or
+    described, ahead of a more salient subject elsewhere in the sentence). Not a possessive, whose
+    clause has a subject of its own: "Marr said Mr Lammy was sinking after his performance"."""
+    verb = _report_of(pronoun, lex) if pronoun.dep_ in ("nsubj", "nsubjpass") else None
+    k = _subject_of(verb) if verb is not None else None
+    j = index.at(doc[k]) if k is not None else None
+    return j if j is not None and accept(index.mentions[j]) else None
+
+
 def _salient(
     doc: Doc,
     index: EntityIndex,
@@ -648,6 +655,25 @@ def _after_comma(clause: Token) -> bool:
     """Whether a clause opens after a comma: it adds to what its noun names rather than telling it apart."""
     first = clause.left_edge.i
     return first > 0 and clause.doc[first - 1].text == ","
+
+
+def _report_of(tok: Token, lex: lexicon.Lexicon) -> Token | None:
+    """The reporting verb before ``tok`` whose complement clause ``tok`` is the subject (or
+    possessive) of, with no clause that has a subject of its own between them: "Nike said its
+    profit rose", "Matt Smith, who announced that he was leaving"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
+    clause = tok.head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head != clause:
+        if clause.dep_ in ("relcl", "acl", "advcl", "pcomp") or any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in clause.children
+        ):
+            return None  # another clause, with a subject of its own, between the word and the report
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in lex.reporting or verb.i > tok.i:
+        return None
+    return verb
 
 
 def _governing_verb(pronoun: Token) -> Token | None:
