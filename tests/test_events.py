@@ -424,3 +424,13 @@ def test_a_team_named_after_its_country_is_no_place_but_the_venue_is() -> None:
     entities = EntityExtractor()(ctx)
     (played,) = EventExtractor()(ctx, entities).mentions
     assert [entities.mentions[r.entity].name for r in played.roles if r.name == "place"] == ["Dublin"]
+
+
+def test_a_reporting_verb_without_an_object_reports_whatever_its_first_sense() -> None:
+    # "Ms Chadha said, adding that travel rose": a statement, not WordNet's increase
+    adding = doc("Chadha/NNP/nsubj/1 added/VBD/ROOT/1/add that/IN/mark/4 travel/NN/nsubj/4 rose/VBD/ccomp/1/rise")
+    servers = doc("Blizzard/NNP/nsubj/1 added/VBD/ROOT/1/add 34/CD/nummod/3 servers/NNS/dobj/1/server")
+    written = doc("The/DT/det/1 virus/NN/nsubjpass/3 was/VBD/auxpass/3/be written/VBN/ROOT/3/write")
+    assert _typed(adding[1]) == "Statement"
+    assert _typed(servers[1]) == wordnet_type("add", "v") != "Statement"
+    assert _typed(written[3]) == wordnet_type("write", "v") != "Statement"

@@ -472,6 +472,16 @@ def _typed(head: Token) -> str:
     if in_idiom(head):
         return GENERIC
     lex = lexicon.load()
+    if (
+        head.pos_ == "VERB"
+        and head.lemma_.lower() in lex.reporting
+        and not syntax.children(head, "dobj")
+        and not syntax.is_passive(head)
+    ):
+        # "Ms Chadha said, adding that ...", "he insisted": a report, whatever WordNet's first sense
+        # of the verb (adding is an increase there); "added 34 servers" and "the virus was written
+        # by ..." keep theirs
+        return STATEMENT_TYPE
     noun = head.pos_ in ("NOUN", "PROPN")
     table = lex.events.nouns if noun else lex.events.adjectives if head.pos_ == "ADJ" else lex.events.verbs
     alone = (t.type for t in table.get(head.lemma_.lower(), ()) if not t.words and t.wordclass is None)
