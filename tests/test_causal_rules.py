@@ -324,5 +324,11 @@ def test_since_counts_time_from_a_past_clause_under_a_perfect_one() -> None:
         "fell/VBD/ROOT/5/fall ./././5",
         {2: "OCCURRENCE", 5: "OCCURRENCE"},
     )
-    assert temporal == set()
+    # and so from a passive one: "the portal has changed since it was set up"
+    passive = links(
+        "portal/NN/nsubj/2 has/VBZ/aux/2/have changed/VBN/ROOT/2/change since/IN/mark/6 it/PRP/nsubjpass/6 "
+        "was/VBD/auxpass/6/be founded/VBN/advcl/2/found ./././2",
+        {2: "OCCURRENCE", 6: "OCCURRENCE"},
+    )
+    assert temporal == set() == passive
     assert {(cause, effect) for cause, effect, _, _ in causal} == {("rose", "fell")}

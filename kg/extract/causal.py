@@ -917,10 +917,13 @@ def _since_then(mark: Token) -> bool:
     won three titles since she came out of retirement"), where "since the company has lost money,
     it has cut jobs" and "since prices rose, demand fell" give reasons."""
     clause, main = mark.head, mark.head.head
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    simple_past = (clause.tag_ == "VBD" and not auxiliaries) or (  # "since she came", "since it was set up"
+        clause.tag_ == "VBN" and [(c.dep_, c.tag_) for c in auxiliaries] == [("auxpass", "VBD")]
+    )
     return (
         mark.lower_ == "since"
-        and clause.tag_ == "VBD"
-        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
+        and simple_past
         and main.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children)
     )
