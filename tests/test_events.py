@@ -199,6 +199,14 @@ def test_a_place_is_an_events_only_where_the_parse_ties_it_to_the_event() -> Non
     # "the demonstrations hurt France": France suffers them; where they were, the sentence does not say
     hurt = "the/DT/det/1 demonstrations/NNS/nsubj/2/demonstration hurt/VBD/ROOT/2/hurt France/NNP/dobj/2 ./././2"
     assert ("place", "France") not in roles(hurt, ((3, 4, "GPE"),), "Protest")
+    # deeper down a noun phrase only a preposition of where: "protests about policy on Iran" are about
+    # Iran, "protests about policy in Iran" were in Iran
+    for prep, placed in (("on", False), ("in", True)):
+        about = (
+            f"Students/NNS/nsubj/1/student staged/VBD/ROOT/1/stage protests/NNS/dobj/1/protest about/IN/prep/2 "
+            f"policy/NN/pobj/3 {prep}/IN/prep/4 Iran/NNP/pobj/5"
+        )
+        assert (("place", "Iran") in roles(about, ((6, 7, "GPE"),), "Protest")) is placed
 
 
 def statuses(tokens: str) -> list[tuple[str, str]]:

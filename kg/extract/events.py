@@ -35,6 +35,8 @@ PLACE_PREPS = (
     "within",
     "on",
 )
+# the place prepositions that say where, not what about ("policy on Iran") or whither ("flights to Paris")
+LOCATIVE_PREPS = frozenset(PLACE_PREPS) - {"on", "to", "into", "from"}
 # event types whose nominal takes its target after "on" ("a crackdown on protesters") or
 # "against" ("protests against the government")
 # how a date hangs from what it dates: "fell on Friday" (npadvmod ...), and a noun's own date,
@@ -490,14 +492,17 @@ def _typed(head: Token) -> str:
 
 
 def _nested_places(noun: Token, depth: int = 3) -> list[Token]:
-    """Objects of "in"/"at"... up to ``depth`` prepositional phrases down a noun phrase."""
+    """Objects of "in"/"at"... up to ``depth`` prepositional phrases down a noun phrase; below the
+    noun's own phrases only where the preposition says where ("a ban on hunting with dogs in
+    England"), not what about or whither ("questions about policy on Iran", "a plan for flights to
+    Paris")."""
     found: list[Token] = []
     frontier = [noun]
-    for _ in range(depth):
+    for level in range(depth):
         nxt: list[Token] = []
         for tok in frontier:
             for prep, obj in syntax.prep_objects(tok):
-                (found if prep.lower_ in PLACE_PREPS else nxt).append(obj)
+                (found if prep.lower_ in (PLACE_PREPS if level == 0 else LOCATIVE_PREPS) else nxt).append(obj)
                 nxt.append(obj)
         frontier = nxt
     return found
