@@ -912,3 +912,11 @@ def test_being_fed_up_is_an_emotion_not_a_meal() -> None:
     fed = "They/PRP/nsubj/1 fed/VBD/ROOT/1/feed the/DT/det/3 refugees/NNS/dobj/1/refugee"
     assert triggers(doc(fed_up)) == [("fed up", "Emotion")]
     assert triggers(doc(fed)) == []
+
+
+def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> None:
+    # "a move from Birmingham City" (NER: a place): the club; "Mexico City" is a city the gazetteer knows
+    club = "a/DT/det/1 move/NN/ROOT/1 from/IN/prep/1 Birmingham/NNP/compound/4 City/NNP/pobj/2"
+    city = "a/DT/det/1 move/NN/ROOT/1 from/IN/prep/1 Mexico/NNP/compound/4 City/NNP/pobj/2"
+    assert ents(doc(club, ((3, 5, "GPE"),))) == [("Birmingham City", "ORG")]
+    assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]

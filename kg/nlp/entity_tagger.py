@@ -97,6 +97,13 @@ class EntityTagger:
         return doc
 
     # -- names the NER found --------------------------------------------------------------
+    def _club(self, span: Span) -> bool:
+        """A town's name and a club's word that the gazetteer does not know whole (it knows "Mexico
+        City"): "Birmingham City", "Leeds United", "Bristol Rovers"."""
+        if len(span) < 2 or not self.lex.in_class("club", span[-1].lower_):
+            return False
+        return self.gaz.lookup(span[:-1].text) is not None
+
     def _relabel(self, ent: Span) -> Span | None:
         label = ent.label_
         if label in NUMERIC:
@@ -123,6 +130,8 @@ class EntityTagger:
         hit = None if demonym else self.gaz.lookup(text)  # "Kazakh" is a people, not a city's other name
         if hit is not None and self._is_place(span, hit[1], hit[3]):
             return Span(span.doc, span.start, span.end, label="LOC" if hit[1] == "Continent" else "GPE")
+        if self._club(span) and label in ("GPE", "LOC"):
+            return Span(span.doc, span.start, span.end, label="ORG")
         if label in ("GPE", "LOC", "FAC") and _owned_by_organisation(span):
             return None  # "Nintendo's Game Cube", "BBC One's Breakfast": a product, no place
         if label == "NORP" or demonym:
