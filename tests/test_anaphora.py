@@ -185,6 +185,20 @@ def test_a_first_name_or_a_title_tells_a_persons_sex_and_a_name_alone_takes_its_
     assert [sexes.get(m.mention) for m in index.mentions] == ["m", "f", "f", None]
 
 
+def test_a_first_name_alone_tells_a_sex_unless_it_is_someone_s_surname() -> None:
+    # "his mother, Patricia": a woman; "Scott" alone beside "Jane Scott" is her, not a man by his first name
+    d = doc("his/PRP$/poss/1 mother/NN/ROOT/1 ,/,/punct/1 Patricia/NNP/appos/1 met/VBD/ROOT/4/meet", run=False)
+    index = _names(d, EntityKind.PERSON, (3, 4, 0))
+    assert _sexes(d, index, lexicon.load()) == {index.mentions[0].mention: "f"}
+    d = doc("Jane/NNP/compound/1 Scott/NNP/nsubj/2 met/VBD/ROOT/2/meet Scott/NNP/dobj/2", run=False)
+    index = _names(d, EntityKind.PERSON, (0, 2, 0), (3, 4, 0))
+    assert _sexes(d, index, lexicon.load()).get(index.mentions[1].mention) == "f"  # her, by the fuller mention
+    # "Terry May ... May": a surname here (of a name that tells no sex), not the woman's first name
+    d = doc("Terry/NNP/compound/1 May/NNP/nsubj/2 met/VBD/ROOT/2/meet May/NNP/dobj/2", run=False)
+    index = _names(d, EntityKind.PERSON, (0, 2, 0), (3, 4, 0))
+    assert _sexes(d, index, lexicon.load()) == {}
+
+
 def test_a_pronoun_skips_a_more_salient_person_of_the_other_sex() -> None:
     d, index = _people([(0, 2, 0), (3, 5, 0)])
     assert _salient(d, index, 6, 1, lambda m: True) == 0  # the subject, Scott, without agreement

@@ -466,9 +466,11 @@ def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, 
     """The sex of each person mention whose words tell it: a title or person noun ("Ms Hutt",
     "health spokesman Tony Beddow", "the spokeswoman"), else a first name ("Regina Benjamin"); and
     of a name alone that the document's other mentions give one sex only ("Hutt" after "Ms Hutt",
-    "Laci" after "Laci Peterson"; not "Peterson" after both Laci and Scott Peterson)."""
+    "Laci" after "Laci Peterson"; not "Peterson" after both Laci and Scott Peterson), or that its
+    first name gives when it is no one's surname in the document ("his mother, Patricia")."""
     found: dict[Mention, str] = {}
     by_word: dict[str, set[str]] = {}
+    surnames: set[str] = set()
     alone: list[tuple[Mention, str]] = []
     for j, m in enumerate(index.mentions):
         if m.kind != EntityKind.PERSON or m.pronoun:
@@ -478,6 +480,8 @@ def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, 
         before = [doc[span.start - 1].lower_.rstrip(".")] if span.start else []
         titles = [w for w in (*before, *words) if w in lex.title_sexes]
         names = [w for w in words if w not in lex.titles]
+        if len(names) > 1:
+            surnames.add(names[-1])
         if titles:
             sex = lex.title_sexes[titles[-1]]
         elif len(names) > 1:
@@ -493,6 +497,9 @@ def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, 
         told = by_word.get(word, set())
         if len(told) == 1:
             found[mention] = next(iter(told))
+        elif not told and word not in surnames and lex.first_names.get(word):
+            # a first name alone that is no one's surname here: "his mother, Patricia"
+            found[mention] = lex.first_names[word]
     return found
 
 
