@@ -14,6 +14,7 @@ from __future__ import annotations
 import string
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from kg.lexicon import RESOURCES
@@ -91,6 +92,24 @@ def _add(entries: dict[str, tuple[str, str, Place, int]], alias: str, entry: tup
     old = entries.get(key)
     if old is None or _rank(entry) > _rank(old):
         entries[key] = entry
+
+
+def _other_name(alt: str, entry: tuple[str, str, Place, int], owner: tuple[str, str, Place, int] | None) -> bool:
+    """Whether GeoNames' other name ``alt`` of the city ``entry`` is indexed for it: a Latin-script
+    spelling ("Alma-Ata", "Calcutta"), not a code ("ALA"), not a translation into English words
+    that shares no word with the city's name ("White House" for Casablanca, "Garden City" for
+    Singapore), and, unless it is a form of the city's name ("Westminster", "St Petersburg"), not
+    the own name of another place ``owner`` unless the city is at least ten times larger:
+    "Calcutta" is Kolkata before a South African village, but "Rugby" and "Waterloo", other names
+    of East Flatbush and Austin, stay the towns'."""
+    if not (alt[:1].isupper() and not alt.isupper() and alt.isascii() and len(alt) > 3):
+        return False
+    key, name = normalize(alt), normalize(entry[0])
+    if set(key.split()) & set(name.split()):
+        return True  # a short or long form of its name ("Westminster" for the City of Westminster)
+    if " " in key and SequenceMatcher(None, key, name).ratio() < 0.6:
+        return False
+    return owner is None or entry[3] >= 10 * owner[3]
 
 
 def _rank(entry: tuple[str, str, Place, int]) -> tuple[int, int]:
@@ -183,8 +202,8 @@ def from_sources() -> Gazetteer:
             for attr in ("name", "official_name", "common_name"):
                 if getattr(country, attr, None):
                     _add(entries, getattr(country, attr), known)
-    for city in gc.get_cities().values():
-        entry = (
+    cities = [
+        (
             city["name"],
             "City",
             Place(
@@ -195,11 +214,15 @@ def from_sources() -> Gazetteer:
             ),
             int(city["population"]),
         )
-        _add(entries, city["name"], entry)
+        for city in gc.get_cities().values()
+    ]
+    for entry in cities:
+        _add(entries, entry[0], entry)
+    own = dict(entries)
+    for city, entry in zip(gc.get_cities().values(), cities, strict=True):
         # spellings of large cities only: the long tail of small-town variants is mostly noise
         for alt in city.get("alternatenames", ()) if entry[3] >= ALTERNATE_NAMES_MIN else ():
-            # Latin-script variants only; all-capital codes such as "ALA" are not names
-            if alt[:1].isupper() and not alt.isupper() and alt.isascii() and len(alt) > 3:
+            if _other_name(alt, entry, own.get(normalize(alt))):
                 _add(entries, alt, entry)
     for state in gc.get_us_states().values():
         _add(

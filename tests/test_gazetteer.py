@@ -18,3 +18,16 @@ def test_the_table_round_trips() -> None:
     assert gazetteer.table_rows(gaz) == rows
     assert gaz.lookup("The Kazakhstan")[:2] == ("Kazakhstan", "Country")  # type: ignore[index]
     assert gaz.country_of_demonym("British")[0] == "United Kingdom"  # type: ignore[index]
+
+
+def test_a_citys_other_names_are_spellings_not_translations_nor_a_smaller_towns_own_name() -> None:
+    gaz = gazetteer.load()
+    found = {name: (hit[0], hit[2].country_code) if hit else None for name in ("White House", "Big Apple",
+             "Rugby", "Waterloo", "Cancun", "Calcutta", "St Petersburg", "Bombay", "Alma-Ata")
+             for hit in [gaz.lookup(name)]}  # fmt: skip
+    assert found["White House"] is None and found["Big Apple"] is None  # Casablanca's, New York's in English words
+    assert found["Rugby"] == ("Rugby", "GB") and found["Waterloo"] == ("Waterloo", "CA")  # not East Flatbush, Austin
+    assert found["Cancun"] == ("Cancún", "MX")  # not Changchun, four times larger
+    # a far larger city's other name goes before a town's own one
+    assert found["Calcutta"] == ("Kolkata", "IN") and found["St Petersburg"] == ("Saint Petersburg", "RU")
+    assert found["Bombay"] == ("Mumbai", "IN") and found["Alma-Ata"] == ("Almaty", "KZ")

@@ -92,6 +92,25 @@ def test_gazetteer_corrects_a_city_tagged_as_organisation() -> None:
     assert ("Almaty", "GPE") in ents(d) and ("Bandits", "GROUP") in ents(d)
 
 
+@pytest.mark.parametrize(
+    ("tokens", "span", "name"),
+    [
+        # "Google" was for a month another name of Topeka; "White House" is Casablanca's, in English
+        ("Investors/NNS/nsubj/3/investor in/IN/prep/0 Google/NNP/pobj/1 grew/VBD/ROOT/3 ./././3", (2, 3), "Google"),
+        (
+            "Critics/NNS/nsubj/4/critic of/IN/prep/0 White/NNP/compound/3 House/NNP/pobj/1 grew/VBD/ROOT/4 ./././4",
+            (2, 4),
+            "White House",
+        ),
+    ],
+)
+def test_an_organisation_named_by_a_citys_other_name_stays_an_organisation(
+    tokens: str, span: tuple[int, int], name: str
+) -> None:
+    d = doc(tokens, ((*span, "ORG"),))
+    assert (name, "ORG") in ents(d)
+
+
 def test_collective_groups_keep_their_modifiers_but_not_counts() -> None:
     d = doc(
         "26/CD/nummod/2 violent/JJ/amod/2 protesters/NNS/nsubjpass/7 and/CC/cc/2 telecom/NN/compound/5 "

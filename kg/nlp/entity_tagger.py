@@ -14,6 +14,7 @@ from spacy.util import filter_spans
 
 from kg import gazetteer, lexicon
 from kg.lexicon import ORG_HEADS, SCALES, SUBTYPE_NOUNS
+from kg.model import Place
 from kg.nlp.candidates import WordFilter, with_pos
 
 NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
@@ -128,7 +129,7 @@ class EntityTagger:
             return Span(span.doc, span.start, span.end, label="ASSET")
         demonym = self.gaz.country_of_demonym(text) is not None
         hit = None if demonym else self.gaz.lookup(text)  # "Kazakh" is a people, not a city's other name
-        if hit is not None and self._is_place(span, hit[1], hit[3]):
+        if hit is not None and self._is_place(span, hit):
             return Span(span.doc, span.start, span.end, label="LOC" if hit[1] == "Continent" else "GPE")
         if self._club(span) and label in ("GPE", "LOC"):
             return Span(span.doc, span.start, span.end, label="ORG")
@@ -275,13 +276,19 @@ class EntityTagger:
         word = tok.lower_.rstrip(".")
         return word in self.lex.titles or word in TITLE_MODIFIERS or self.lex.in_class("calendar", word)
 
-    def _is_place(self, span: Span, subtype: str, population: int) -> bool:
-        """Whether a name the gazetteer knows is the place here. Countries, continents and names
-        the tagger calls places are; a person's name that is also a town ("Howard") is not, unless
-        the context is locative; an organisation's name is a place only for very large cities not
-        used as a company or brand ("Almaty", not "Toyota sales")."""
+    def _is_place(self, span: Span, hit: tuple[str, str, Place, int]) -> bool:
+        """Whether a name the gazetteer knows (``hit``) is the place here. Countries, continents and
+        names the tagger calls places are; a person's name that is also a town ("Howard") is not,
+        unless the context is locative; an organisation's name is a place only for very large
+        cities not used as a company or brand ("Almaty", not "Toyota sales"), and never by a city's
+        other name ("investors in Google", once a name of Topeka; "the White House")."""
         label, root = span.label_, span.root
-        if label in ("GPE", "LOC", "FAC", "NORP") or subtype in ("Country", "Continent") or self._locative(root):
+        _, subtype, _, population = hit
+        if label in ("GPE", "LOC", "FAC", "NORP") or subtype in ("Country", "Continent"):
+            return True
+        if subtype == "City" and gazetteer.normalize(span.text) != gazetteer.normalize(hit[0]):
+            return False
+        if self._locative(root):
             return True
         if subtype == "Region":
             # a county's name is also its sports team's ("Lancashire won"); a two-word state's
