@@ -85,6 +85,12 @@ def test_a_short_form_joins_the_full_name_but_a_part_of_a_body_stays_apart() -> 
     assert sizes(r) == [("BBC", 1), ("BBC Radio 4", 1), ("Federal Reserve", 2), ("Labour Party", 2)]
 
 
+def test_a_name_written_with_or_without_its_spaces_is_one_name() -> None:
+    names = ["Time Warner", "TimeWarner", "Wal-Mart", "WalMart", "Time Out"]
+    r = resolve(extraction([organisation(n, 100 * k) for k, n in enumerate(names)]))
+    assert sizes(r) == [("Time Out", 1), ("Time Warner", 2), ("Wal-Mart", 2)]
+
+
 def test_a_word_that_another_derives_from_is_no_short_form() -> None:
     # "Congress" begins "Congressional Budget Office" but is another body; "Fed" is clipped
     names = ["Congressional Budget Office", "Congress", "Federal Budget Office", "Fed"]

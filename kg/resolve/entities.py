@@ -134,6 +134,8 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
     if not short or not full:
         return None
     described, other_named = m.key == "description", other.key != "description"
+    if not described and other_named and "".join(short) == "".join(full):
+        return "same name"  # "TimeWarner" and "Time Warner", "Wal-Mart" and "WalMart"
     if m.kind == EntityKind.PERSON and other_named:
         if not described and short[-1] == full[-1] and set(short) <= set(full):
             return "surname"
