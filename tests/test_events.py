@@ -442,3 +442,13 @@ def test_a_reporting_verb_without_an_object_reports_whatever_its_first_sense() -
     assert _typed(adding[1]) == "Statement"
     assert _typed(servers[1]) == wordnet_type("add", "v") != "Statement"
     assert _typed(written[3]) == wordnet_type("write", "v") != "Statement"
+
+
+def test_a_headlines_past_participle_without_its_auxiliary_is_a_passive() -> None:
+    # "Cherie accused of attacking Bush": who is accused undergoes it; a verb that takes no object
+    # keeps its subject ("Bank voted for no change")
+    accused = "Cherie/NNP/nsubj/1 accused/VBD/ROOT/1/accuse of/IN/prep/1 fraud/NN/pobj/2"
+    assert roles(accused, ((0, 1, "PERSON"),), "Accusation") == [("patient", "Cherie")]
+    assert roles(accused + " ./././1", ((0, 1, "PERSON"),), "Accusation") == [("agent", "Cherie")]  # a sentence
+    voted = "Smith/NNP/nsubj/1 voted/VBD/ROOT/1/vote for/IN/prep/1 change/NN/pobj/2"
+    assert [r for r, _ in roles(voted, ((0, 1, "PERSON"),), "Election")] == ["agent"]

@@ -102,3 +102,13 @@ def test_things_people_places_and_unknown_words_get_no_type(lemma: str, pos: str
 
 def test_the_table_is_read_once() -> None:
     assert _table() is _table()
+
+
+@pytest.mark.parametrize(
+    ("verb", "always"),
+    [("accuse", True), ("jail", True), ("unveil", True), ("vote", False), ("fall", False), ("balloon", False)],
+)
+def test_the_verbs_that_always_take_an_object(verb: str, always: bool) -> None:
+    from kg.wordnet_types import transitive
+
+    assert transitive(verb) is always

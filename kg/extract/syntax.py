@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg import lexicon
+from kg import lexicon, wordnet_types
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # verbs whose object, not their subject, does what the complement clause says
@@ -196,11 +196,38 @@ def objects(verb: Token) -> list[Token]:
     found = children(verb, "dobj", "nsubjpass")
     if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
         found = [verb.head]  # "the protesters who were arrested"
+    if not found and headline_passive(verb):
+        found = children(verb, "nsubj")
     return [antecedent(t) for t in found]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or headline_passive(verb)
+
+
+# what a headline's past participle does not have when it is a passive without its "was"
+_NOT_HEADLINE_PASSIVE = frozenset(
+    {"dobj", "aux", "auxpass", "nsubjpass", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd"}
+)
+
+
+def headline_passive(verb: Token) -> bool:
+    """A headline's passive, written without its auxiliary: "Cherie accused of attacking Bush",
+    "Singer jailed for swearing", which the parser reads as active verbs with a subject. A past
+    form at the root of a line with no full stop, with a subject and nothing a verb in the active
+    would take, of a verb that always takes an object (``wordnet_types.transitive``: not "Trade
+    gap ballooned", "Bank voted 8-1")."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if not children(verb, "nsubj") or any(c.dep_ in _NOT_HEADLINE_PASSIVE for c in verb.children):
+        return False
+    doc = verb.doc
+    last = next(t for t in reversed(verb.sent) if not t.is_space)
+    if last.text in (".", "?", "!", '"', "'", "’", "”"):
+        return False
+    if last.i + 1 < len(doc) and not (doc[last.i + 1].is_space and "\n" in doc[last.i + 1].text):
+        return False  # a line of its own
+    return wordnet_types.transitive(verb.lemma_)
 
 
 def prep_objects(tok: Token, *preps: str) -> Iterator[tuple[Token, Token]]:
