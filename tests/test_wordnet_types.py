@@ -8,7 +8,7 @@ import rdflib
 from rdflib.namespace import RDFS
 
 from kg import lexicon
-from kg.wordnet_types import _table, wordnet_type
+from kg.wordnet_types import _table, transitive, wordnet_type
 
 KG = rdflib.Namespace("https://w3id.org/newskg/ontology#")
 
@@ -109,6 +109,4 @@ def test_the_table_is_read_once() -> None:
     [("accuse", True), ("jail", True), ("unveil", True), ("vote", False), ("fall", False), ("balloon", False)],
 )
 def test_the_verbs_that_always_take_an_object(verb: str, always: bool) -> None:
-    from kg.wordnet_types import transitive
-
     assert transitive(verb) is always
