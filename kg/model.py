@@ -152,6 +152,9 @@ class EventMention:
     # the word the parse gives as the subject where no entity of the event stands for it: "he" of an
     # unresolved "he said", "lords" of "the law lords said" (who spoke, for resolution to tell apart)
     bare_subject: str = ""
+    # what a verb of little meaning alone acts on (word class ``light``): "inroads" of "made inroads";
+    # two such verbs with different objects are two events
+    object: str = ""
 
 
 @dataclass(frozen=True, slots=True)

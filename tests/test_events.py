@@ -452,3 +452,13 @@ def test_a_headlines_past_participle_without_its_auxiliary_is_a_passive() -> Non
     assert roles(accused + " ./././1", ((0, 1, "PERSON"),), "Accusation") == [("agent", "Cherie")]  # a sentence
     voted = "Smith/NNP/nsubj/1 voted/VBD/ROOT/1/vote for/IN/prep/1 change/NN/pobj/2"
     assert [r for r, _ in roles(voted, ((0, 1, "PERSON"),), "Election")] == ["agent"]
+
+
+def test_a_verb_of_little_meaning_alone_keeps_what_it_acts_on() -> None:
+    d = doc(
+        "Toyota/NNP/nsubj/1 made/VBD/ROOT/1/make inroads/NNS/dobj/1/inroad and/CC/cc/1 "
+        "sold/VBD/conj/1/sell cars/NNS/dobj/4/car ./././1"
+    )
+    extractor = EventExtractor()
+    assert extractor._object(d[1]) == "inroad"
+    assert extractor._object(d[4]) == ""  # "sold cars" is a sale whatever was sold

@@ -228,7 +228,14 @@ class EventExtractor:
             theme=self._theme(head, span.label_),
             label=event_label(span, _pronoun_names(span.sent, entities)),
             bare_subject=_bare_subject(head, roles),
+            object=self._object(head) if not noun else "",
         )
+
+    def _object(self, verb: Token) -> str:
+        """The lemma of what a verb of little meaning alone acts on, "" for other verbs or none."""
+        if not self.lex.in_class("light", verb.lemma_):
+            return ""
+        return next((o.lemma_.lower() for o in syntax.objects(verb)), "")
 
     def _theme(self, head: Token, event_type: str) -> str | None:
         """What a change of a measure (not of a price: the asset tells those apart) is of: "profit"

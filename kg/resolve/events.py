@@ -35,6 +35,7 @@ class _EventCluster:
     sentences: set[Span]
     amounts: set[tuple[str, float]]
     speakers: set[str]  # how its statements name who spoke: "known", "pronoun", "unknown" (_speaker)
+    objects: set[str]  # what its verbs of little meaning alone act on (EventMention.object)
 
 
 def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
@@ -90,6 +91,8 @@ def _fits(
         return False  # "the law lords said" is no one else's statement, whatever "said" says
     if ev.mention.sentence in c.sentences:
         return ev.lemma in c.lemmas
+    if ev.object and c.objects and ev.object not in c.objects:
+        return False  # "made inroads" is not "made a donation"
     return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
 
 
@@ -147,6 +150,7 @@ def resolve_events(
                     {ev.mention.sentence},
                     _amounts(ev),
                     {_speaker(ev, roles)},
+                    {ev.object} - {""},
                 )
             )
             cluster_of.append(len(clusters) - 1)
@@ -162,6 +166,8 @@ def resolve_events(
             c.themes.add(ev.theme)
         c.amounts |= _amounts(ev)
         c.speakers.add(_speaker(ev, roles))
+        if ev.object:
+            c.objects.add(ev.object)
         c.time = c.time if c.time and (not time or len(c.time) >= len(time)) else time
         if lex.parents.get(ev.type) == c.type:
             c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown
