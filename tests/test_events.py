@@ -166,6 +166,19 @@ def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happ
     assert roles(sentence("arrests/NNS", "sparked/VBD", "spark"), ()) == []  # a cause, linked as one
 
 
+def test_a_passive_support_verbs_by_phrase_does_the_event() -> None:
+    reduced = (
+        "the/DT/det/1 crackdown/NN/nsubj/5 launched/VBN/acl/1/launch by/IN/agent/2 police/NNS/pobj/3 "
+        "continued/VBD/ROOT/5/continue ./././5"
+    )
+    passive = (
+        "a/DT/det/1 crackdown/NN/nsubjpass/3 was/VBD/auxpass/3/be launched/VBN/ROOT/3/launch by/IN/agent/3 "
+        "police/NNS/pobj/4 ./././3"
+    )
+    assert roles(reduced, ()) == [("agent", "police")]
+    assert roles(passive, ()) == [("agent", "police")]
+
+
 def test_who_is_on_strike_is_its_agent_and_a_partitive_stands_for_its_of_phrase() -> None:
     on = (
         "Thousands/NNS/nsubj/4/thousand of/IN/prep/0 civil/JJ/amod/3 servants/NNS/pobj/1/servant "

@@ -277,7 +277,10 @@ class EventExtractor:
                 # "the order to use lethal force against protesters"
                 patients += [o for _p, o in syntax.prep_objects(clause, *(p for p in preps if p != "of"))]
             if support is not None:
-                subj = syntax.subject(support)
+                # who does it: the support verb's subject, or its "by" phrase when it is a passive
+                # ("the order was issued by Tokayev", "the campaign mounted by charities")
+                passive = syntax.is_passive(support) or support.dep_ == "acl"
+                subj = syntax.passive_agent(support) if passive else syntax.subject(support)
                 if subj is not None:
                     _support_subject(subj, support.lemma_.lower(), entities, agents, patients, places)
                 places += [o for _p, o in syntax.prep_objects(support, *PLACE_PREPS)]

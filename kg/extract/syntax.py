@@ -240,8 +240,9 @@ def prep_objects(tok: Token, *preps: str) -> Iterator[tuple[Token, Token]]:
 
 
 def support_verb(noun: Token) -> Token | None:
-    """The verb that carries a nominal event: "issued an order", "respond with a crackdown"; not
-    one whose particle makes it an event of its own ("took over the show": an acquisition)."""
+    """The verb that carries a nominal event: "issued an order", "respond with a crackdown", "the
+    campaign being mounted by charities"; not one whose particle makes it an event of its own
+    ("took over the show": an acquisition)."""
     verb = None
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and noun.head.lemma_.lower() in lexicon.SUPPORT_VERBS:
         verb = noun.head
@@ -249,6 +250,15 @@ def support_verb(noun: Token) -> Token | None:
         head = noun.head.head
         if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.SUPPORT_VERBS:
             verb = head
+    else:
+        verb = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.SUPPORT_VERBS
+            ),
+            None,
+        )
     if verb is None or _phrasal_trigger(verb) or (noun.dep_ == "dobj" and children(verb, "xcomp")):
         # "ordered all contracts to be examined": an object a complement follows is who or what
         # the order is about, not the event it carries
