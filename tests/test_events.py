@@ -175,8 +175,19 @@ def test_a_passive_support_verbs_by_phrase_does_the_event() -> None:
         "a/DT/det/1 crackdown/NN/nsubjpass/3 was/VBD/auxpass/3/be launched/VBN/ROOT/3/launch by/IN/agent/3 "
         "police/NNS/pobj/4 ./././3"
     )
+    relative = (
+        "the/DT/det/1 crackdown/NN/nsubj/5 the/DT/det/3 police/NNS/nsubj/4 launched/VBD/relcl/1/launch "
+        "continued/VBD/ROOT/5/continue ./././5"
+    )
+    # a relative clause whose subject is its pronoun says what the noun did, not who did it
+    own = (
+        "the/DT/det/1 crackdown/NN/nsubj/5 that/WDT/nsubj/3 launched/VBD/relcl/1/launch raids/NNS/dobj/3/raid "
+        "continued/VBD/ROOT/5/continue ./././5"
+    )
     assert roles(reduced, ()) == [("agent", "police")]
     assert roles(passive, ()) == [("agent", "police")]
+    assert roles(relative, ()) == [("agent", "police")]
+    assert roles(own, ()) == []
 
 
 def test_who_is_on_strike_is_its_agent_and_a_partitive_stands_for_its_of_phrase() -> None:

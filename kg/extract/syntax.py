@@ -251,19 +251,30 @@ def support_verb(noun: Token) -> Token | None:
         if head.pos_ == "VERB" and head.lemma_.lower() in lexicon.SUPPORT_VERBS:
             verb = head
     else:
-        verb = next(
-            (
-                c
-                for c in noun.children
-                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.SUPPORT_VERBS
-            ),
-            None,
-        )
+        verb = next((c for c in noun.children if _carries_its_head(c)), None)
     if verb is None or _phrasal_trigger(verb) or (noun.dep_ == "dobj" and children(verb, "xcomp")):
         # "ordered all contracts to be examined": an object a complement follows is who or what
         # the order is about, not the event it carries
         return None
     return verb
+
+
+def _carries_its_head(clause: Token) -> bool:
+    """Whether a clause on a noun is a support verb acting on it: a participle ("the campaign
+    mounted by charities") or a relative clause with a subject of its own and no object but its
+    relative pronoun ("the injury he suffered", "the order which he issued")."""
+    if clause.lemma_.lower() not in lexicon.SUPPORT_VERBS:
+        return False
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBN"
+    if clause.dep_ != "relcl":
+        return False
+    subjects = children(clause, "nsubj")
+    return (
+        bool(subjects)
+        and subjects[0].tag_ not in ("WDT", "WP")
+        and all(o.tag_ in ("WDT", "WP") for o in children(clause, "dobj"))
+    )
 
 
 def _phrasal_trigger(verb: Token) -> bool:
