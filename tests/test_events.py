@@ -486,3 +486,9 @@ def test_a_verb_of_little_meaning_alone_keeps_what_it_acts_on() -> None:
     extractor = EventExtractor()
     assert extractor._object(d[1]) == "inroad"
     assert extractor._object(d[4]) == ""  # "sold cars" is a sale whatever was sold
+
+
+def test_cutting_anything_but_a_measure_or_jobs_is_a_reduction() -> None:
+    # WordNet's first sense of "cut" is with a knife; news cuts immigration, deaths and budgets
+    d = doc("Tories/NNPS/nsubj/1 cut/VBD/ROOT/1/cut immigration/NN/dobj/1 ./././1")
+    assert _typed(d[1]) == "Decline"

@@ -939,3 +939,11 @@ def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> Non
     city = "a/DT/det/1 move/NN/ROOT/1 from/IN/prep/1 Mexico/NNP/compound/4 City/NNP/pobj/2"
     assert ents(doc(club, ((3, 5, "GPE"),))) == [("Birmingham City", "ORG")]
     assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]
+
+
+def test_a_passive_clause_says_what_is_cut_wherever_the_parse_hangs_it() -> None:
+    raised = "200/CD/nummod/1 jobs/NNS/nsubj/2/job are/VBP/ROOT/2/be to/TO/aux/5 be/VB/auxpass/5 cut/VBN/xcomp/2/cut"
+    relative = "jobs/NNS/ROOT/0/job that/WDT/nsubjpass/4 will/MD/aux/4 be/VB/auxpass/4 cut/VBN/relcl/0/cut"
+    participle = "200/CD/nummod/1 jobs/NNS/ROOT/1/job cut/VBN/acl/1/cut"
+    for tokens in (raised, relative, participle):
+        assert triggers(doc(tokens)) == [("cut", "Layoff")], tokens

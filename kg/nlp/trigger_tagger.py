@@ -69,9 +69,11 @@ def figurative(verb: Token, event_type: str, lex: Lexicon) -> bool:
 
 
 def _arguments(tok: Token, *, noun: bool) -> list[Token]:
-    """Dependents that fill a trigger's argument slot, including objects of argument prepositions."""
+    """Dependents that fill a trigger's argument slot, including objects of argument prepositions,
+    and what a passive verb's clause is about when the parse hangs it elsewhere: "200 jobs are to
+    be cut" (the subject of "are"), "the jobs that will be cut", "200 jobs cut this year"."""
     deps = NOUN_ARG_DEPS if noun else VERB_ARG_DEPS
-    args = []
+    args = [] if noun else _passive_theme(tok)
     for child in tok.children:
         if child.dep_ in deps:
             args.append(child)
@@ -79,6 +81,15 @@ def _arguments(tok: Token, *, noun: bool) -> list[Token]:
             # for verbs, any prepositional object: "after a cap ... was lifted" parses the cap there
             args.extend(c for c in child.children if c.dep_ == "pobj")
     return args
+
+
+def _passive_theme(verb: Token) -> list[Token]:
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "xcomp" and passive:
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if (verb.dep_ == "relcl" and passive) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return [verb.head] if verb.head.pos_ in ("NOUN", "PROPN") else []
+    return []
 
 
 def change_theme(tok: Token) -> Token | None:
