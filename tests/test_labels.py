@@ -509,3 +509,15 @@ def test_a_possessive_or_a_percent_sign_is_part_of_its_written_word() -> None:
     d = doc(fallen, ((0, 2, "GPE"), (7, 10, "PERCENT")), run=False)
     assert MAX_WORDS == 8
     assert event_label(d[6:7]) == "Sri Lanka's stock market has fallen about 5%"
+
+
+def test_a_quotation_mark_is_no_word_of_a_label_but_a_possessive_apostrophe_is() -> None:
+    # "Sales 'fail to boost High Street'": the tagger took the first quotation mark for a verb
+    quoted = (
+        "Sales/NNS/nsubj/2/sale '+/VBP/case/0 fail/VBP/ROOT/2 to/TO/aux/4 boost/VB/xcomp/2 "
+        "High/NNP/compound/6 Street+/NNP/dobj/4 '/''/punct/2"
+    )
+    d = doc(quoted, run=False)
+    assert event_label(d[2:3]) == "Sales fail to boost High Street"
+    workers = "workers+/NNS/poss/2/worker '/POS/case/0 pay/NN/nsubj/3 rose/VBD/ROOT/3/rise"
+    assert event_label(doc(workers, run=False)[3:4]) == "workers' pay rose"

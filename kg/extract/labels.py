@@ -313,7 +313,9 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str], within: S
         [
             i
             for i in sorted(_whole_words(doc, indices))
-            if sent.start <= i < sent.end and not (doc[i].pos_ == "PUNCT" and not _hyphen(doc[i]))
+            if sent.start <= i < sent.end
+            and not (doc[i].pos_ == "PUNCT" and not _hyphen(doc[i]))
+            and not _quote(doc[i])
         ],
     )
     while len(words) > MAX_WORDS:
@@ -370,6 +372,14 @@ def _written_words(doc: Doc, indices: list[int]) -> list[list[int]]:
         else:
             words.append([i])
     return words
+
+
+def _quote(tok: Token) -> bool:
+    """A quotation mark, whatever the tagger made of it ("Sales 'fail to boost High Street'" tags the
+    first a verb); not the apostrophe of a plural's possessive, glued to its word ("workers' pay")."""
+    if tok.text in ('"', "“", "”", "‘"):
+        return True
+    return tok.text in ("'", "’") and (tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_))
 
 
 def _hyphen(tok: Token) -> bool:
