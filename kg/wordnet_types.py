@@ -9,15 +9,28 @@ from kg.lexicon import RESOURCES
 
 
 @cache
-def _table() -> dict[tuple[str, str], str]:
+def _table() -> dict[tuple[str, str], tuple[str, str]]:
+    """(lemma, pos) -> (type, coarse type or "")."""
     lines = (RESOURCES / "wordnet_types.tsv").read_text(encoding="utf-8").splitlines()
-    return {(lemma, pos): kind for lemma, pos, kind in (line.split("\t") for line in lines if line and line[0] != "#")}
+    return {
+        (lemma, pos): (kind, coarse)
+        for lemma, pos, kind, coarse in (line.split("\t") for line in lines if line and line[0] != "#")
+    }
 
 
 def wordnet_type(lemma: str, pos: str) -> str | None:
     """The type of ``lemma`` as a noun (``pos`` "n") or a verb ("v"), or None when WordNet's most
     frequent sense of it names no event (a thing, a person, a place)."""
-    return _table().get((lemma.lower(), pos))
+    found = _table().get((lemma.lower(), pos))
+    return found[0] if found else None
+
+
+def coarse_type(lemma: str, pos: str) -> str | None:
+    """The coarse type of ``lemma``'s most frequent senses (their lexicographer file: "include" is
+    stative), for where its specific type, read from a rarer sense, does not fit ("include" reaches
+    adding, so an increase, from its third)."""
+    found = _table().get((lemma.lower(), pos))
+    return (found[1] or None) if found else None
 
 
 @cache

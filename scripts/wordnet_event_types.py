@@ -221,16 +221,22 @@ def event_type(
 ) -> str | None:
     """The type of a word with ``senses`` (most frequent first): a specific type reached from one
     of its first ``SENSES`` senses ("fell": fall, v.2, decrease in value: Decline; a statement from
-    the first alone), else the coarse type of the first of them filed where a coarse type names it."""
+    the first alone), else its ``coarse_type``."""
     specific = (anchored(sense, synsets, anchors) for sense in senses[:SENSES])
     found = next(
         (kind for k, kind in enumerate(specific) if kind is not None and not (k and kind in FIRST_SENSE_ONLY)), None
     )
+    return found or coarse_type(senses, synsets, coarse)
+
+
+def coarse_type(senses: list[str], synsets: dict[str, Synset], coarse: dict[str, str]) -> str | None:
+    """The coarse type of the first of a word's first ``COARSE_SENSES`` senses filed where a coarse
+    type names its lexicographer file ("include" is verb.stative: State)."""
     first = senses[:COARSE_SENSES]
-    return found or next((coarse[synsets[s].lexname] for s in first if synsets[s].lexname in coarse), None)
+    return next((coarse[synsets[s].lexname] for s in first if synsets[s].lexname in coarse), None)
 
 
-def table(wordnet: Path) -> list[tuple[str, str, str]]:
+def table(wordnet: Path) -> list[tuple[str, str, str, str]]:
     synsets, senses = read(wordnet)
     anchors = {senses[(word, pos)][n - 1]: kind for word, pos, n, kind in ANCHORS}
     if len(anchors) != len(ANCHORS):
@@ -242,7 +248,7 @@ def table(wordnet: Path) -> list[tuple[str, str, str]]:
             continue  # single words: that is what a trigger's lemma is
         kind = event_type(ids, synsets, anchors, coarse)
         if kind is not None:
-            rows.append((lemma, pos, kind))
+            rows.append((lemma, pos, kind, coarse_type(ids, synsets, coarse) or ""))
     return rows
 
 
@@ -295,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
     notice = [f"# {line}".rstrip() for line in (args.wordnet / "LICENSE").read_text(encoding="utf-8").splitlines()]
     header = [
         "# An event type for single-word nouns (n) and verbs (v) the lexicon does not type, from the most",
-        "# frequent WordNet 3.0 sense. Written by scripts/wordnet_event_types.py; do not edit by hand.",
+        "# frequent WordNet 3.0 senses, then the coarse type of its first senses' lexicographer file (empty",
+        "# when none names it). Written by scripts/wordnet_event_types.py; do not edit by hand.",
         "#",
     ]
     OUT.write_text("\n".join([*header, *notice, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")
@@ -323,7 +330,7 @@ def coverage(wordnet: Path, timeml: Path) -> str:
     """Words per type in the written table, and the share of TimeML verb and noun EVENTs it types."""
     from kg.wordnet_types import wordnet_type
 
-    written = Counter(kind for _, _, kind in (line.split("\t") for line in _lines(OUT) if not line.startswith("#")))
+    written = Counter(line.split("\t")[2] for line in _lines(OUT) if not line.startswith("#"))
     lines = [f"{kind}\t{count}" for kind, count in sorted(written.items(), key=lambda item: (-item[1], item[0]))]
     _, senses = read(wordnet)
     exceptions = {

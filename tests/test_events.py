@@ -492,3 +492,13 @@ def test_cutting_anything_but_a_measure_or_jobs_is_a_reduction() -> None:
     # WordNet's first sense of "cut" is with a knife; news cuts immigration, deaths and budgets
     d = doc("Tories/NNPS/nsubj/1 cut/VBD/ROOT/1/cut immigration/NN/dobj/1 ./././1")
     assert _typed(d[1]) == "Decline"
+
+
+def test_a_change_word_typed_by_a_rarer_sense_changes_nothing_measured_takes_its_first_senses_type() -> None:
+    # "Previous films include Boys Don't Cry": WordNet reaches adding, so increasing, from the third
+    # sense of "include"; "added 34 servers" counts what it adds and stays an increase
+    include = doc("films/NNS/nsubj/1/film include/VBP/ROOT/1 Boys/NNP/dobj/1 ./././1")
+    added = doc("It/PRP/nsubj/1 added/VBD/ROOT/1/add 34/CD/nummod/3 servers/NNS/dobj/1/server ./././1")
+    assert wordnet_type("include", "v") == "Increase"
+    assert _typed(include[1]) == "State"
+    assert _typed(added[1]) == "Increase"

@@ -17,8 +17,8 @@ from kg.extract.labels import event_label
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp import event_detector
-from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, figurative, in_idiom, own_amount
-from kg.wordnet_types import wordnet_type
+from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, figurative, has_amount, in_idiom, own_amount
+from kg.wordnet_types import coarse_type, wordnet_type
 
 PLACE_PREPS = (
     "in",
@@ -497,8 +497,26 @@ def _typed(head: Token) -> str:
     noun = head.pos_ in ("NOUN", "PROPN")
     table = lex.events.nouns if noun else lex.events.adjectives if head.pos_ == "ADJ" else lex.events.verbs
     alone = (t.type for t in table.get(head.lemma_.lower(), ()) if not t.words and t.wordclass is None)
-    found = next(alone, None) or wordnet_type(head.lemma_.lower(), "n" if noun else "v") or GENERIC
+    found = next(alone, None)
+    if found is None:
+        pos = "n" if noun else "v"
+        found = wordnet_type(head.lemma_.lower(), pos) or GENERIC
+        if lex.events.is_a(found, "QuantityChange") and not _measured(head, lex):
+            # "Previous films include Boys Don't Cry": WordNet reaches adding, so increasing, from the
+            # third sense of "include"; a change of nothing measured is no rise or fall, and the
+            # word takes the coarse type of its first senses (stative)
+            found = coarse_type(head.lemma_.lower(), pos) or GENERIC
     return GENERIC if figurative(head, found, lex) else found
+
+
+def _measured(head: Token, lex: lexicon.Lexicon) -> bool:
+    """Whether a change word says by how much or what measure changes ("rose 5%", "sales grew"),
+    or counts what it adds or takes ("added 34 servers")."""
+    theme = change_theme(head)
+    counted = any(
+        c.dep_ == "nummod" or c.ent_type_ in AMOUNT_LABELS for o in syntax.objects(head) for c in (o, *o.children)
+    )
+    return has_amount(head) or counted or (theme is not None and lex.in_class("measure", theme.lemma_, theme.ent_type_))
 
 
 def _nested_places(noun: Token, depth: int = 3) -> list[Token]:

@@ -92,6 +92,20 @@ def _passive_theme(verb: Token) -> list[Token]:
     return []
 
 
+def has_amount(tok: Token) -> bool:
+    """A change with an amount: "fell by 12%", "rose 5%", "dropped below $42,000", "a 13.8% rise"."""
+    for child in tok.children:
+        if own_amount(child, noun=tok.pos_ == "NOUN"):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in CHANGE_PREPS
+            and any(c.ent_type_ in AMOUNT_LABELS or c.like_num for c in child.subtree)
+        ):
+            return True
+    return False
+
+
 def change_theme(tok: Token) -> Token | None:
     """What a change word says changes: the object of a causative, else the subject; for a noun,
     a modifier or an "of"/"in" object ("the fall in sales"), not its amount ("a 13.8% rise in
@@ -322,7 +336,7 @@ class TriggerTagger:
         ):
             return event_type
         theme = change_theme(tok)
-        amount = self._has_amount(tok)
+        amount = has_amount(tok)
         if theme is not None and theme.pos_ == "NOUN" and theme.lemma_.lower() in ev.nouns and not amount:
             return None  # "the unrest grew": a phase of the unrest, not a new event
         up = ev.is_a(event_type, "Increase")
@@ -335,16 +349,3 @@ class TriggerTagger:
     def _is_price(self, theme: Token) -> bool:
         """ "prices", "shares", "Bitcoin" itself; not "Bitcoin's hashrate" (a measure, not a price)."""
         return self.lex.in_class("price", theme.lemma_, theme.ent_type_)
-
-    def _has_amount(self, tok: Token) -> bool:
-        """A change with an amount: "fell by 12%", "rose 5%", "dropped below $42,000", "a 13.8% rise"."""
-        for child in tok.children:
-            if own_amount(child, noun=tok.pos_ == "NOUN"):
-                return True
-            if (
-                child.dep_ == "prep"
-                and child.lower_ in CHANGE_PREPS
-                and any(c.ent_type_ in AMOUNT_LABELS or c.like_num for c in child.subtree)
-            ):
-                return True
-        return False
