@@ -230,16 +230,3 @@ def test_a_compound_of_two_detected_words_is_one_mention(tmp_path: Path) -> None
     fit(rows * 4, [CLASSES.index("OCCURRENCE")] * len(rows) * 4).save(tmp_path)
     detected = event_detector.EventDetector(str(tmp_path), 0.4, encoder=False)(doc(tokens))
     assert [s.text for s in detected.spans[event_detector.SPANS_KEY]] == ["bidding war", "ended"]
-
-
-def test_a_compound_on_a_noun_that_names_no_event_is_no_mention(tmp_path: Path) -> None:
-    # "the search engine failed": "search" alone read as an event; "engine" names none
-    tokens = "the/DT/det/2 search/NN/compound/2 engine/NN/nsubj/3 failed/VBD/ROOT/3/fail ./././3"
-    d = doc(tokens)
-    found = candidates(DocWords(d))
-    rows = features(d, DocWords(d), found, {})
-    labels = {"search": "OCCURRENCE", "failed": "OCCURRENCE"}
-    fit(rows * 4, [CLASSES.index(labels.get(d[i].text, "NONE")) for i in found] * 4).save(tmp_path)
-    detected = event_detector.EventDetector(str(tmp_path), 0.4, encoder=False)(doc(tokens))
-    assert detected._.get(event_detector.PROBS)[1] > 0.4  # read as an event, and left out for its head
-    assert [s.text for s in detected.spans[event_detector.SPANS_KEY]] == ["failed"]

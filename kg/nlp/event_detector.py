@@ -250,7 +250,7 @@ class EventDetector:
         spans: list[Span] = []
         taken = -1
         for i, p in found.items():
-            if p >= self.threshold and i >= taken and not self._modifies_a_thing(doc[i], found):
+            if p >= self.threshold and i >= taken:
                 start, end = extent(doc, i)
                 if spans and start < taken and spans[-1].start >= start:
                     # "bidding war", "tsunami disaster": a compound the word's own reading took alone
@@ -261,11 +261,6 @@ class EventDetector:
                 taken = end
         doc.spans[SPANS_KEY] = spans
         return doc
-
-    def _modifies_a_thing(self, tok: Token, found: dict[int, float]) -> bool:
-        """A noun compound on a noun that names no event: "computing power", "bus stops"."""
-        head = tok.head
-        return tok.dep_ == "compound" and head.pos_ == "NOUN" and found.get(head.i, 0.0) < self.threshold
 
     def readings(self, doc: Doc) -> tuple[dict[int, float], dict[int, float]]:
         """For every candidate word, the probability that it names an event of a kept class (the
