@@ -1,5 +1,6 @@
 """Write ``kg/resources/wordnet_types.tsv``: an event type for every single-word English noun and
-verb, from WordNet 3.0, for the events the lexicon does not type.
+verb, and every verb with a particle ("pull off", "step down"), from WordNet 3.0, for the events
+the lexicon does not type.
 
 A word's type comes from its three most frequent senses (WordNet orders a word's senses by
 frequency): the nearest of ``ANCHORS`` among a sense and its hypernyms gives a specific type of
@@ -123,6 +124,8 @@ ANCHORS = (
     # business
     ("commerce", "n", 1, "Business"),
     ("purchase", "n", 1, "Business"),
+    ("victory", "n", 1, "Competition"),  # an ending of a contest ("comeback victory", "a win"), not a happening
+    ("defeat", "n", 1, "Competition"),
     ("buy", "v", 1, "Business"),
     ("sell", "v", 1, "Business"),
     ("merger", "n", 1, "Acquisition"),
@@ -151,14 +154,20 @@ ANCHORS = (
     ("explosion", "n", 1, "Disaster"),
 )
 POS_FILES = {"n": "noun", "v": "verb"}
+# the particles of the phrasal verbs the table types as one word ("pull off" is achieving, "step
+# down" resigning, "lay off" dismissing: not pulling, stepping or laying); keyed "pull off"
+PARTICLES = frozenset(
+    {"off", "out", "up", "down", "over", "back", "away", "on", "in", "through", "about", "around", "apart", "aside"}
+)
 # the senses a word's type is read from: news uses the most frequent ones, but its sense of a
 # change or a legal word is often WordNet's third ("prices dropped": drop, v.3; "summit": n.3)
 SENSES = 3
 # the senses a coarse type (a lexicographer file) is read from, when no anchor is reached
 COARSE_SENSES = 2
 # types read from a word's first sense only: many verbs have a rarer sense of saying ("pick", v.3,
-# carp; "pass", "provide", "secure") that made them statements in news that never meant it
-FIRST_SENSE_ONLY = frozenset({"Statement"})
+# carp; "pass", "provide", "secure") that made them statements in news that never meant it, and
+# many nouns a rarer sense of winning or losing a game ("independence", "sweep", "whitewash")
+FIRST_SENSE_ONLY = frozenset({"Statement", "Competition"})
 
 
 @dataclass(frozen=True)
@@ -244,12 +253,25 @@ def table(wordnet: Path) -> list[tuple[str, str, str, str]]:
     coarse = coarse_types()
     rows = []
     for (lemma, pos), ids in sorted(senses.items()):
-        if "_" in lemma or "-" in lemma or not lemma.isalpha():
-            continue  # single words: that is what a trigger's lemma is
+        word = _entry(lemma, pos)
+        if word is None:
+            continue
         kind = event_type(ids, synsets, anchors, coarse)
         if kind is not None:
-            rows.append((lemma, pos, kind, coarse_type(ids, synsets, coarse) or ""))
-    return rows
+            rows.append((word, pos, kind, coarse_type(ids, synsets, coarse) or ""))
+    return sorted(rows)
+
+
+def _entry(lemma: str, pos: str) -> str | None:
+    """How the table writes WordNet's ``lemma``: a single word as it is, a verb and its particle
+    with a space between ("pull_off": "pull off", as a parse gives a verb and its ``prt``); None for
+    other compounds, which no trigger's lemma is."""
+    if lemma.isalpha():
+        return lemma
+    verb, _, particle = lemma.partition("_")
+    if pos == "v" and verb.isalpha() and particle in PARTICLES:
+        return f"{verb} {particle}"
+    return None
 
 
 def frames(wordnet: Path) -> dict[str, dict[str, set[int]]]:
@@ -300,9 +322,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = table(args.wordnet)
     notice = [f"# {line}".rstrip() for line in (args.wordnet / "LICENSE").read_text(encoding="utf-8").splitlines()]
     header = [
-        "# An event type for single-word nouns (n) and verbs (v) the lexicon does not type, from the most",
-        "# frequent WordNet 3.0 senses, then the coarse type of its first senses' lexicographer file (empty",
-        "# when none names it). Written by scripts/wordnet_event_types.py; do not edit by hand.",
+        "# An event type for single-word nouns (n) and verbs (v), and verbs with a particle ('pull off'),",
+        "# that the lexicon does not type, from the most frequent WordNet 3.0 senses, then the coarse type",
+        "# of its first senses' lexicographer file (empty when none names it). Written by",
+        "# scripts/wordnet_event_types.py; do not edit by hand.",
         "#",
     ]
     OUT.write_text("\n".join([*header, *notice, *("\t".join(row) for row in rows)]) + "\n", encoding="utf-8")

@@ -494,6 +494,17 @@ def test_cutting_anything_but_a_measure_or_jobs_is_a_reduction() -> None:
     assert _typed(d[1]) == "Decline"
 
 
+def test_a_verb_with_its_particle_is_typed_as_one_verb() -> None:
+    # "stepped down" resigns and "pointed out" says: not stepping or pointing; a particle WordNet
+    # does not list with the verb leaves the verb's own type
+    down = doc("Smith/NNP/nsubj/1 stepped/VBD/ROOT/1/step down/RP/prt/1 ./././1")
+    out = doc("experts/NNS/nsubj/1/expert pointed/VBD/ROOT/1/point out/RP/prt/1 ./././1")
+    along = doc("Smith/NNP/nsubj/1 stepped/VBD/ROOT/1/step along/RP/prt/1 ./././1")
+    assert _typed(down[1]) == "Resignation"
+    assert _typed(out[1]) == "Statement"
+    assert _typed(along[1]) == wordnet_type("step", "v") == "Movement"
+
+
 def test_a_change_word_typed_by_a_rarer_sense_changes_nothing_measured_takes_its_first_senses_type() -> None:
     # "Previous films include Boys Don't Cry": WordNet reaches adding, so increasing, from the third
     # sense of "include"; "added 34 servers" counts what it adds and stays an increase

@@ -64,6 +64,11 @@ def test_every_type_is_an_event_type_of_the_scheme() -> None:
         ("flee", "v", "Relocation"),
         ("donate", "v", "Aid"),
         ("join", "v", "SocialAction"),  # no anchor: the coarse type of its lexicographer file
+        ("victory", "n", "Competition"),  # an ending of a contest, not a happening
+        ("win", "n", "Competition"),
+        ("step down", "v", "Resignation"),  # a verb with its particle is a verb of its own
+        ("point out", "v", "Statement"),
+        ("draw up", "v", "SocialAction"),
         ("Bombing", "n", "Attack"),  # a lemma as the parser gives it, capitalised at a sentence start
     ],
 )
@@ -99,6 +104,11 @@ def test_unsure_words_get_a_parent_type(lemma: str, pos: str, ancestor: str) -> 
 )
 def test_things_people_places_and_unknown_words_get_no_type(lemma: str, pos: str) -> None:
     assert wordnet_type(lemma, pos) is None
+
+
+def test_a_rarer_sense_of_winning_makes_no_contest() -> None:
+    # "independence", n.3 is the American colonies' victory; its first sense is a state
+    assert wordnet_type("independence", "n") == "State"
 
 
 def test_the_table_is_read_once() -> None:

@@ -500,13 +500,26 @@ def _typed(head: Token) -> str:
     found = next(alone, None)
     if found is None:
         pos = "n" if noun else "v"
-        found = wordnet_type(head.lemma_.lower(), pos) or GENERIC
+        word = _wordnet_entry(head, pos)
+        found = wordnet_type(word, pos) or GENERIC
         if lex.events.is_a(found, "QuantityChange") and not _measured(head, lex):
             # "Previous films include Boys Don't Cry": WordNet reaches adding, so increasing, from the
             # third sense of "include"; a change of nothing measured is no rise or fall, and the
             # word takes the coarse type of its first senses (stative)
-            found = coarse_type(head.lemma_.lower(), pos) or GENERIC
+            found = coarse_type(word, pos) or GENERIC
     return GENERIC if figurative(head, found, lex) else found
+
+
+def _wordnet_entry(head: Token, pos: str) -> str:
+    """The word WordNet types: a verb with its particle where WordNet has the two as one verb
+    ("stepped down" resigns, "carried out" performs), else the lemma."""
+    lemma = head.lemma_.lower()
+    if pos == "v":
+        for particle in syntax.children(head, "prt"):
+            phrasal = f"{lemma} {particle.lower_}"
+            if wordnet_type(phrasal, pos) is not None:
+                return phrasal
+    return lemma
 
 
 def _measured(head: Token, lex: lexicon.Lexicon) -> bool:
