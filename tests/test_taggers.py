@@ -884,6 +884,9 @@ def test_declining_to_do_something_is_a_refusal_but_declining_to_an_amount_is_a_
         ((3, 5, "MONEY"),),
     )
     assert triggers(sales) == [("declined", "Decline")]
+    # "Thailand and India have declined the offer": declining an offer, a bid or a chance refuses it
+    offer = doc("India/NNP/nsubj/1 declined/VBD/ROOT/1/decline the/DT/det/3 offer/NN/dobj/1 ./././1", ((0, 1, "GPE"),))
+    assert ("declined", "Rejection") in triggers(offer)
 
 
 def test_crude_and_futures_are_priced() -> None:
