@@ -168,6 +168,22 @@ COARSE_SENSES = 2
 # carp; "pass", "provide", "secure") that made them statements in news that never meant it, and
 # many nouns a rarer sense of winning or losing a game ("independence", "sweep", "whitewash")
 FIRST_SENSE_ONLY = frozenset({"Statement", "Competition"})
+# types of force, read from a rarer sense only when the word's first sense is a physical act too: a
+# word that first means feeling, saying, thinking or being ("surprise", "oppose", "endure",
+# "breakthrough", "pepper") is no attack, clash or destruction by a rarer sense
+FORCE = frozenset({"Attack", "Killing", "Clash", "Destruction", "Riot", "Injury", "Arrest", "Protest"})
+PHYSICAL = frozenset(
+    {
+        "verb.contact",
+        "verb.competition",
+        "verb.body",
+        "verb.motion",
+        "verb.social",
+        "verb.change",
+        "noun.act",
+        "noun.event",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -232,8 +248,14 @@ def event_type(
     of its first ``SENSES`` senses ("fell": fall, v.2, decrease in value: Decline; a statement from
     the first alone), else its ``coarse_type``."""
     specific = (anchored(sense, synsets, anchors) for sense in senses[:SENSES])
+    physical = synsets[senses[0]].lexname in PHYSICAL
     found = next(
-        (kind for k, kind in enumerate(specific) if kind is not None and not (k and kind in FIRST_SENSE_ONLY)), None
+        (
+            kind
+            for k, kind in enumerate(specific)
+            if kind is not None and not (k and (kind in FIRST_SENSE_ONLY or (kind in FORCE and not physical)))
+        ),
+        None,
     )
     return found or coarse_type(senses, synsets, coarse)
 

@@ -106,6 +106,24 @@ def test_things_people_places_and_unknown_words_get_no_type(lemma: str, pos: str
     assert wordnet_type(lemma, pos) is None
 
 
+@pytest.mark.parametrize(
+    ("lemma", "pos", "forceful"),
+    [
+        ("surprise", "v", "Attack"),  # first a feeling; a surprise attack is its third sense
+        ("oppose", "v", "Clash"),  # first to speak against
+        ("breakthrough", "n", "Attack"),  # first an insight
+        ("pepper", "v", "Attack"),  # first to season
+        ("resist", "v", "Protest"),
+    ],
+)
+def test_a_rarer_sense_of_force_makes_no_violence_of_a_word_that_first_means_no_act(
+    lemma: str, pos: str, forceful: str
+) -> None:
+    assert wordnet_type(lemma, pos) not in (None, forceful)
+    # a word whose first sense is a physical act keeps a violent type from its rarer senses
+    assert wordnet_type("bombard", "v") == "Attack"
+
+
 def test_a_rarer_sense_of_winning_makes_no_contest() -> None:
     # "independence", n.3 is the American colonies' victory; its first sense is a state
     assert wordnet_type("independence", "n") == "State"
