@@ -309,6 +309,16 @@ def test_a_copula_with_an_eventive_subject_says_how_that_event_went() -> None:
     assert [(e.mention.text, [x.text for x in e.extra]) for e in found] == [("protests", ["became"])]
 
 
+def test_the_other_word_of_a_multiword_trigger_is_no_mention_of_its_own() -> None:
+    # "Parmalat went bust": the lexicon's "go bust" is one bankruptcy; the detector's "bust" (an
+    # attack, to WordNet) is a word of it
+    d = doc("Parmalat/NNP/nsubj/1 went/VBD/ROOT/1/go bust/JJ/acomp/1 ./././1", ((0, 1, "ORG"),))
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 3)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    assert [(e.mention.text, e.type) for e in found] == [("went bust", "Bankruptcy")]
+
+
 def test_a_list_of_subjects_the_parser_split_all_act() -> None:
     # "Sony, IBM and Toshiba attacked the rebels", as the small parser reads it: "Sony" and "IBM"
     # both subjects of the verb, "Toshiba" coordinated with "IBM"

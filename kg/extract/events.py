@@ -431,7 +431,12 @@ def mentions(doc: Doc) -> list[Span]:
                 if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.i not in heads and named:
                     detected.append(Span(doc, *event_detector.extent(doc, obj.i)))
                     heads.add(obj.i)
+    # the other words of a multi-word trigger the detector found by its head ("went bust", "open
+    # fire") are that one mention, not mentions of their own ("bust" an attack)
+    inside = {k for t in triggers if t.root.i in heads for k in range(t.start, t.end) if k != t.root.i}
     for span in sorted(detected):
+        if span.root.i in inside:
+            continue
         trigger = by_head.get(span.root.i)
         if trigger is not None:
             span = Span(doc, min(span.start, trigger.start), max(span.end, trigger.end))
