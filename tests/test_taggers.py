@@ -889,6 +889,16 @@ def test_declining_to_do_something_is_a_refusal_but_declining_to_an_amount_is_a_
     assert ("declined", "Rejection") in triggers(offer)
 
 
+def test_an_attack_on_a_plan_or_words_is_criticism_not_violence() -> None:
+    # "Labour attacked Tory plans", "an attack on the cost of asylum": words against words
+    plans = doc("Labour/NNP/nsubj/1 attacked/VBD/ROOT/1/attack Tory/NNP/compound/3 plans/NNS/dobj/1 ./././1")
+    assert triggers(plans) == [("attacked", "Criticism")]
+    cost = doc("an/DT/det/1 attack/NN/ROOT/1 on/IN/prep/1 the/DT/det/4 cost/NN/pobj/2 ./././1")
+    assert triggers(cost) == [("attack", "Criticism")]
+    convoy = doc("Rebels/NNS/nsubj/1/rebel attacked/VBD/ROOT/1/attack the/DT/det/3 convoy/NN/dobj/1 ./././1")
+    assert triggers(convoy) == [("attacked", "Attack")]
+
+
 def test_crude_and_futures_are_priced() -> None:
     fell = doc(
         "Crude/NN/compound/2 oil/NN/compound/2 futures/NNS/nsubj/3/future fell/VBD/ROOT/3/fall "

@@ -50,10 +50,10 @@ PROSPECTIVE = frozenset({"schedule", "plan", "due", "expect", "set", "intend", "
 THIRD_PERSON = {"am": "is", "'m": " is", "have": "has", "'ve": " has", "do": "does"}
 # the type of a word the detector reads as a statement ("said", "announced")
 STATEMENT_TYPE = "Statement"
-TARGETED_ON = ("Coercion", "Attack", "Sanction", "PolicyChange")
+TARGETED_ON = ("Coercion", "Attack", "Criticism", "Sanction", "PolicyChange")
 # event types whose noun's possessor is who undergoes the event: "his death", "his arrest"
 POSSESSOR_UNDERGOES = ("Killing", "Injury", "Arrest")
-TARGETED_AGAINST = ("Coercion", "Violence", "Order", "CivilUnrest", "Accusation", "Threat", "Sanction")
+TARGETED_AGAINST = ("Coercion", "Violence", "Order", "CivilUnrest", "Accusation", "Criticism", "Threat", "Sanction")
 CHANGE_PREPS = ("by", "to", "below", "above", "from", "under", "over", "past", "at")
 # prepositions that put a nominal event at its verb's time ("said at a briefing today", "on strike on
 # Friday"); not a reason or an order in time ("arrested on Monday for the murder", "after the attack")
