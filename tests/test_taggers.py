@@ -899,6 +899,17 @@ def test_an_attack_on_a_plan_or_words_is_criticism_not_violence() -> None:
     assert triggers(convoy) == [("attacked", "Attack")]
 
 
+def test_shooting_a_film_makes_it() -> None:
+    # "Principal footage was shot in Morocco": filming, not an attack; shooting people stays one
+    footage = doc(
+        "footage/NN/nsubjpass/2 was/VBD/auxpass/2 shot/VBN/ROOT/2/shoot in/IN/prep/2 Morocco/NNP/pobj/3 ./././2",
+        ((4, 5, "GPE"),),
+    )
+    assert triggers(footage) == [("shot", "Creation")]
+    officers = doc("He/PRP/nsubj/1 shot/VBD/ROOT/1/shoot two/CD/nummod/3 officers/NNS/dobj/1/officer ./././1")
+    assert triggers(officers) == [("shot", "Attack")]
+
+
 def test_crude_and_futures_are_priced() -> None:
     fell = doc(
         "Crude/NN/compound/2 oil/NN/compound/2 futures/NNS/nsubj/3/future fell/VBD/ROOT/3/fall "
