@@ -899,6 +899,15 @@ def test_an_attack_on_a_plan_or_words_is_criticism_not_violence() -> None:
     assert triggers(convoy) == [("attacked", "Attack")]
 
 
+def test_charged_by_a_prosecutor_is_a_prosecution() -> None:
+    # WordNet's first sense of "charge" is a cavalry's: "three charged by Greek prosecutor" was an attack
+    d = doc(
+        "three/CD/nsubjpass/2 were/VBD/auxpass/2 charged/VBN/ROOT/2/charge by/IN/agent/2 a/DT/det/6 "
+        "Greek/JJ/amod/6 prosecutor/NN/pobj/3 ./././2"
+    )
+    assert triggers(d) == [("charged", "Charge")]
+
+
 def test_shooting_a_film_makes_it() -> None:
     # "Principal footage was shot in Morocco": filming, not an attack; shooting people stays one
     footage = doc(
