@@ -908,6 +908,14 @@ def test_charged_by_a_prosecutor_is_a_prosecution() -> None:
     assert triggers(d) == [("charged", "Charge")]
 
 
+def test_only_a_weapon_blows_up_as_an_attack() -> None:
+    # "the row blew up": no bomb; "a car bomb blew up" and "blew up the pipeline" stay violent
+    row = doc("The/DT/det/1 row/NN/nsubj/2 blew/VBD/ROOT/2/blow up/RP/prt/2 ./././2")
+    assert [kind for _, kind in triggers(row)] != ["Attack"]
+    bomb = doc("A/DT/det/2 car/NN/compound/2 bomb/NN/nsubj/3 blew/VBD/ROOT/3/blow up/RP/prt/3 ./././3")
+    assert ("blew up", "Attack") in triggers(bomb)
+
+
 def test_shooting_a_film_makes_it() -> None:
     # "Principal footage was shot in Morocco": filming, not an attack; shooting people stays one
     footage = doc(
