@@ -169,7 +169,7 @@ COARSE_SENSES = 2
 # many nouns a rarer sense of winning or losing a game ("independence", "sweep", "whitewash")
 FIRST_SENSE_ONLY = frozenset({"Statement", "Competition"})
 # types of force, read from a rarer sense only when the word's first sense is a physical act too: a
-# word that first means feeling, saying, thinking or being ("surprise", "oppose", "endure",
+# word that first means feeling, saying, thinking, being or moving ("surprise", "oppose", "rush",
 # "breakthrough", "pepper") is no attack, clash or destruction by a rarer sense
 FORCE = frozenset({"Attack", "Killing", "Clash", "Destruction", "Riot", "Injury", "Arrest", "Protest"})
 PHYSICAL = frozenset(
@@ -177,7 +177,6 @@ PHYSICAL = frozenset(
         "verb.contact",
         "verb.competition",
         "verb.body",
-        "verb.motion",
         "verb.social",
         "verb.change",
         "noun.act",

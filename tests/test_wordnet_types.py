@@ -114,6 +114,7 @@ def test_things_people_places_and_unknown_words_get_no_type(lemma: str, pos: str
         ("breakthrough", "n", "Attack"),  # first an insight
         ("pepper", "v", "Attack"),  # first to season
         ("resist", "v", "Protest"),
+        ("rush", "v", "Attack"),  # first to move fast: "rushed to hospital"
     ],
 )
 def test_a_rarer_sense_of_force_makes_no_violence_of_a_word_that_first_means_no_act(
