@@ -504,6 +504,17 @@ def test_cutting_anything_but_a_measure_or_jobs_is_a_reduction() -> None:
     assert _typed(d[1]) == "Decline"
 
 
+def test_a_fight_against_crime_or_an_election_battle_is_no_violence() -> None:
+    # WordNet makes "fight", "battle" and "combat" clashes; aimed at a crime, a measure or an event
+    # they name none ("the fight against crime", "an election battle", "to combat terrorism")
+    crime = doc("the/DT/det/1 fight/NN/ROOT/1 against/IN/prep/1 crime/NN/pobj/2 ./././1")
+    election = doc("an/DT/det/2 election/NN/compound/2 battle/NN/ROOT/2 ./././2")
+    terrorism = doc("to/TO/aux/1 combat/VB/ROOT/1 terrorism/NN/dobj/1 ./././1")
+    rebels = doc("the/DT/det/1 fight/NN/ROOT/1 against/IN/prep/1 rebels/NNS/pobj/2/rebel ./././1")
+    assert [_typed(crime[1]), _typed(election[2]), _typed(terrorism[1])] == ["Event"] * 3
+    assert _typed(rebels[1]) == "Clash"
+
+
 def test_a_verb_with_its_particle_is_typed_as_one_verb() -> None:
     # "stepped down" resigns and "pointed out" says: not stepping or pointing; a particle WordNet
     # does not list with the verb leaves the verb's own type

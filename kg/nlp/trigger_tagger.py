@@ -53,17 +53,22 @@ IDIOMS = (
 )
 
 
-def figurative(verb: Token, event_type: str, lex: Lexicon) -> bool:
-    """A violent verb whose object is a measure or an event the lexicon types, other than a
-    gathering, names no violence: "killing off demand", "fighting the next election" (but "attacked
-    the rally", and "attacked the patrol", which WordNet's eventive nouns would count an event)."""
-    if verb.pos_ != "VERB" or not lex.events.is_a(event_type, "Violence"):
+def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
+    """A violent word aimed at a measure, a crime or an event the lexicon types, other than a
+    gathering, names no violence: "killing off demand", "fighting the next election", "the fight
+    against crime", "combating terrorism", "an election battle" (but "attacked the rally", and
+    "attacked the patrol", which WordNet's eventive nouns would count an event). What it is aimed
+    at: a verb's object, and a verb's or a noun's "against" object; a noun's compound modifier."""
+    if word.pos_ not in ("VERB", "NOUN") or not lex.events.is_a(event_type, "Violence"):
         return False
-    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+    aims = [c for c in word.children if c.dep_ == ("compound" if word.pos_ == "NOUN" else "dobj")]
+    aims += [o for c in word.children if c.dep_ == "prep" and c.lower_ == "against" for o in c.children]
+    for obj in (a for a in aims if a.pos_ == "NOUN" and a.dep_ in ("dobj", "compound", "pobj")):
         lemma = obj.lemma_.lower()
         typed = [t.type for t in lex.events.nouns.get(lemma, ())]
-        gathering = any(lex.events.is_a(t, "CivilUnrest") for t in typed)
-        if lex.in_class("measure", lemma) or (typed and not gathering):
+        if any(lex.events.is_a(t, "CivilUnrest") for t in typed):
+            continue  # "police battled the riot"
+        if typed or lex.in_class("measure", lemma) or lex.in_class("crime", lemma):
             return True
     return False
 
