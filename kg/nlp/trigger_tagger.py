@@ -58,10 +58,15 @@ def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
     gathering, names no violence: "killing off demand", "fighting the next election", "the fight
     against crime", "combating terrorism", "an election battle" (but "attacked the rally", and
     "attacked the patrol", which WordNet's eventive nouns would count an event). What it is aimed
-    at: a verb's object, and a verb's or a noun's "against" object; a noun's compound modifier."""
+    at: a verb's object, and a verb's or a noun's "against" object; the compound modifier of a
+    word of rivalry (the word class ``rivalry``: "election violence" is violence)."""
     if word.pos_ not in ("VERB", "NOUN") or not lex.events.is_a(event_type, "Violence"):
         return False
-    aims = [c for c in word.children if c.dep_ == ("compound" if word.pos_ == "NOUN" else "dobj")]
+    if word.pos_ == "VERB":
+        aims = [c for c in word.children if c.dep_ == "dobj"]
+    else:
+        rivalry = lex.in_class("rivalry", word.lemma_)
+        aims = [c for c in word.children if c.dep_ == "compound" and rivalry]
     aims += [o for c in word.children if c.dep_ == "prep" and c.lower_ == "against" for o in c.children]
     for obj in (a for a in aims if a.pos_ == "NOUN" and a.dep_ in ("dobj", "compound", "pobj")):
         lemma = obj.lemma_.lower()
