@@ -518,6 +518,16 @@ def test_a_fight_against_crime_or_an_election_battle_is_no_violence() -> None:
     assert _typed(violence[2]) == "Violence"
 
 
+def test_an_adjective_names_a_state_or_what_its_verb_names() -> None:
+    # "the Parliament Act was invalid": a state, not WordNet's verb "invalid" (to disable, an
+    # injury); a participle takes its verb's type ("pleased": a feeling)
+    invalid = doc("Act/NNP/nsubj/1 was/VBD/ROOT/1/be invalid/JJ/acomp/1 ./././1")
+    pleased = doc("He/PRP/nsubj/1 was/VBD/ROOT/1/be pleased/JJ/acomp/1 ./././1")
+    assert wordnet_type("invalid", "v") == "Injury"
+    assert _typed(invalid[2]) == "State"
+    assert _typed(pleased[2]) == wordnet_type("please", "v") == "Emotion"
+
+
 def test_a_verb_with_its_particle_is_typed_as_one_verb() -> None:
     # "stepped down" resigns and "pointed out" says: not stepping or pointing; a particle WordNet
     # does not list with the verb leaves the verb's own type

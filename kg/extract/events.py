@@ -50,6 +50,8 @@ PROSPECTIVE = frozenset({"schedule", "plan", "due", "expect", "set", "intend", "
 THIRD_PERSON = {"am": "is", "'m": " is", "have": "has", "'ve": " has", "do": "does"}
 # the type of a word the detector reads as a statement ("said", "announced")
 STATEMENT_TYPE = "Statement"
+# the type of an adjective that names an event and is no participle of a typed verb ("fit", "free")
+STATE = "State"
 TARGETED_ON = ("Coercion", "Attack", "Criticism", "Sanction", "PolicyChange")
 # event types whose noun's possessor is who undergoes the event: "his death", "his arrest"
 POSSESSOR_UNDERGOES = ("Killing", "Injury", "Arrest")
@@ -503,6 +505,12 @@ def _typed(head: Token) -> str:
     table = lex.events.nouns if noun else lex.events.adjectives if head.pos_ == "ADJ" else lex.events.verbs
     alone = (t.type for t in table.get(head.lemma_.lower(), ()) if not t.words and t.wordclass is None)
     found = next(alone, None)
+    if found is None and head.pos_ == "ADJ":
+        # an adjective names a state ("fit", "free", "invalid": WordNet's verbs of the same spelling
+        # make them a fitting, a freeing, an injury); a participle's verb says which ("pleased",
+        # "outraged": feelings)
+        verb = _participle_verb(head.lower_)
+        found = (wordnet_type(verb, "v") if verb else None) or STATE
     if found is None:
         pos = "n" if noun else "v"
         word = _wordnet_entry(head, pos)
@@ -513,6 +521,22 @@ def _typed(head: Token) -> str:
             # word takes the coarse type of its first senses (stative)
             found = coarse_type(word, pos) or GENERIC
     return GENERIC if figurative(head, found, lex) else found
+
+
+# a participle's endings and what replaces them, most specific first ("worried", "pleased",
+# "stopped", "devastating")
+PARTICIPLE_ENDINGS = (("ied", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("en", "e"), ("en", ""))
+
+
+def _participle_verb(word: str) -> str | None:
+    """The verb whose participle ``word`` is, when WordNet types that verb; else None."""
+    for ending, base in PARTICIPLE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            for verb in (stem + base, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else None):
+                if verb and wordnet_type(verb, "v") is not None:
+                    return verb
+    return None
 
 
 def _wordnet_entry(head: Token, pos: str) -> str:
