@@ -521,3 +521,28 @@ def test_a_quotation_mark_is_no_word_of_a_label_but_a_possessive_apostrophe_is()
     assert event_label(d[2:3]) == "Sales fail to boost High Street"
     workers = "workers+/NNS/poss/2/worker '/POS/case/0 pay/NN/nsubj/3 rose/VBD/ROOT/3/rise"
     assert event_label(doc(workers, run=False)[3:4]) == "workers' pay rose"
+
+
+def test_a_gerund_after_of_or_from_is_done_by_the_verbs_object() -> None:
+    # "Straw accused the Tories of running scared": the Tories run, not Straw; so the one banned
+    # "from driving" drives, and a passive's subject ("was accused of lying") does it
+    accused = doc(
+        "Straw/NNP/nsubj/1 accused/VBD/ROOT/1/accuse the/DT/det/3 Tories/NNPS/dobj/1 of/IN/prep/1 "
+        "running/VBG/pcomp/4/run ./././1",
+        run=False,
+    )
+    assert syntax.subject(accused[5]) == accused[3]
+    passive = doc(
+        "Smith/NNP/nsubjpass/2 was/VBD/auxpass/2 banned/VBN/ROOT/2/ban from/IN/prep/2 driving/VBG/pcomp/3/drive",
+        run=False,
+    )
+    assert syntax.subject(passive[4]) == passive[0]
+    # "by" is the subject's ("responded by accusing"), and so is a gerund after an event faced
+    by = doc("He/PRP/nsubj/1 responded/VBD/ROOT/1/respond by/IN/prep/1 accusing/VBG/pcomp/2/accuse", run=False)
+    assert syntax.subject(by[3]) == by[0]
+    trial = doc(
+        "Thanou/NNP/nsubj/1 faces/VBZ/ROOT/1/face a/DT/det/3 trial/NN/dobj/1 for/IN/prep/1 "
+        "avoiding/VBG/pcomp/4/avoid tests/NNS/dobj/5/test",
+        run=False,
+    )
+    assert syntax.subject(trial[5]) == trial[0]

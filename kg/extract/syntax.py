@@ -9,6 +9,10 @@ from spacy.tokens import Token
 from kg import lexicon, wordnet_types
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# prepositions whose gerund the verb's object does: "accused the Tories of running scared",
+# "banned Smith from driving", "sued the firm for breaching"; a passive's subject too ("was accused
+# of running"); not "by" ("responded by accusing": the one who responded)
+OBJECT_CONTROL_PREPS = frozenset({"of", "from", "for", "against", "into", "with"})
 # verbs whose object, not their subject, does what the complement clause says
 OBJECT_CONTROL = frozenset(
     {
@@ -152,7 +156,14 @@ def subject(verb: Token) -> Token | None:
             return antecedent(c)
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head  # "responded by accusing the prime minister": the one who responded
+        prep, head = head, head.head  # "responded by accusing the prime minister": the one who responded
+        controller = children(head, "dobj") or children(head, "nsubjpass")
+        # an event the verb's subject faces does nothing: "face a criminal trial for avoiding the test"
+        acting = controller and not (
+            controller[0].pos_ == "NOUN" and controller[0].lemma_.lower() in lexicon.load().events.nouns
+        )
+        if prep.lower_ in OBJECT_CONTROL_PREPS and head.pos_ in ("VERB", "AUX") and acting:
+            return antecedent(controller[0])
     elif verb.dep_ not in ("xcomp", "advcl", "conj", "acl") or head == verb:
         return None
     if head.pos_ not in ("VERB", "AUX"):
