@@ -908,6 +908,14 @@ def test_charged_by_a_prosecutor_is_a_prosecution() -> None:
     assert triggers(d) == [("charged", "Charge")]
 
 
+def test_meeting_a_demand_or_a_target_is_no_meeting() -> None:
+    # "to meet demand", "meet the Lisbon targets": WordNet's meeting is of people
+    demand = doc("to/TO/aux/1 meet/VB/ROOT/1 demand/NN/dobj/1 ./././1")
+    assert triggers(demand) == [("meet", "State")]
+    leaders = doc("Ministers/NNS/nsubj/1/minister met/VBD/ROOT/1/meet union/NN/compound/3 leaders/NNS/dobj/1/leader")
+    assert [kind for _, kind in triggers(leaders)] != ["State"]
+
+
 def test_only_a_weapon_blows_up_as_an_attack() -> None:
     # "the row blew up": no bomb; "a car bomb blew up" and "blew up the pipeline" stay violent
     row = doc("The/DT/det/1 row/NN/nsubj/2 blew/VBD/ROOT/2/blow up/RP/prt/2 ./././2")
