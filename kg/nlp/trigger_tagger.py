@@ -58,16 +58,18 @@ def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
     gathering, names no violence: "killing off demand", "fighting the next election", "the fight
     against crime", "combating terrorism", "an election battle" (but "attacked the rally", and
     "attacked the patrol", which WordNet's eventive nouns would count an event). What it is aimed
-    at: a verb's object, and a verb's or a noun's "against" object; the compound modifier of a
-    word of rivalry (the word class ``rivalry``: "election violence" is violence)."""
+    at: a verb's object, and a verb's or a noun's "against" object; the compound modifier and the
+    "for" object of a word of rivalry (the word class ``rivalry``: "a fight for market share";
+    "election violence" is violence)."""
     if word.pos_ not in ("VERB", "NOUN") or not lex.events.is_a(event_type, "Violence"):
         return False
+    rivalry = lex.in_class("rivalry", word.lemma_)
     if word.pos_ == "VERB":
         aims = [c for c in word.children if c.dep_ == "dobj"]
     else:
-        rivalry = lex.in_class("rivalry", word.lemma_)
         aims = [c for c in word.children if c.dep_ == "compound" and rivalry]
-    aims += [o for c in word.children if c.dep_ == "prep" and c.lower_ == "against" for o in c.children]
+    aimed = ("against", "for") if rivalry else ("against",)
+    aims += [o for c in word.children if c.dep_ == "prep" and c.lower_ in aimed for o in c.children]
     for obj in (a for a in aims if a.pos_ == "NOUN" and a.dep_ in ("dobj", "compound", "pobj")):
         lemma = obj.lemma_.lower()
         typed = [t.type for t in lex.events.nouns.get(lemma, ())]
