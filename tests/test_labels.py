@@ -546,3 +546,14 @@ def test_a_gerund_after_of_or_from_is_done_by_the_verbs_object() -> None:
         run=False,
     )
     assert syntax.subject(trial[5]) == trial[0]
+
+
+def test_a_label_never_opens_with_a_clitic_whose_word_is_outside() -> None:
+    # "Who's Your Daddy promises $100,000", as the small parser reads it: the label was "'s promises"
+    d = doc(
+        "Who+/WP/attr/1 's/VBZ/csubj/4/be Your/PRP$/poss/3 Daddy/NN/attr/1 promises/VBZ/ROOT/4/promise "
+        "money/NN/dobj/4 ./././4",
+        run=False,
+    )
+    label = event_label(d[4:5])
+    assert not label.startswith("'") and "promises" in label

@@ -324,9 +324,14 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str], within: S
     parts: list[str] = []
     indices = [i for word in words for i in word if not doc[i].is_space]
     while indices and (
-        doc[indices[0]].lower_ in ARTICLES or _hyphen(doc[indices[0]]) or _dangling(doc[indices[0]], indices)
+        doc[indices[0]].lower_ in ARTICLES
+        or _hyphen(doc[indices[0]])
+        or _clitic(doc[indices[0]])
+        or _dangling(doc[indices[0]], indices)
     ):
-        indices.pop(0)  # "the", "a", "an", a stray hyphen and a word whose phrase is outside never open a label
+        # "the", "a", "an", a stray hyphen, a clitic whose word is outside ("Who's Your Daddy
+        # promises": "'s promises") and a word whose phrase is outside never open a label
+        indices.pop(0)
     while indices and (
         doc[indices[-1]].lower_ in ARTICLES
         or _hyphen(doc[indices[-1]])
@@ -380,6 +385,12 @@ def _quote(tok: Token) -> bool:
     if tok.text in ('"', "“", "”", "‘"):
         return True
     return tok.text in ("'", "’") and (tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_))
+
+
+def _clitic(tok: Token) -> bool:
+    """A word's clitic split off by the tokenizer ("'s", "'re", "n't"), glued to the word before it."""
+    glued = tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+    return glued and (tok.lower_[:1] in ("'", "’") or tok.lower_ in ("n't", "n’t"))
 
 
 def _hyphen(tok: Token) -> bool:
