@@ -895,6 +895,8 @@ def test_an_attack_on_a_plan_or_words_is_criticism_not_violence() -> None:
     assert triggers(plans) == [("attacked", "Criticism")]
     cost = doc("an/DT/det/1 attack/NN/ROOT/1 on/IN/prep/1 the/DT/det/4 cost/NN/pobj/2 ./././1")
     assert triggers(cost) == [("attack", "Criticism")]
+    poster = doc("critics/NNS/nsubj/1/critic attacked/VBD/ROOT/1/attack the/DT/det/3 poster/NN/dobj/1 ./././1")
+    assert triggers(poster) == [("attacked", "Criticism")]
     convoy = doc("Rebels/NNS/nsubj/1/rebel attacked/VBD/ROOT/1/attack the/DT/det/3 convoy/NN/dobj/1 ./././1")
     assert triggers(convoy) == [("attacked", "Attack")]
 
