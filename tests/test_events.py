@@ -531,6 +531,18 @@ def test_an_adjective_names_a_state_or_what_its_verb_names() -> None:
     assert _typed(pleased[2]) == wordnet_type("please", "v") == "Emotion"
 
 
+def test_have_got_to_is_a_must_not_a_getting() -> None:
+    # "officials have got to take the fact into account": one event, the taking, which may happen
+    d = doc(
+        "officials/NNS/nsubj/2/official have/VBP/aux/2 got/VBN/ROOT/2/get to/TO/aux/4 take/VB/xcomp/2 "
+        "the/DT/det/6 fact/NN/dobj/4 ./././2"
+    )
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 2, 3), Span(d, 4, 5)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    assert [(e.mention.text, e.status) for e in found] == [("take", "potential")]
+
+
 def test_a_verb_with_its_particle_is_typed_as_one_verb() -> None:
     # "stepped down" resigns and "pointed out" says: not stepping or pointing; a particle WordNet
     # does not list with the verb leaves the verb's own type

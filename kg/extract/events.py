@@ -187,8 +187,8 @@ class EventExtractor:
         }
         for span in found:
             head = span.root
-            if syntax.is_negated(head) or head.i in carriers:
-                continue  # "did not attack": no attack to record
+            if syntax.is_negated(head) or head.i in carriers or _modal(head):
+                continue  # "did not attack": no attack to record; "have got to take": a must, no getting
             index.add(self._event(ctx, span, head, entities), range(span.start, span.end))
             index.heads[-1] = head.i
         index.carried = {v: index.by_token[noun] for v, noun in carriers.items() if noun in index.by_token}
@@ -662,10 +662,23 @@ def _aspectual_verb(noun: Token) -> Token | None:
 
 
 def _irrealis(tok: Token) -> bool:
-    """A modal ("could lead to"), or the complement of a verb of intent ("threatened to cut")."""
+    """A modal ("could lead to", "have got to take"), or the complement of a verb of intent
+    ("threatened to cut")."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return True
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in IRREALIS
+    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in IRREALIS or _modal(tok.head))
+
+
+def _modal(verb: Token) -> bool:
+    """ "Have got to" as a modal: "officials have got to take the fact into account" says they must
+    take it, no getting ("has got a red card" is one, and so is "has got the board to agree")."""
+    return (
+        verb.lemma_.lower() == "get"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" and a.i == verb.i + 1 for a in c.children) for c in verb.children
+        )
+    )
 
 
 def _on_the_action(noun: Token) -> list[Token]:
