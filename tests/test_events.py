@@ -543,6 +543,16 @@ def test_have_got_to_is_a_must_not_a_getting() -> None:
     assert [(e.mention.text, e.status) for e in found] == [("take", "potential")]
 
 
+def test_an_economy_is_a_measure_that_grows() -> None:
+    # "China's economy has expanded": WordNet's expanding is an increase from a rarer sense, kept
+    # for a measure; "Google expanded into China" takes the coarse type of its first senses
+    economy = doc("economy/NN/nsubj/2 has/VBZ/aux/2 expanded/VBN/ROOT/2/expand ./././2")
+    google = doc("Google/NNP/nsubj/1 expanded/VBD/ROOT/1/expand into/IN/prep/1 China/NNP/pobj/2 ./././1")
+    assert wordnet_type("expand", "v") == "Increase"
+    assert _typed(economy[2]) == "Increase"
+    assert _typed(google[1]) != "Increase"
+
+
 def test_a_verb_with_its_particle_is_typed_as_one_verb() -> None:
     # "stepped down" resigns and "pointed out" says: not stepping or pointing; a particle WordNet
     # does not list with the verb leaves the verb's own type
