@@ -910,6 +910,15 @@ def test_charged_by_a_prosecutor_is_a_prosecution() -> None:
     assert triggers(d) == [("charged", "Charge")]
 
 
+def test_setting_out_or_unveiling_a_plan_is_a_statement() -> None:
+    # "his party set out detailed asylum plans" was a change of state, "unveiled by the
+    # Conservatives" a touching (WordNet's first senses); "Apple unveiled a new iPod" stays a thing shown
+    plans = doc("party/NN/nsubj/1 set/VBD/ROOT/1 out/RP/prt/1 plans/NNS/dobj/1/plan ./././1")
+    assert triggers(plans) == [("set out", "Statement")]
+    ipod = doc("Apple/NNP/nsubj/1 unveiled/VBD/ROOT/1/unveil an/DT/det/3 iPod/NNP/dobj/1 ./././1", ((0, 1, "ORG"),))
+    assert triggers(ipod) == []
+
+
 def test_meeting_a_demand_or_a_target_is_no_meeting() -> None:
     # "to meet demand", "meet the Lisbon targets": WordNet's meeting is of people
     demand = doc("to/TO/aux/1 meet/VB/ROOT/1 demand/NN/dobj/1 ./././1")
