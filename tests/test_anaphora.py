@@ -10,6 +10,7 @@ from kg.cleanup import clean
 from kg.extract.anaphora import (
     AnaphoraResolver,
     _attributed,
+    _is_source,
     _person_of,
     _salient,
     _sexes,
@@ -509,3 +510,12 @@ def test_a_definite_role_that_speaks_is_the_person_met_before_unless_news_leaves
 def test_an_it_that_says_something_is_an_organisation_that_speaks(tokens: str, resolved: bool) -> None:
     it = next(t.i for t in doc(tokens, run=False) if t.text == "it")
     assert _nike_it(tokens, "_speaking_it", it) == (0 if resolved else None)
+
+
+def test_a_verb_says_only_by_its_own_types_not_by_a_phrase_it_starts() -> None:
+    # "A US judge has set a trial date": "set out {discourse}" is a statement, "set" is not, and the
+    # judge is no unnamed speaker whom the sentence's pronouns may not mean
+    judge = doc("A/DT/det/2 US/NNP/compound/2 judge/NN/nsubj/4 has/VBZ/aux/4 set/VBN/ROOT/4 a/DT/det/6 date/NN/dobj/4")
+    spokesman = doc("a/DT/det/1 spokesman/NN/nsubj/2 said/VBD/ROOT/2/say")
+    assert not _is_source(judge[2])
+    assert _is_source(spokesman[1])

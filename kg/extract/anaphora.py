@@ -558,7 +558,9 @@ def _is_source(tok: Token) -> bool:
     if _cited(tok):
         return True
     verb = tok.head.lemma_.lower()
-    types = [*(t.type for t in lex.events.verbs.get(verb, ())), wordnet_type(verb, "v")]
+    # the verb's own types: not those of a phrase or an argument ("set out {discourse}" says, "set" does not)
+    own = (t.type for t in lex.events.verbs.get(verb, ()) if not t.words and t.wordclass is None)
+    types = [*own, wordnet_type(verb, "v")]
     speaking = any(kind is not None and lex.events.is_a(kind, "Communication") for kind in types)
     return tok.dep_ == "nsubj" and (verb in lex.reporting or speaking)
 
