@@ -543,6 +543,19 @@ def test_have_got_to_is_a_must_not_a_getting() -> None:
     assert [(e.mention.text, e.status) for e in found] == [("take", "potential")]
 
 
+def test_set_to_says_an_event_is_to_come() -> None:
+    # "profits are set to fall": one event, the fall; "the judge set the date" is a setting
+    d = doc("profits/NNS/nsubjpass/2/profit are/VBP/auxpass/2/be set/VBN/ROOT/2 to/TO/aux/4 fall/VB/xcomp/2 ./././2")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 2, 3), Span(d, 4, 5)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    assert [e.mention.text for e in found] == ["fall"]
+    judge = doc("judge/NN/nsubj/1 set/VBD/ROOT/1 the/DT/det/3 date/NN/dobj/1 ./././1")
+    judge.spans[event_detector.SPANS_KEY] = [Span(judge, 1, 2)]
+    ctx = Context(judge, Document("t", judge.text, "test"), clean(judge.text))
+    assert [e.mention.text for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions] == ["set"]
+
+
 def test_an_economy_is_a_measure_that_grows() -> None:
     # "China's economy has expanded": WordNet's expanding is an increase from a rarer sense, kept
     # for a measure; "Google expanded into China" takes the coarse type of its first senses

@@ -185,6 +185,15 @@ class EventExtractor:
             for v in (syntax.support_verb(noun), _aspectual_verb(noun))
             if v is not None and v.lemma_.lower() not in lexicon.REPORTING_SUPPORT
         }
+        # "profits are set to fall": the fall is the event, "set" only says it is to come
+        heads = {span.root.i for span in found}
+        carriers |= {
+            span.root.i: comp.i
+            for span in found
+            if span.root.lemma_.lower() == "set" and span.root.tag_ == "VBN"
+            for comp in span.root.children
+            if _to_next(span.root, comp) and comp.i in heads and comp.lemma_.lower() != "be"
+        }
         for span in found:
             head = span.root
             if syntax.is_negated(head) or head.i in carriers or _modal(head):
@@ -679,6 +688,12 @@ def _modal(verb: Token) -> bool:
             c.dep_ == "xcomp" and any(a.lower_ == "to" and a.i == verb.i + 1 for a in c.children) for c in verb.children
         )
     )
+
+
+def _to_next(verb: Token, comp: Token) -> bool:
+    """Whether ``comp`` is the verb's to-infinitive right after it (an "advcl" too, where a headline
+    has no auxiliary: "Economic growth set to halve")."""
+    return comp.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" and a.i == verb.i + 1 for a in comp.children)
 
 
 def _on_the_action(noun: Token) -> list[Token]:
