@@ -14,6 +14,7 @@ from kg.extract.entity_index import EntityIndex, clean_name, root_of, with_antec
 from kg.extract.syntax import subject
 from kg.model import EntityKind, EntityMention, Mention
 from kg.nlp.candidates import WordFilter, with_pos
+from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
 from kg.wordnet_types import wordnet_type
 
 # the sex each person pronoun agrees with
@@ -558,9 +559,12 @@ def _is_source(tok: Token) -> bool:
     if _cited(tok):
         return True
     verb = tok.head.lemma_.lower()
-    # the verb's own types: not those of a phrase or an argument ("set out {discourse}" says, "set" does not)
+    # the verb's own types, and the type the trigger tagger gave it here: not those of a phrase or
+    # an argument it does not have ("set out {discourse}" says, "set a date" does not; "declined to
+    # comment" does, by "decline {infinitive}")
     own = (t.type for t in lex.events.verbs.get(verb, ()) if not t.words and t.wordclass is None)
-    types = [*own, wordnet_type(verb, "v")]
+    tagged = (span.label_ for span in tok.doc.spans.get(TRIGGERS, ()) if span.root == tok.head)
+    types = [*own, *tagged, wordnet_type(verb, "v")]
     speaking = any(kind is not None and lex.events.is_a(kind, "Communication") for kind in types)
     return tok.dep_ == "nsubj" and (verb in lex.reporting or speaking)
 
