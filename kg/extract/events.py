@@ -684,9 +684,7 @@ def _modal(verb: Token) -> bool:
     return (
         verb.lemma_.lower() == "get"
         and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-        and any(
-            c.dep_ == "xcomp" and any(a.lower_ == "to" and a.i == verb.i + 1 for a in c.children) for c in verb.children
-        )
+        and any(_to_next(verb, c) for c in verb.children)
     )
 
 
