@@ -105,7 +105,6 @@ def extract_batch(job: Job, batch: list[tuple[Document, CleanText]]) -> list[Ext
             event_model=options.event_model,
             event_threshold=options.event_threshold,
             event_encoder=options.event_encoder,
-            batch_size=options.batch_size,
         )
         return [Extracted(extract(doc, document, clean), len(doc)) for doc, (document, clean) in docs]
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -76,6 +78,53 @@ def test_the_detector_reads_each_sentence_once_and_keeps_the_parse_model_for_cut
     # what the component writes: the kept classes' probability and the statement's, added
     written = detector(pipeline(text))._.get(PROBS)
     assert all(written[i] == pytest.approx(min(1.0, read[i] + stated[i])) for i in read)
+
+
+class ByText(Fixed):
+    """Stands in for the encoder: a reading that depends on the sentence, slow or failing on cue,
+    and the thread each sentence was read on."""
+
+    def __init__(self, fail: str = "") -> None:
+        super().__init__()
+        self.fail = fail
+        self.threads: set[str] = set()
+
+    def read(self, text: str, starts: list[int]) -> list[float | None]:
+        self.threads.add(threading.current_thread().name)
+        if self.fail and self.fail in text:
+            raise RuntimeError("unreadable")
+        time.sleep(0.02 if "slow" in text else 0.0)
+        return [float(len(text) % 7 + k) - 3.0 for k in range(len(starts))]
+
+
+TEXTS = [
+    "The council met on Monday. A slow vote followed.",
+    "Protesters gathered outside. Police arrested ten people.",
+    "",
+    "Prices fell sharply after the slow announcement.",
+    "The company hired 200 workers. Shares rose 3%. Analysts welcomed the news.",
+]
+
+
+@pytest.mark.model
+def test_the_detector_s_pipe_reads_beside_the_pipeline_and_gives_what_each_call_gives() -> None:
+    pipeline = nlp.load(event_model=None)
+    one, many, reader = EventDetector("", 0.4), EventDetector("", 0.4), ByText()
+    one.encoder, many.encoder = ByText(), reader  # type: ignore[assignment]
+    expected = [one(pipeline(text)) for text in TEXTS]
+    got = list(many.pipe((pipeline(text) for text in TEXTS), batch_size=2))
+    assert [d.text for d in got] == TEXTS
+    for want, doc in zip(expected, got, strict=True):
+        assert doc._.get(PROBS) == want._.get(PROBS)
+        assert [(s.start, s.end, s.label_) for s in doc.spans["kg_events"]] == [
+            (s.start, s.end, s.label_) for s in want.spans["kg_events"]
+        ]
+    assert any(p > 0 for doc in got for p in doc._.get(PROBS).values())
+    assert threading.current_thread().name not in reader.threads  # the runs were on the reader's thread
+    failing = EventDetector("", 0.4)
+    failing.encoder = ByText(fail="arrested")  # type: ignore[assignment]
+    with pytest.raises(RuntimeError, match="unreadable"):
+        list(failing.pipe((pipeline(text) for text in TEXTS), batch_size=2))
 
 
 @pytest.mark.model

@@ -20,6 +20,9 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 from itertools import repeat
 from pathlib import Path
@@ -46,6 +49,10 @@ KEPT = ("OCCURRENCE", "I_ACTION")
 # adds to the kept ones'; a word it makes likelier than they do is labelled with it, for extraction
 # to type it a statement
 STATEMENT = "REPORTING"
+# a document's candidate words -> the parse model's probability of a kept class, and of a statement
+Readings = tuple[dict[int, float], dict[int, float]]
+# a sentence the encoder reads: its candidate words, its text, their offsets in it
+Sentence = tuple[list[int], str, list[int]]
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 # what the second part of a hyphenated word must not be for the first to be left out: a word of
 # these parts of speech cannot carry the compound ("break-in", "pick-six" are named by the first)
@@ -244,7 +251,90 @@ class EventDetector:
         self.encoder = TokenEncoder(folder) if encoder and TokenEncoder.present(folder) else None
 
     def __call__(self, doc: Doc) -> Doc:
-        kept, stated = self.readings(doc)
+        return self._write(doc, self.readings(doc))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """The documents of ``stream`` in order, as ``__call__`` gives them, with the encoder's
+        runs on a second thread up to ``batch_size`` documents ahead: onnxruntime lets go of the
+        GIL while it runs, so sentences are read while spaCy parses the next batch. Each sentence
+        still runs alone on one thread, so the readings, and the graph, are the same."""
+        if self.encoder is None:
+            yield from map(self, stream)
+            return
+        waiting: deque[tuple[Doc, Readings, Future[dict[int, float | None]]]] = deque()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg_events") as reader:
+            try:
+                for doc in stream:
+                    parsed = self._parse_readings(doc)
+                    sentences = self._sentences(doc, parsed[0])
+                    waiting.append((doc, parsed, reader.submit(self._encoder_reads, sentences)))
+                    while waiting and (len(waiting) > batch_size or waiting[0][2].done()):
+                        yield self._written(*waiting.popleft())
+                while waiting:
+                    yield self._written(*waiting.popleft())
+            finally:
+                for *_, odds in waiting:
+                    odds.cancel()
+
+    def readings(self, doc: Doc) -> Readings:
+        """For every candidate word, the probability that it names an event of a kept class (the
+        parse model's, combined with the encoder's reading when there is one) and that it names a
+        statement (the parse model's)."""
+        parsed = self._parse_readings(doc)
+        if self.encoder is None:
+            return parsed
+        return self._combined(parsed, self._encoder_reads(self._sentences(doc, parsed[0])))
+
+    def _parse_readings(self, doc: Doc) -> Readings:
+        """The parse model's readings of every candidate word: a kept class, a statement."""
+        from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
+
+        if not len(doc):
+            return {}, {}
+        words = DocWords(doc)
+        tokens = candidates(words)
+        lexicon_types = {span.root.i: span.label_ for span in doc.spans.get(TRIGGERS, [])}
+        every = self.model.probabilities(features(doc, words, tokens, lexicon_types))
+        kept = dict(zip(tokens, every[:, self.kept].sum(axis=1).tolist(), strict=True))
+        # "according to": a preposition names a source, not an act of saying
+        stated = {
+            i: 0.0 if doc[i].dep_ == "prep" else p
+            for i, p in zip(tokens, every[:, CLASSES.index(STATEMENT)].tolist(), strict=True)
+        }
+        return kept, stated
+
+    def _sentences(self, doc: Doc, kept: dict[int, float]) -> list[Sentence]:
+        """The sentences the encoder reads: those with a candidate word."""
+        found = []
+        for sent in doc.sents:
+            words = [i for i in range(sent.start, sent.end) if i in kept]
+            if words:
+                found.append((words, sent.text, [doc[i].idx - sent.start_char for i in words]))
+        return found
+
+    def _encoder_reads(self, sentences: list[Sentence]) -> dict[int, float | None]:
+        """The encoder's log-odds of the sentences' candidate words, one run per sentence (None
+        for a word its truncation cut off). Strings in, numbers out: it may run on another thread."""
+        assert self.encoder is not None
+        odds: dict[int, float | None] = {}
+        for words, text, starts in sentences:
+            odds.update(zip(words, self.encoder.read(text, starts), strict=True))
+        return odds
+
+    def _combined(self, parsed: Readings, odds: dict[int, float | None]) -> Readings:
+        """The parse model's kept-class readings weighed with the encoder's log-odds where it read
+        the word (a word its truncation cut off keeps the parse model's)."""
+        assert self.encoder is not None
+        kept, stated = parsed
+        stack = self.encoder.stack
+        return {i: p if (z := odds.get(i)) is None else stack.combine(p, z) for i, p in kept.items()}, stated
+
+    def _written(self, doc: Doc, parsed: Readings, odds: Future[dict[int, float | None]]) -> Doc:
+        return self._write(doc, self._combined(parsed, odds.result()))
+
+    def _write(self, doc: Doc, readings: Readings) -> Doc:
+        """Set the document's event probabilities and its mention spans."""
+        kept, stated = readings
         found = {i: min(1.0, p + stated[i]) for i, p in kept.items()}
         doc._.set(PROBS, found)
         spans: list[Span] = []
@@ -261,41 +351,3 @@ class EventDetector:
                 taken = end
         doc.spans[SPANS_KEY] = spans
         return doc
-
-    def readings(self, doc: Doc) -> tuple[dict[int, float], dict[int, float]]:
-        """For every candidate word, the probability that it names an event of a kept class (the
-        parse model's, combined with the encoder's reading when there is one) and that it names a
-        statement (the parse model's)."""
-        from kg.nlp.trigger_tagger import SPANS_KEY as TRIGGERS
-
-        if not len(doc):
-            return {}, {}
-        words = DocWords(doc)
-        tokens = candidates(words)
-        lexicon_types = {span.root.i: span.label_ for span in doc.spans.get(TRIGGERS, [])}
-        every = self.model.probabilities(features(doc, words, tokens, lexicon_types))
-        kept = dict(zip(tokens, every[:, self.kept].sum(axis=1).tolist(), strict=True))
-        if self.encoder is not None:
-            kept = self._with_encoder(doc, kept)
-        # "according to": a preposition names a source, not an act of saying
-        stated = {
-            i: 0.0 if doc[i].dep_ == "prep" else p
-            for i, p in zip(tokens, every[:, CLASSES.index(STATEMENT)].tolist(), strict=True)
-        }
-        return kept, stated
-
-    def _with_encoder(self, doc: Doc, found: dict[int, float]) -> dict[int, float]:
-        """``found`` (word -> the parse model's probability) combined with the encoder's reading,
-        one run per sentence; a word the encoder's truncation cut off keeps the parse model's."""
-        assert self.encoder is not None
-        stack = self.encoder.stack
-        combined = dict(found)
-        for sent in doc.sents:
-            words = [i for i in range(sent.start, sent.end) if i in found]
-            if not words:
-                continue
-            odds = self.encoder.read(sent.text, [doc[i].idx - sent.start_char for i in words])
-            for i, z in zip(words, odds, strict=True):
-                if z is not None:
-                    combined[i] = stack.combine(found[i], z)
-        return combined
