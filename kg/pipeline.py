@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -311,7 +312,8 @@ def _build_into(
                 st,
                 generation.folder,
                 html=options.html,
-                processes=options.processes,
+                # every core: the extraction is over, and the exports are independent
+                processes=max(options.processes, os.cpu_count() or 1),
                 previous=previous,
             )
             if options.exports

@@ -3,13 +3,17 @@ builds, byte for byte; a cluster that cannot be reached fails in one line with n
 
 from __future__ import annotations
 
+import os
 import pickle
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from kg import distributed, nlp
+from kg import distributed, export, nlp
 from kg.cleanup import CleanText
 from kg.cli import app
 from kg.errors import E, KgError
@@ -27,9 +31,11 @@ def corpus(politics20: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def local(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The exports of a build in this one process."""
+    """The exports of a build in this one process, written one after another."""
     out = tmp_path_factory.mktemp("local")
-    report = build([corpus], BuildOptions(out=out))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(export, "SIDE_BY_SIDE_QUADS", sys.maxsize)
+        report = build([corpus], BuildOptions(out=out))
     assert len(report.built) == 20
     return out
 
@@ -55,6 +61,26 @@ def test_worker_processes_build_the_local_exports(corpus: Path, local: Path, tmp
     assert {"graph.ttl", "graph.trig", "graph.nt", "graph.html", "events.csv"} <= set(exports)
     for name in exports:
         assert (tmp_path / name).read_bytes() == (local / name).read_bytes(), name
+
+
+def test_one_extraction_process_writes_a_large_store_s_exports_side_by_side(
+    corpus: Path, local: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[int] = []
+
+    class Pool(ProcessPoolExecutor):
+        def __init__(self, workers: int, **kwargs: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **kwargs)
+
+    monkeypatch.setattr(export, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    report = build([corpus], BuildOptions(out=tmp_path))  # one extraction process, the default
+    assert len(report.built) == 20 and pools == [2]
+    for name in ("graph.ttl", "graph.trig", "graph.html", "events.csv", "entities.csv"):
+        assert (tmp_path / name).read_bytes() == (local / name).read_bytes(), name
+    small = build([next(corpus.rglob("*.txt"))], BuildOptions(out=tmp_path / "one"))
+    assert len(small.built) == 1 and pools == [2]  # a small store's exports one after another
 
 
 def test_unreachable_scheduler_is_one_line_and_writes_nothing(
