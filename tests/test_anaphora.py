@@ -512,6 +512,37 @@ def test_an_it_that_says_something_is_an_organisation_that_speaks(tokens: str, r
     assert _nike_it(tokens, "_speaking_it", it) == (0 if resolved else None)
 
 
+@pytest.mark.parametrize(
+    ("tokens", "resolved"),
+    [
+        # "Nike is boosting its sales.": the subject above the possessive
+        (
+            "Nike/NNP/nsubj/2 is/VBZ/aux/2/be boosting/VBG/ROOT/2/boost its/PRP$/poss/4 sales/NNS/dobj/2/sale ./././2",
+            True,
+        ),
+        # "Nike chose Paris to show its shoes.": a subject above, a clause down
+        (
+            "Nike/NNP/nsubj/1 chose/VBD/ROOT/1/choose Paris/NNP/dobj/1 to/TO/aux/4 show/VB/advcl/1/show "
+            "its/PRP$/poss/6 shoes/NNS/dobj/4/shoe ./././1",
+            True,
+        ),
+        # "The plan hurt Nike and its staff.": the nearest subject is no organisation
+        (
+            "The/DT/det/1 plan/NN/nsubj/2 hurt/VBD/ROOT/2/hurt Nike/NNP/dobj/2 and/CC/cc/3 its/PRP$/poss/6 "
+            "staff/NN/conj/3 ./././2",
+            False,
+        ),
+        # "Its rival Nike grew.": no subject binds a possessive inside it
+        ("Its/PRP$/poss/2 rival/NN/compound/2 Nike/NNP/nsubj/3 grew/VBD/ROOT/3/grow ./././3", False),
+        # "Nike is its biggest rival.": the complement of "be" is never its own subject's
+        ("Nike/NNP/nsubj/1 is/VBZ/ROOT/1/be its/PRP$/poss/4 biggest/JJS/amod/4/big rival/NN/attr/1 ./././1", False),
+    ],
+)
+def test_an_its_is_the_organisation_that_is_the_subject_above_it(tokens: str, resolved: bool) -> None:
+    its = next(t.i for t in doc(tokens, run=False) if t.lower_ == "its")
+    assert _nike_it(tokens, "_owner_subject", its) == (0 if resolved else None)
+
+
 def test_a_verb_says_only_by_its_own_types_not_by_a_phrase_it_starts() -> None:
     # "A US judge has set a trial date": "set out {discourse}" is a statement, "set" is not, and the
     # judge is no unnamed speaker whom the sentence's pronouns may not mean

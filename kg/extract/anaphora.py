@@ -249,15 +249,30 @@ class AnaphoraResolver:
         before; not the "it" of a passive ("it is said that"), which is no one."""
         if tok.i in index.by_token or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in self.lex.reporting:
             return
-
-        def speaks(m: EntityMention) -> bool:
-            return not m.pronoun and (
-                m.kind == EntityKind.ORGANIZATION or (m.kind == EntityKind.PLACE and m.subtype == "Country")
-            )
-
-        j = _salient(ctx.doc, index, tok.i, sent, speaks, window=1)
+        j = _salient(ctx.doc, index, tok.i, sent, _speaks, window=1)
         if j is not None:
             _add_pronoun(ctx, index, tok, index.mentions[root_of(index, j)].kind, j, sent)
+
+    def _owner_subject(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
+        """ "T-Mobile is bolstering its portfolio", "Apple has chosen WWDC week to announce an
+        update to its MacBook line", "Iraq is trying to boost its production": a possessive "its"
+        is the organisation or country that is the subject nearest above it (the first of its
+        ancestors with a subject, which c-commands it). Not when that subject is something else
+        ("the plan ... its cost"), nor one the "its" is inside ("its shares fell"), nor the subject
+        of "be", which the "its" of its complement is never ("X is its biggest shareholder")."""
+        if tok.i in index.by_token or tok.dep_ != "poss" or tok.lower_ != "its":
+            return
+        for verb in _commanding(tok):
+            k = _subject_of(verb)
+            if k is None:
+                continue
+            owner = ctx.doc[k]
+            if owner.left_edge.i <= tok.i <= owner.right_edge.i or verb.lemma_ == "be":
+                return  # "its shares fell"; "Aguas de Barcelona is its biggest shareholder"
+            j = index.at(owner)
+            if j is not None and _speaks(index.mentions[root_of(index, j)]):
+                _add_pronoun(ctx, index, tok, index.mentions[root_of(index, j)].kind, j, sent)
+            return
 
     def _continued_subject(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
         """ "Euronext last week appointed UBS as advisors. It is also working with Morgan Stanley":
@@ -368,6 +383,7 @@ class AnaphoraResolver:
                 self._reported_self(ctx, index, tok, sent)
                 self._continued_subject(ctx, index, tok, sent)
                 self._speaking_it(ctx, index, tok, sent)
+                self._owner_subject(ctx, index, tok, sent)
             elif _plural_anaphor(tok):
                 self._plural_pronoun(ctx, index, tok, sent)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS and _definite(tok):
@@ -502,6 +518,13 @@ def _sexes(doc: Doc, index: EntityIndex, lex: lexicon.Lexicon) -> dict[Mention, 
             # a first name alone that is no one's surname here: "his mother, Patricia"
             found[mention] = lex.first_names[word]
     return found
+
+
+def _speaks(m: EntityMention) -> bool:
+    """Whether a mention names what an "it" can stand for as an actor: an organisation or a country."""
+    return not m.pronoun and (
+        m.kind == EntityKind.ORGANIZATION or (m.kind == EntityKind.PLACE and m.subtype == "Country")
+    )
 
 
 def _commanding(tok: Token) -> list[Token]:
