@@ -927,6 +927,19 @@ def test_meeting_a_demand_or_a_target_is_no_meeting() -> None:
     assert [kind for _, kind in triggers(leaders)] != ["State"]
 
 
+def test_a_contract_won_is_business_and_a_measure_lost_a_fall() -> None:
+    # "Everasia won a contract to develop the field": no contest; "Chelsea won the match" is one
+    contract = doc("Everasia/NNP/nsubj/1 won/VBD/ROOT/1/win a/DT/det/3 contract/NN/dobj/1 ./././1")
+    assert triggers(contract) == [("won", "Transaction")]
+    match = doc("Chelsea/NNP/nsubj/1 won/VBD/ROOT/1/win the/DT/det/3 match/NN/dobj/1 ./././1")
+    assert [kind for _, kind in triggers(match)] != ["Transaction"]
+    # "Yahoo lost revenue": a fall (WordNet's first "lose" is a transfer); jobs lost are layoffs
+    revenue = doc("Yahoo/NNP/nsubj/1 lost/VBD/ROOT/1/lose revenue/NN/dobj/1 ./././1")
+    assert triggers(revenue) == [("lost", "Decline")]
+    jobs = doc("Workers/NNS/nsubj/1/worker lost/VBD/ROOT/1/lose their/PRP$/poss/3 jobs/NNS/dobj/1/job ./././1")
+    assert triggers(jobs) == [("lost", "Layoff")]
+
+
 def test_only_a_weapon_blows_up_as_an_attack() -> None:
     # "the row blew up": no bomb; "a car bomb blew up" and "blew up the pipeline" stay violent
     row = doc("The/DT/det/1 row/NN/nsubj/2 blew/VBD/ROOT/2/blow up/RP/prt/2 ./././2")
