@@ -47,8 +47,9 @@ def sample_folder(root: Path, paths: list[Path], folder: Path) -> Path:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of this process or of the largest of its children that ended (the
+    forked extraction workers, the export processes), whichever is larger (Linux reports kilobytes)."""
+    return max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 
 
 def size_bytes(path: Path) -> int:

@@ -65,10 +65,10 @@ def _child(kind: str, folder: Path, processes: int, encoders: tuple[bool, bool] 
     build's causal and event encoders."""
     extra = f", {encoders[0]}, {encoders[1]}" if kind == "build" else ""
     code = (
-        "import json, resource, sys; from pathlib import Path; from kg.nlp import keep_torch_out; keep_torch_out(); "
+        "import json, sys; from pathlib import Path; from kg.nlp import keep_torch_out; keep_torch_out(); "
         "from benchmarks import build_speed as b; "
         f"r = b._{kind}(Path({str(folder)!r}), {processes}{extra}); "
-        "r['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024; print(json.dumps(r))"
+        "from benchmarks.build_scale import peak_rss_mb; r['peak_rss_mb'] = peak_rss_mb(); print(json.dumps(r))"
     )
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
