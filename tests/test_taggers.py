@@ -304,6 +304,17 @@ def test_a_plural_name_is_a_group_not_a_person() -> None:
         ((3, 5, "PERSON"),),
     )
     assert ents(d) == [("Mick Deats", "PERSON")]
+    # a first name, then a surname read as plural: "Warren Jeffs was charged"; not "the young Billy Elliots"
+    d = doc(
+        "Warren/NNP/compound/1 Jeffs/NNPS/nsubjpass/3 was/VBD/auxpass/3/be charged/VBN/ROOT/3/charge",
+        ((0, 2, "PERSON"),),
+    )
+    assert ents(d) == [("Warren Jeffs", "PERSON")]
+    d = doc(
+        "the/DT/det/3 young/JJ/amod/3 Billy/NNP/compound/3 Elliots/NNPS/nsubj/4 sang/VBD/ROOT/4/sing ./././4",
+        ((2, 4, "PERSON"),),
+    )
+    assert ents(d) == [("Billy Elliots", "GROUP")]
 
 
 def test_a_one_word_organisation_the_ner_tagged_once_is_tagged_where_written_again() -> None:

@@ -182,8 +182,12 @@ class EntityTagger:
         if label == "PERSON" and len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
             return None  # "the Premiership", "the Bill", "the Scot": no one's name takes "the"
         plural = span[-1].tag_ == "NNPS" and span[-1].lower_.endswith("s")
-        if label == "PERSON" and plural and not self._after_role(span):
-            # "the Lib Dems": a party's people; but "Chief Superintendent, Mick Deats" is one person
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        counted = before is not None and before.tag_ in ("DT", "CD", "JJ", "PRP$")  # "the young Billy Elliots"
+        first_name = len(span) > 1 and span[0].lower_ in self.lex.first_names and not counted
+        if label == "PERSON" and plural and not first_name and not self._after_role(span):
+            # "the Lib Dems": a party's people; but "Chief Superintendent, Mick Deats" and "Warren
+            # Jeffs" (a first name, then a surname the tagger read as a plural) are one person
             return Span(span.doc, span.start, span.end, label="GROUP")
         if label == "PERSON" and len(span) == 1 and root.dep_ == "poss" and root.head.ent_type_ == "PERSON":
             return Span(span.doc, span.start, span.end, label="ORG")  # "Labour's Elizabeth Blackman": a body
