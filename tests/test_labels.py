@@ -291,6 +291,21 @@ CASES = [
         "one voted",
         ((0, 1, "CARDINAL"), (2, 3, "GPE")),
     ),
+    # a particle the parser took for an adverb stays with its verb: "stepped" alone says another thing
+    (
+        "Gerd/NNP/compound/1 Niebaum/NNP/nsubj/2 stepped/VBD/ROOT/2/step down/RB/advmod/2 last/JJ/amod/5 "
+        "week/NN/npadvmod/2 ./././2",
+        (2, 3),
+        "Gerd Niebaum stepped down",
+        ((0, 2, "PERSON"), (4, 6, "DATE")),
+    ),
+    # but not an adverb further on, nor one that is no particle
+    (
+        "Niebaum/NNP/nsubj/1 stepped/VBD/ROOT/1/step aside/RB/advmod/1 quickly/RB/advmod/1 ./././1",
+        (1, 2),
+        "Niebaum stepped",
+        ((0, 1, "PERSON"),),
+    ),
 ]
 
 
