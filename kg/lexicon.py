@@ -56,12 +56,15 @@ def ontology_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """One lexicon entry: ``words`` after the head must be found among its dependents."""
+    """One lexicon entry: ``words`` after the head must be found among its dependents, and one of
+    its arguments must be of ``wordclass`` ("lose {measure}"), or, with ``subject``, the subject of
+    the verb used with no object ("{measure} slip": "sales slipped", not "he slipped")."""
 
     type: str
     head: str
     words: tuple[str, ...] = ()
     wordclass: str | None = None
+    subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -260,13 +263,13 @@ ORG_HEADS = frozenset(
     }
 )
 
-_TRIGGER = re.compile(r"^(?P<words>[^{}]+?)\s*(?:\{(?P<cls>\w+)\})?$")
+_TRIGGER = re.compile(r"^(?:\{(?P<subject>\w+)\}\s*)?(?P<words>[^{}]+?)\s*(?:\{(?P<cls>\w+)\})?$")
 
 
 def _parse_trigger(event_type: str, text: str, *, noun: bool) -> Trigger:
     m = _TRIGGER.match(text.strip())
-    if not m:
-        raise ValueError(f"bad trigger {text!r} for {event_type}")
+    if not m or (m.group("subject") and (noun or m.group("cls"))):
+        raise ValueError(f"bad trigger {text!r} for {event_type}")  # a subject class is a verb's only constraint
     words = m.group("words").lower().split()
     if noun and "of" in words:  # "state of emergency": the head comes first
         head, rest = words[0], tuple(w for w in words[1:] if w != "of")
@@ -274,6 +277,8 @@ def _parse_trigger(event_type: str, text: str, *, noun: bool) -> Trigger:
         head, rest = words[-1], tuple(words[:-1])
     else:  # "crack down", "shoot dead": the verb comes first
         head, rest = words[0], tuple(words[1:])
+    if m.group("subject"):
+        return Trigger(event_type, head, rest, m.group("subject"), subject=True)
     return Trigger(event_type, head, rest, m.group("cls"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg import lexicon
 from kg.nlp.trigger_tagger import SPANS_KEY
 from tests.parses import doc
 
@@ -249,6 +250,38 @@ def test_a_firm_that_collapses_goes_bankrupt_but_talks_or_communism_do_not(
     tokens: str, ents_: tuple[tuple[int, int, str], ...], expected: list
 ) -> None:
     assert triggers(doc(tokens, ents_)) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "ents_", "expected"),
+    [
+        # "{measure} slip": a measure that slips falls, a price that slips is a price fall, and the
+        # amount it slips by is no object
+        (
+            "Retail/JJ/amod/1 sales/NNS/nsubj/2/sale slipped/VBD/ROOT/2/slip 0.3+/CD/nummod/4 %/NN/dobj/2 ./././2",
+            ((3, 5, "PERCENT"),),
+            [("slipped", "Decline")],
+        ),
+        ("Shares/NNS/nsubj/1/share slipped/VBD/ROOT/1/slip ./././1", (), [("slipped", "PriceFall")]),
+        ("the/DT/det/1 economy/NN/nsubj/2 cooled/VBD/ROOT/2/cool ./././2", (), [("cooled", "Decline")]),
+        ("sales/NNS/nsubj/1/sale picked/VBD/ROOT/1/pick up/RP/prt/1 ./././1", (), [("picked up", "Increase")]),
+        # whoever else slips, or whatever else is picked up, keeps WordNet's sense
+        ("He/PRP/nsubj/1 slipped/VBD/ROOT/1/slip ./././1", (), []),
+        ("Police/NNS/nsubj/1/police picked/VBD/ROOT/1/pick up/RP/prt/1 sales/NNS/dobj/1/sale ./././1", (), []),
+    ],
+)
+def test_a_measure_that_slips_falls_and_one_that_picks_up_rises(
+    tokens: str, ents_: tuple[tuple[int, int, str], ...], expected: list
+) -> None:
+    assert triggers(doc(tokens, ents_)) == expected
+
+
+@pytest.mark.parametrize("text", ["{measure} slip {price}", "{measure}"])
+def test_a_subject_class_is_a_verbs_only_constraint(text: str) -> None:
+    with pytest.raises(ValueError, match="bad trigger"):
+        lexicon._parse_trigger("Decline", text, noun=False)
+    with pytest.raises(ValueError, match="bad trigger"):
+        lexicon._parse_trigger("Decline", "{measure} fall", noun=True)
 
 
 def test_beating_a_team_is_no_attack_but_beating_protesters_is() -> None:

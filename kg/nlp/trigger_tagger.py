@@ -17,13 +17,10 @@ SPANS_KEY = "kg_triggers"
 # named entities are actors and places, never triggers ("the Protest Party")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 NOUN_ARG_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-# classes a verb's subject can satisfy: "the strike affected ..." ({event}), "a bomb exploded" ({weapons})
 # words of a phrasal verb trigger that must be its particle: "take over", "crack down", "walk out"
 PARTICLES = frozenset({"over", "out", "down", "off", "up", "back", "away", "on", "in"})
+# classes a verb's subject can satisfy: "the strike affected ..." ({event}), "a bomb exploded" ({weapons})
 SUBJECT_CLASSES = frozenset({"event", "weapons"})
-# classes only the subject of a verb with no object satisfies: "workers will strike", not "struck a
-# deal", nor "a bomb struck workers"; "the bank collapsed", not "talks collapsed"
-INTRANSITIVE_SUBJECT_CLASSES = frozenset({"workforce", "firm"})
 # a class a verb's to-infinitive complement satisfies: "declined to comment" (not "declined to $5bn")
 CLAUSE_CLASSES = frozenset({"infinitive"})
 # words that count what their "of" object names: "millions of workers" are workers
@@ -300,12 +297,14 @@ class TriggerTagger:
     def _slots(self, tok: Token, trig: Trigger, args: list[Token]) -> list[Token]:
         """Where a word-class constraint looks: the arguments, and the subject for {event} ("the
         strike affected ...": an event acting on something) and {weapons} ("a bomb exploded");
-        the subject alone, of a verb with no object, for {workforce} ("workers will strike") and {firm}
-        ("WorldCom collapsed"); the verb's clausal complement for {infinitive} ("declined to comment");
-        a noun's arguments ("the firm's collapse") for every class."""
+        the subject alone, of a verb with no object, for a class written before the verb
+        ("{workforce} strike": "workers will strike", not "struck a deal"; "{measure} slip": "sales
+        slipped 0.3%", an amount being no object); the verb's clausal complement for {infinitive}
+        ("declined to comment"); a noun's arguments ("the firm's collapse") for every class."""
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if trig.wordclass in INTRANSITIVE_SUBJECT_CLASSES and tok.pos_ != "NOUN":
-            return [] if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) else list(map(_counted, subjects))
+        if trig.subject:
+            objects = (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ not in AMOUNT_LABELS)
+            return [] if any(objects) else list(map(_counted, subjects))
         if trig.wordclass in SUBJECT_CLASSES:
             return [*args, *subjects]
         if trig.wordclass in CLAUSE_CLASSES:
