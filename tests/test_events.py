@@ -422,6 +422,12 @@ def test_a_support_verb_whose_particle_makes_a_trigger_carries_no_event() -> Non
 
     took = doc("JK/NNP/nsubj/1 took/VBD/ROOT/1/take over/RP/prt/1 the/DT/det/4 show/NN/dobj/1 ./././1")
     assert support_verb(took[4]) is None  # "take over": an acquisition of its own
+    # so with a particle the parser took for an adverb: "With allegations ..., Dallaglio stepped down"
+    down = doc(
+        "With/IN/prep/4 allegations/NNS/pobj/0/allegation ,/,/punct/4 Dallaglio/NNP/nsubj/4 "
+        "stepped/VBD/ROOT/4/step down/RB/advmod/4 ./././4"
+    )
+    assert support_verb(down[1]) is None
     action = doc("Police/NNS/nsubj/1/police took/VBD/ROOT/1/take action/NN/dobj/1 ./././1")
     assert getattr(support_verb(action[2]), "i", None) == 1
     carried = doc("They/PRP/nsubj/1 carried/VBD/ROOT/1/carry out/RP/prt/1 an/DT/det/4 attack/NN/dobj/1 ./././1")

@@ -299,11 +299,17 @@ CASES = [
         "Gerd Niebaum stepped down",
         ((0, 2, "PERSON"), (4, 6, "DATE")),
     ),
-    # but not an adverb further on, nor one that is no particle
     (
-        "Niebaum/NNP/nsubj/1 stepped/VBD/ROOT/1/step aside/RB/advmod/1 quickly/RB/advmod/1 ./././1",
+        "Jarvis/NNP/nsubj/2 could/MD/aux/2 go/VB/ROOT/2 under/RB/advmod/2 ./././2",
+        (2, 3),
+        "Jarvis could go under",
+        ((0, 1, "ORG"),),
+    ),
+    # but no adverb that is no particle
+    (
+        "Niebaum/NNP/nsubj/1 resigned/VBD/ROOT/1/resign abruptly/RB/advmod/1 ./././1",
         (1, 2),
-        "Niebaum stepped",
+        "Niebaum resigned",
         ((0, 1, "PERSON"),),
     ),
 ]

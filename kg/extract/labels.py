@@ -21,7 +21,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import syntax
-from kg.nlp.trigger_tagger import PARTICLES
+from kg.nlp.trigger_tagger import is_particle
 
 MAX_WORDS = 8
 # what a noun phrase keeps of its modifiers: "petroleum gas", "Bitcoin's price", "26 protesters"
@@ -134,7 +134,7 @@ def _relative(noun: Token) -> set[int]:
         for c in clause.rights
         if (c.dep_ == "prep" and not any(c.children)) or (c.dep_ == "advmod" and c.i == clause.right_edge.i)
     }
-    verb = {clause.i} | {c.i for c in clause.children if c.dep_ in ("neg", "aux") or _particle(c)}
+    verb = {clause.i} | {c.i for c in clause.children if c.dep_ in ("neg", "aux") or is_particle(c)}
     return verb | stranded | _noun_phrase(subject)
 
 
@@ -218,22 +218,16 @@ def _infinitive(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children)
 
 
-def _particle(word: Token) -> bool:
-    """A verb's particle, or one the parser took for an adverb just after it ("Niebaum stepped
-    down", "the stock slipped back 7%"): without it the label says another thing ("stepped")."""
-    verb = word.head
-    return word.dep_ == "prt" or (word.dep_ == "advmod" and word.i == verb.i + 1 and word.lower_ in PARTICLES)
-
-
 def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set[int]:
-    """Subject, verb (with its particle and negation), object or complement, and one phrase."""
+    """Subject, verb (with its particle and negation), object or complement, and one phrase. The
+    particle stays also where the parser took it for an adverb: "stepped" alone says another thing."""
     # the particle, the negation and the auxiliaries that say when and how sure ("have risen",
     # "could strike"), not the passive's ("was lifted": "lifted")
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     kept = (
         c
         for c in verb.children
-        if _particle(c) or c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ != "TO" and not passive)
+        if is_particle(c) or c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ != "TO" and not passive)
     )
     found = {verb.i} | {c.i for c in kept}
     subject = _subject(verb)
@@ -264,7 +258,7 @@ def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set
     if clause is not None:
         # with its "to" and the auxiliaries after it: "appeared to have opened up", "honoured to be
         # asked", not "to opened up"
-        found |= {clause.i} | {c.i for c in clause.children if c.dep_ in ("aux", "auxpass") or _particle(c)}
+        found |= {clause.i} | {c.i for c in clause.children if c.dep_ in ("aux", "auxpass") or is_particle(c)}
         found |= next((_noun_phrase(c) for c in clause.children if c.dep_ == "dobj"), set())
     elif not objects:
         found |= _prep_phrase(verb)

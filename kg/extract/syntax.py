@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg import lexicon, wordnet_types
+from kg.nlp.trigger_tagger import is_particle
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # prepositions whose gerund the verb's object does: "accused the Tories of running scared",
@@ -289,7 +290,7 @@ def _carries_its_head(clause: Token) -> bool:
 
 
 def _phrasal_trigger(verb: Token) -> bool:
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    particles = {c.lower_ for c in verb.children if is_particle(c)}
     triggers = lexicon.load().events.verbs.get(verb.lemma_.lower(), ()) if particles else ()
     return any(t.words and set(t.words) <= particles for t in triggers)
 

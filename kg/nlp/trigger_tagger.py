@@ -17,8 +17,10 @@ SPANS_KEY = "kg_triggers"
 # named entities are actors and places, never triggers ("the Protest Party")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "GROUP", "ORGDESC", "ASSET"})
 NOUN_ARG_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
-# words of a phrasal verb trigger that must be its particle: "take over", "crack down", "walk out"
-PARTICLES = frozenset({"over", "out", "down", "off", "up", "back", "away", "on", "in"})
+# a phrasal verb's particles: "take over", "crack down", "walk out", "go under", "fall apart"
+PARTICLES = frozenset(
+    {"over", "out", "down", "off", "up", "back", "away", "on", "in", "under", "forward", "ahead", "apart", "aside"}
+)
 # classes a verb's subject can satisfy: "the strike affected ..." ({event}), "a bomb exploded" ({weapons})
 SUBJECT_CLASSES = frozenset({"event", "weapons"})
 # a class a verb's to-infinitive complement satisfies: "declined to comment" (not "declined to $5bn")
@@ -48,6 +50,12 @@ IDIOMS = (
     ("in", "charge"),
     *((form, "charge") for form in ("take", "takes", "took", "taken", "taking")),
 )
+
+
+def is_particle(word: Token) -> bool:
+    """Whether ``word`` is its verb's particle: tagged one, or a particle the small parser took for
+    an adverb just after the verb ("Niebaum stepped down", "Jarvis could go under")."""
+    return word.dep_ == "prt" or (word.dep_ == "advmod" and word.i == word.head.i + 1 and word.lower_ in PARTICLES)
 
 
 def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
