@@ -73,14 +73,15 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
         # that governs it ("was ordered", "has won")
         words |= _coordinated(head) or _context(head)
     label = _render(head, sorted(words), names)
-    sent = head.sent
-    # a headline or a fragment: the nearest words of its sentence, right first
-    for i in sorted(range(sent.start, sent.end), key=lambda i: (abs(i - head.i), -i)):
-        if len(label.split()) >= 2:
-            break
-        if _word(head, i):
-            words.add(i)
-            label = _render(head, sorted(words), names)
+    if len(label.split()) < 2:
+        # a headline or a fragment: the nearest words of its sentence, right first
+        sent = head.sent
+        for i in sorted(range(sent.start, sent.end), key=lambda i: (abs(i - head.i), -i)):
+            if _word(head, i):
+                words.add(i)
+                label = _render(head, sorted(words), names)
+                if len(label.split()) >= 2:
+                    break
     if len(label.split()) < 2:
         # a sentence the parser cut down to the word ("Controversy | and | Lawrence Dallaglio have
         # ..."): the words after it on its line, to the end of the next noun phrase
