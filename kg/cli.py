@@ -123,7 +123,13 @@ def build(
             "word meaning tells (the quake, a playoff); --no-event-encoder: the parse model alone, a fifth faster."
         ),
     ] = True,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch (a batch also ends at 64,000 characters).")] = 32,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            help="Documents per batch sent to a worker process or a Dask worker (a batch also ends at 64,000 "
+            "characters); one process extracts in one stream."
+        ),
+    ] = 32,
     processes: Annotated[int, typer.Option(help="Worker processes that parse and extract (one a core).")] = 1,
     scheduler: Annotated[
         str | None,

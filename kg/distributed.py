@@ -89,15 +89,17 @@ def _with_models(options: BuildOptions, move: Callable[[Path], Path]) -> BuildOp
     )
 
 
-def extract_batch(job: Job, batch: list[tuple[Document, CleanText]]) -> list[Extracted]:
-    """Parse and extract a batch of documents: what a worker runs."""
+def extract_stream(job: Job, documents: Iterable[tuple[Document, CleanText]]) -> Iterator[Extracted]:
+    """Parse and extract documents as they come, in one parse stream: the building process's own
+    extraction, where a stream per batch would wait at each batch's end for the event encoder's
+    reader thread to finish it (about 1 s of 120 BBC articles)."""
     from kg import nlp
     from kg.extract import extract
 
     options = _local(job)
     with _parsing:
         docs = nlp.parse(
-            ((clean.text, (document, clean)) for document, clean in batch),
+            ((clean.text, (document, clean)) for document, clean in documents),
             model=options.model,
             causal_model=options.causal_model,
             causal_threshold=options.threshold,
@@ -106,7 +108,13 @@ def extract_batch(job: Job, batch: list[tuple[Document, CleanText]]) -> list[Ext
             event_threshold=options.event_threshold,
             event_encoder=options.event_encoder,
         )
-        return [Extracted(extract(doc, document, clean), len(doc)) for doc, (document, clean) in docs]
+        for doc, (document, clean) in docs:
+            yield Extracted(extract(doc, document, clean), len(doc))
+
+
+def extract_batch(job: Job, batch: list[tuple[Document, CleanText]]) -> list[Extracted]:
+    """Parse and extract a batch of documents: what a worker runs."""
+    return list(extract_stream(job, batch))
 
 
 @contextmanager
@@ -154,13 +162,21 @@ def extractions(
     executor: Executor | None,
     slots: int,
 ) -> Iterator[tuple[Extracted, T]]:
-    """Each item's extraction with its context, in the order of ``items``, batches running on
-    ``executor`` (at most ``slots`` x BATCHES_PER_WORKER at a time, so memory stays flat)."""
-    batches = _batches(items, job.options.batch_size)
+    """Each item's extraction with its context, in the order of ``items``: in this process in one
+    stream when there is no ``executor``, else in batches running on it (at most ``slots`` x
+    BATCHES_PER_WORKER at a time, so memory stays flat)."""
     if executor is None:
-        for batch in batches:
-            yield from zip(extract_batch(job, [(d, c) for d, c, _ in batch]), (t for _, _, t in batch), strict=True)
+        contexts: deque[T] = deque()  # of the documents the parse has read ahead, in order
+
+        def documents() -> Iterator[tuple[Document, CleanText]]:
+            for document, clean, context in items:
+                contexts.append(context)
+                yield document, clean
+
+        for extracted in extract_stream(job, documents()):
+            yield extracted, contexts.popleft()
         return
+    batches = _batches(items, job.options.batch_size)
     running: deque[tuple[Future[list[Extracted]], list[T]]] = deque()
     for batch in batches:
         running.append((executor.submit(extract_batch, job, [(d, c) for d, c, _ in batch]), [t for _, _, t in batch]))

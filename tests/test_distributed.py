@@ -116,6 +116,30 @@ def test_a_batch_ends_at_its_document_count_or_its_characters() -> None:
     assert distributed.BATCH_CHARS == 64_000
 
 
+def test_the_building_process_extracts_in_one_parse_stream_whatever_the_batch_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # one stream: the event encoder's reader thread does not drain at each batch's end
+    streams: list[list[str]] = []
+
+    def parse(items: Any, **_options: Any) -> Any:
+        streams.append([])
+        for text, context in items:
+            streams[-1].append(text)
+            yield [text], context
+
+    monkeypatch.setattr(nlp, "parse", parse)
+    monkeypatch.setattr("kg.extract.extract", lambda doc, document, clean: document.id)
+    options = BuildOptions(batch_size=2)
+    job = distributed.job(options, fingerprint(options))
+    items = [(Document(str(k), f"text {k}", "s"), CleanText(f"text {k}", ()), f"context {k}") for k in range(5)]
+    found = list(distributed.extractions(iter(items), job, None, 1))
+    assert [(extracted.extraction, context) for extracted, context in found] == [
+        (str(k), f"context {k}") for k in range(5)
+    ]
+    assert streams == [[f"text {k}" for k in range(5)]]
+
+
 def test_model_paths_travel_relative_to_the_package() -> None:
     options = BuildOptions()
     job = distributed.job(options, fingerprint(options))
