@@ -233,6 +233,16 @@ def test_a_place_is_an_events_only_where_the_parse_ties_it_to_the_event() -> Non
         assert (("place", "Iran") in roles(about, ((6, 7, "GPE"),), "Protest")) is placed
 
 
+def test_a_trades_to_and_from_name_its_other_party_not_its_place() -> None:
+    # "Ferrovial acquired the stake from Spain's Jarvis": Spain is who sold; "in Spain" is where
+    for prep, placed in (("from", False), ("to", False), ("in", True)):
+        trade = (
+            f"Ferrovial/NNP/nsubj/1 acquired/VBD/ROOT/1/acquire the/DT/det/3 stake/NN/dobj/1 {prep}/IN/prep/1 "
+            "Spain/NNP/pobj/4 ./././1"
+        )
+        assert (("place", "Spain") in roles(trade, ((0, 1, "ORG"), (5, 6, "GPE")), "Acquisition")) is placed
+
+
 def statuses(tokens: str) -> list[tuple[str, str]]:
     d = doc(tokens)
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))

@@ -318,6 +318,10 @@ class EventExtractor:
             places += [o for _p, o in syntax.prep_objects(head, *PLACE_PREPS)]
         if head.pos_ == "NOUN" and not any(_kind(t, entities) == EntityKind.PLACE for t in places):
             places += _nested_places(head)  # "a ban on hunting with dogs in England and Wales"
+        if any(self.lex.events.is_a(event_type, kind) for kind in ("Business", "Transaction")):
+            # a trade's "to" and "from" name its other party, not where it happens: "Jarvis sells
+            # its stake to Spain" (Spain's Ferrovial), "imports from China"; "sold in Spain" is where
+            places = [t for t in places if not (t.dep_ == "pobj" and t.head.lower_ not in LOCATIVE_PREPS)]
         if self.lex.in_class("contest", head.lemma_.lower()):
             # a team named after its country or city is no place: "England's win", "a loss to
             # Milan", "playing Switzerland"; where it was played is: "a win in Rome", "at Ibrox"
