@@ -305,6 +305,14 @@ CASES = [
         "Jarvis could go under",
         ((0, 1, "ORG"),),
     ),
+    # a label cut to its length ends on no possessive whose noun it left out, nor on that one's preposition
+    (
+        "two/CD/nummod/2 task/NN/compound/2 forces/NNS/nsubj/4/force will/MD/aux/4 report/VB/ROOT/4 back/RB/advmod/4 "
+        "at/IN/prep/4 its/PRP$/poss/8 meeting/NN/pobj/6 ./././4",
+        (4, 5),
+        "two task forces will report back",
+        ((0, 1, "CARDINAL"),),
+    ),
     # but no adverb that is no particle
     (
         "Niebaum/NNP/nsubj/1 resigned/VBD/ROOT/1/resign abruptly/RB/advmod/1 ./././1",

@@ -341,10 +341,10 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str], within: S
     while indices and (
         doc[indices[-1]].lower_ in ARTICLES
         or _hyphen(doc[indices[-1]])
-        or doc[indices[-1]].tag_ == "POS"
+        or doc[indices[-1]].tag_ in ("POS", "PRP$")
         or _dangling(doc[indices[-1]], indices)
     ):
-        indices.pop()  # nor end it
+        indices.pop()  # nor end it, nor a possessive cut from its noun ("will report back at its")
     said = {doc[i].text for i in indices}
     names = {i: name for i, name in names.items() if name.split()[-1] not in said}
     for k, i in enumerate(indices):
