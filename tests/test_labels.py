@@ -320,6 +320,38 @@ CASES = [
         "Niebaum resigned",
         ((0, 1, "PERSON"),),
     ),
+    # an infinitive complement keeps what it is ("reported to be" names nothing) ...
+    (
+        "The/DT/det/1 exchange/NN/nsubjpass/3 is/VBZ/auxpass/3/be reported/VBN/ROOT/3/report to/TO/aux/5 "
+        "be/VB/xcomp/3/be ready/JJ/acomp/5 ./././3",
+        (3, 4),
+        "exchange reported to be ready",
+        (),
+    ),
+    # ... or where it goes, when there is room for it beside the subject
+    (
+        "Driscoll/NNP/nsubj/1 refused/VBD/ROOT/1/refuse to/TO/aux/3 comply/VB/xcomp/1 with/IN/prep/3 the/DT/det/6 "
+        "rules/NNS/pobj/4/rule ./././1",
+        (1, 2),
+        "Driscoll refused to comply with rules",
+        ((0, 1, "PERSON"),),
+    ),
+    (
+        "Ireland/NNP/compound/4 rugby/NN/compound/4 captain/NN/compound/4 Brian/NNP/compound/4 Driscoll/NNP/nsubj/5 "
+        "refused/VBD/ROOT/5/refuse to/TO/aux/7 comply/VB/xcomp/5 with/IN/prep/7 the/DT/det/10 rules/NNS/pobj/8/rule "
+        "./././5",
+        (5, 6),
+        "Ireland rugby captain Brian Driscoll refused to comply",
+        ((0, 1, "GPE"), (3, 5, "PERSON")),
+    ),
+    # a noun that says nothing without what it is of keeps it: "on behalf" alone says for no one
+    (
+        "International/JJ/amod/1 lawsuits/NNS/nsubj/7/lawsuit on/IN/prep/1 behalf/NN/pobj/2 of/IN/prep/3 "
+        "investors/NNS/pobj/4/investor could/MD/aux/7 follow/VB/ROOT/7 ./././7",
+        (1, 2),
+        "International lawsuits on behalf of investors",
+        (),
+    ),
 ]
 
 

@@ -39,6 +39,9 @@ ARTICLES = frozenset({"the", "a", "an"})
 # words that name a share of something and say little without it: "one in three", "half of the staff"
 PARTITIVES = frozenset({"half", "most", "some", "many", "all", "none", "each", "both", "majority", "minority", "rest"})
 PARTITIVE_WORDS = 3
+# nouns a preposition takes that say nothing without what they are "of": "on behalf of aggrieved
+# investors", "on the back of stronger revenues", "at the expense of", "in the wake of"
+RELATIONAL = frozenset({"behalf", "back", "expense", "wake", "aftermath", "midst", "brink", "verge", "eve"})
 # an adjective or noun a copula predicates of its subject ("became violent", "remain high")
 PREDICATES = frozenset({"acomp", "attr", "oprd"})
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -159,13 +162,15 @@ def _noun_phrase(tok: Token) -> set[int]:
         elif child.dep_ in NP_KEEP and child.ent_type_ not in TIME:
             # punctuation by its part of speech, not the lexeme's flag, which "%" carries too
             found |= {t.i for t in child.subtree if (t.dep_ != "det" and t.pos_ != "PUNCT") or t.tag_ == "HYPH"}
-    if tok.tag_ == "CD" or tok.lower_ in PARTITIVES:
-        # a share keeps what it is a share of: "one in three are concerned", not "one are concerned"
+    relational = tok.lower_ in RELATIONAL and tok.pos_ == "NOUN"
+    if tok.tag_ == "CD" or tok.lower_ in PARTITIVES or relational:
+        # a share keeps what it is a share of: "one in three are concerned", not "one are concerned";
+        # a relational noun what it is "of", however long ("on behalf of aggrieved investors")
         of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
         whole = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
         if of is not None and whole is not None and whole.ent_type_ not in TIME:
             phrase = _noun_phrase(whole)
-            if len(phrase) <= PARTITIVE_WORDS:  # a longer one would crowd the label's other words out
+            if relational or len(phrase) <= PARTITIVE_WORDS:  # a longer share would crowd the label
                 found |= {of.i} | phrase
     return found
 
@@ -260,10 +265,25 @@ def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set
         # with its "to" and the auxiliaries after it: "appeared to have opened up", "honoured to be
         # asked", not "to opened up"
         found |= {clause.i} | {c.i for c in clause.children if c.dep_ in ("aux", "auxpass") or is_particle(c)}
-        found |= next((_noun_phrase(c) for c in clause.children if c.dep_ == "dobj"), set())
+        direct = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if direct is not None:
+            found |= _noun_phrase(direct)
+        else:
+            # or what it is or where it goes, where that fits beside the subject: "is reported to be
+            # ready", "refused to comply with the law", not "reported to be", which names nothing
+            complement = next((c for c in clause.children if c.dep_ in VERB_OBJECTS), None)
+            told = _noun_phrase(complement) if complement is not None else _prep_phrase(clause)
+            if _written(verb.doc, found | told) <= MAX_WORDS:
+                found |= told
     elif not objects:
         found |= _prep_phrase(verb)
     return found
+
+
+def _written(doc: Doc, words: set[int]) -> int:
+    """How many words a label of ``words`` shows (articles and punctuation are left out)."""
+    shown = [i for i in sorted(words) if doc[i].lower_ not in ARTICLES and doc[i].pos_ != "PUNCT"]
+    return len(_written_words(doc, shown))
 
 
 def _coordinated(verb: Token) -> set[int]:
