@@ -266,7 +266,7 @@ CASES = [
         "they/PRP/nsubjpass/2 were/VBD/auxpass/2/be allowed/VBN/ROOT/2/allow to/TO/aux/5 be/VB/auxpass/5/be "
         "used/VBN/xcomp/2/use",
         (2, 3),
-        "they allowed to be used",
+        "they were allowed to be used",
         (),
     ),
     # a passive infinitive whose subject is its governor's keeps "to be": it has not happened yet
@@ -343,6 +343,14 @@ CASES = [
         (5, 6),
         "Ireland rugby captain Brian Driscoll refused to comply",
         ((0, 1, "GPE"), (3, 5, "PERSON")),
+    ),
+    # a pronoun keeps the passive's auxiliaries: "It held at Staples Center" reads as active
+    (
+        "It/PRP/nsubjpass/3 will/MD/aux/3 be/VB/auxpass/3/be held/VBN/ROOT/3/hold at/IN/prep/3 "
+        "Staples/NNP/compound/6 Center/NNP/pobj/4 ./././3",
+        (3, 4),
+        "It will be held at Staples Center",
+        ((5, 7, "FAC"),),
     ),
     # a noun that says nothing without what it is of keeps it: "on behalf" alone says for no one
     (

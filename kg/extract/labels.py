@@ -246,6 +246,10 @@ def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set
         found |= {c.i for c in verb.children if c.tag_ == "TO" or (passive and c.dep_ in ("aux", "auxpass"))}
         if subject is not None and subject.tag_ == "PRP" and subject.i not in names:
             subject = None
+    elif passive and subject is not None and subject.tag_ == "PRP" and subject.i not in names:
+        # a pronoun keeps the passive's auxiliaries, without which the label reads as active: "It was
+        # held at Staples Center", not "It held at Staples Center"; a noun does without ("cap lifted")
+        found |= {c.i for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if subject is None and passive:
         # "after a cap ... was lifted": the small parser often reads the conjunction as a preposition
         # and the clause's subject as its object
