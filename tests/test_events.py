@@ -12,6 +12,7 @@ from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor, _typed
 from kg.model import Document
 from kg.nlp import event_detector
+from kg.nlp.factories import clitic_perfects
 from kg.wordnet_types import wordnet_type
 from tests.parses import doc
 
@@ -601,3 +602,33 @@ def test_a_change_word_typed_by_a_rarer_sense_changes_nothing_measured_takes_its
     assert wordnet_type("include", "v") == "Increase"
     assert _typed(include[1]) == "State"
     assert _typed(added[1]) == "Increase"
+
+
+def test_a_clitic_s_before_a_participle_with_an_object_is_a_perfect() -> None:
+    """ "The army's launched a crackdown": the small parser's "is launched", a passive whose subject
+    undergoes the crackdown; kg_perfects reads "has launched", so the army does it."""
+
+    def crackdown_roles(tokens: str) -> tuple[list[tuple[str, str]], list[str]]:
+        d = clitic_perfects(doc(tokens, ()))
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        entities = EntityExtractor()(ctx)
+        found = [
+            (r.name, entities.mentions[r.entity].name)
+            for e in EventExtractor()(ctx, entities).mentions
+            if e.type == "Crackdown"
+            for r in e.roles
+        ]
+        return found, [t.dep_ for t in d]
+
+    perfect = (
+        "army/NN/nsubjpass/2 's/VBZ/auxpass/2/be launched/VBN/ROOT/2/launch a/DT/det/4 crackdown/NN/dobj/2 ./././2"
+    )
+    assert crackdown_roles(perfect) == ([("agent", "army")], ["nsubj", "aux", "ROOT", "det", "dobj", "."])
+    # a passive still: another passive auxiliary ("'s been given"), or no object ("'s expected")
+    given = (
+        "army/NN/nsubjpass/3 's/VBZ/auxpass/3/be been/VBN/auxpass/3/be given/VBN/ROOT/3/give a/DT/det/5 "
+        "crackdown/NN/dobj/3 ./././3"
+    )
+    assert crackdown_roles(given)[1][:3] == ["nsubjpass", "auxpass", "auxpass"]
+    expected = "crackdown/NN/nsubjpass/2 's/VBZ/auxpass/2/be expected/VBN/ROOT/2/expect ./././2"
+    assert crackdown_roles(expected)[1] == ["nsubjpass", "auxpass", "ROOT", "."]

@@ -55,8 +55,9 @@ def load(
     ``event_model`` after them (words at least ``event_threshold`` likely are mentions, read with the
     detector's transformer too when ``event_encoder``), and the
     causal reader ``causal_model`` last (keeping links at least ``causal_threshold`` likely,
-    reading sentences with the reader's transformer when ``causal_encoder``). A learned stage
-    is left out when its model is None or when the pipeline has no parser."""
+    reading sentences with the reader's transformer when ``causal_encoder``), then a correction of
+    the parse for the extraction (``kg_perfects``). A learned stage is left out when its model is
+    None or when the pipeline has no parser."""
     with _long_lived():
         import spacy
 
@@ -79,6 +80,8 @@ def load(
         if causal_model is not None and "parser" in nlp.pipe_names:
             config = {"path": str(causal_model), "threshold": causal_threshold, "encoder": causal_encoder}
             nlp.add_pipe("kg_causal", last=True, config=config)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("kg_perfects", last=True)
         return nlp
 
 

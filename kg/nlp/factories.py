@@ -73,3 +73,30 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if tok.text.count("\n") >= 2 and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+# the clitic "'s", which the small parser reads as "is", a passive's auxiliary, wherever a past
+# participle follows it
+_CLITIC_S = frozenset({"'s", "’s"})
+
+
+@Language.component("kg_perfects", requires=["token.dep"], assigns=["token.dep", "token.lemma"])
+def clitic_perfects(doc: Doc) -> Doc:
+    """ "He's won three titles" is "he has won" them: the small parser reads it as "he is won",
+    a passive whose subject is what was won. A past participle with a direct object after that
+    clitic, and no other passive auxiliary ("he's been given a medal" stays one), is a perfect:
+    the clitic is "have" and the subject does the act. Run after the learned components, which
+    read the parse they were trained on."""
+    for tok in doc:
+        verb = tok.head
+        if tok.dep_ != "auxpass" or tok.lower_ not in _CLITIC_S or verb.tag_ != "VBN":
+            continue
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        if any(c.dep_ == "auxpass" and c.i != tok.i for c in verb.children):
+            continue
+        tok.dep_, tok.lemma_ = "aux", "have"
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                child.dep_ = "nsubj"
+    return doc
