@@ -63,6 +63,8 @@ _MD_SYNTAX = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))|(\*\*|__|(?<
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _WORD = re.compile(r"\w+")
 _MD_PATTERN = re.compile(f"{_SIGN_RE.pattern}|{_MD_LINK.pattern}|{_MD_SYNTAX.pattern}", re.IGNORECASE)
+# a line that opens or closes a fenced code block: three or more backticks or tildes
+_MD_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,24 @@ class _Builder:
         return CleanText("".join(self.parts), tuple(self.segments))
 
 
+def _without_code(text: str) -> str:
+    """Markdown's fenced code blocks as blank lines (the same length: offsets hold): code is no
+    prose, and `print("no events here")` read as text made an event. A fence closes with the same
+    character, at least as long; one left open runs to the end, as CommonMark reads it."""
+    lines = text.split("\n")
+    fence = ""
+    for k, line in enumerate(lines):
+        found = _MD_FENCE.match(line)
+        if not fence and found:
+            fence = found.group(1)
+        elif fence and found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence):
+            fence = ""
+        elif not fence:
+            continue
+        lines[k] = " " * len(line)
+    return "\n".join(lines)
+
+
 def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
     """Yield (start, end) of each non-blank line."""
     for m in re.finditer(r"[^\n]+", text):
@@ -172,6 +192,8 @@ def clean(text: str, *, markdown: bool = False) -> CleanText:
     (19, 33)
     """
     text = _ZERO_WIDTH.sub(" ", text)
+    if markdown:
+        text = _without_code(text)
     # a spaced dash is a parenthetical dash; the parser reads "-" better (same length: offsets hold)
     text = _SPACED_DASH.sub("-", text)
     out = _Builder()

@@ -78,6 +78,16 @@ def test_markdown_syntax_is_dropped_and_links_keep_their_text() -> None:
     assert text[b:e] == "dozens"
 
 
+def test_markdown_code_blocks_are_no_prose_and_offsets_hold() -> None:
+    text = 'Prices fell.\n\n```python\nprint("no events here")\n\n~~~\n```\nMiners moved.\n\n~~~~\nopen to the end'
+    c = clean(text, markdown=True)
+    assert c.text == "Prices fell.\n\nMiners moved."
+    i = c.text.index("Miners")
+    b, e = c.to_original(i, i + 6)
+    assert text[b:e] == "Miners"
+    assert "print" in clean(text).text  # a plain text's backticks are text
+
+
 def test_spaced_dash_is_read_as_a_hyphen_with_offsets_unchanged() -> None:
     text = "Bitcoin's hashrate – the computing power – fell."
     c = clean(text)
