@@ -1064,3 +1064,20 @@ def test_a_passive_clause_says_what_is_cut_wherever_the_parse_hangs_it() -> None
     participle = "200/CD/nummod/1 jobs/NNS/ROOT/1/job cut/VBN/acl/1/cut"
     for tokens in (raised, relative, participle):
         assert triggers(doc(tokens)) == [("cut", "Layoff")], tokens
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        # what leaves people dead kills them: the deaths are an event of their own
+        (
+            "The/DT/det/1 attack/NN/nsubj/2 left/VBD/ROOT/2/leave 20/CD/nummod/4 people/NNS/dobj/2/person "
+            "dead/JJ/oprd/2 ./././2",
+            [("attack", "Attack"), ("left 20 people dead", "Killing")],
+        ),
+        # leaving anything else is no killing
+        ("He/PRP/nsubj/1 left/VBD/ROOT/1/leave the/DT/det/3 party/NN/dobj/1 ./././1", []),
+    ],
+)
+def test_what_leaves_people_dead_kills_them(tokens: str, expected: list) -> None:
+    assert triggers(doc(tokens)) == expected
