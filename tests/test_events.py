@@ -130,6 +130,17 @@ def test_a_day_the_parser_hung_on_an_argument_dates_the_verb() -> None:
         "a/DT/det/7 crackdown/NN/dobj/5"
     )
     assert ("Crackdown", "2022-07-08") in dates(ordered, ((3, 4, "DATE"),))
+    # or on the object of one of its prepositions, unless that object's time is another one's
+    seized = (
+        "Police/NNS/nsubj/1/police arrested/VBD/ROOT/1/arrest men/NNS/dobj/1/man at/IN/prep/1 "
+        "the/DT/det/5 rally/NN/pobj/3 Sunday/NNP/npadvmod/5"
+    )
+    assert ("Arrest", "2022-07-10") in dates(seized, ((6, 7, "DATE"),))
+    after = (
+        "Police/NNS/nsubj/1/police arrested/VBD/ROOT/1/arrest men/NNS/dobj/1/man after/IN/prep/1 "
+        "the/DT/det/5 rally/NN/pobj/3 Sunday/NNP/npadvmod/5"
+    )
+    assert ("Arrest", None) in dates(after, ((6, 7, "DATE"),))
 
 
 def test_what_is_to_come_takes_the_next_day_of_that_name() -> None:

@@ -127,3 +127,13 @@ def test_a_year_end_is_the_nearest_one_or_in_a_clause_about_what_is_to_come_the_
     assert normalize("year-end", SATURDAY) == ("2021-12", "month")  # a January article looks back
     assert normalize("the end of the year", date(2022, 10, 30)) == ("2022-12", "month")
     assert normalize("around year end", SATURDAY, future=True) == ("2022-12", "month")
+
+
+def test_a_weekday_before_a_day_of_a_month_says_its_year() -> None:
+    # 25 April was a Saturday in 1998, the day after the article; dateparser's past made it 1997
+    assert normalize("Saturday, April 25", date(1998, 4, 24)) == ("1998-04-25", "day")
+    # 12 February 2005, a Saturday, weeks after an article of New Year's Day: not the last one
+    assert normalize("Saturday 12 February", date(2005, 1, 1)) == ("2005-02-12", "day")
+    # a weekday that fits none of the years around keeps the usual reading, and a year wins
+    assert normalize("Sunday, December 30", date(1998, 4, 24)) == ("1997-12-30", "day")
+    assert normalize("Monday, April 25, 1997", date(1998, 4, 24)) == ("1997-04-25", "day")

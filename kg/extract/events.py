@@ -631,14 +631,26 @@ def _when_date_tokens(clause: Token) -> list[Token]:
     return []
 
 
+# prepositions whose object's date is another time than the verb's
+OTHER_TIME_PREPS = frozenset({"from", "to", "than", "after", "following", "before", "since", "until"})
+
+
 def _argument_date_tokens(verb: Token) -> list[Token]:
     """A day the parser hung on the verb's subject or object rather than on the verb: "The Council
     on Aug. 6 ordered ...", "Police found 600 kg of explosives Sunday"."""
     if verb.pos_ != "VERB":
         return []
     out = []
-    for arg in verb.children:
-        if arg.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+    # and on the object of one of its prepositions: "seized a bomb under construction Sunday"; not
+    # where the object's date is another time's: a change's start or end ("will rise from an
+    # estimated $470 million this year"), what came before or after ("laws introduced after the
+    # attacks on 11 September 2001")
+    args = [
+        *verb.children,
+        *(o for c in verb.children if c.dep_ == "prep" and c.lower_ not in OTHER_TIME_PREPS for o in c.children),
+    ]
+    for arg in args:
+        if arg.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             continue
         for c in arg.children:
             if c.ent_type_ == "DATE" and c.dep_ == "npadvmod":

@@ -40,11 +40,13 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+# a weekday before a day of a month ("Saturday, April 25"), which says the year when none is written
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+)?"
 _FORMS = [
-    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),
-    re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),
-    re.compile(rf"^{_MONTH}\s+{_DAY}$"),
-    re.compile(rf"^{_DAY}\s+(?:of\s+)?{_MONTH}$"),
+    re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),
+    re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$"),
+    re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY}$"),
+    re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}$"),
     re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),
     re.compile(rf"^(?:the\s+year\s+)?{_YEAR}$"),
     re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$"),
@@ -153,6 +155,12 @@ def _absolute(t: str, anchor: date | None, future: bool = False) -> tuple[str, s
         if g.get("day") and month:
             if anchor is None:
                 return None
+            if g.get("weekday"):
+                # the year, of the three around the article's, in which that day is that weekday
+                days = (_valid(anchor.year + k, month, int(g["day"])) for k in (0, -1, 1))
+                named = [d for d in days if d is not None and d.weekday() == WEEKDAYS[g["weekday"]]]
+                if named:
+                    return named[0].isoformat(), "day"
             d = _valid(anchor.year, month, int(g["day"]))
             if d and not future and d > anchor + timedelta(days=31):  # "December 30" in a January article
                 d = _valid(anchor.year - 1, month, int(g["day"]))
