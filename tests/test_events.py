@@ -153,6 +153,11 @@ def test_what_is_to_come_takes_the_next_day_of_that_name() -> None:
     perfect = "Protesters/NNS/nsubj/2 have/VBP/aux/2/have marched/VBN/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
     assert dates(timetable, ((3, 4, "DATE"),)) == [("Protest", "2022-07-18")]
     assert dates(perfect, ((4, 5, "DATE"),)) == [("Protest", "2022-07-11")]
+    # an arrangement in the present progressive is to come; the past progressive was
+    arranged = "Protesters/NNS/nsubj/2 are/VBP/aux/2/be marching/VBG/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
+    was = "Protesters/NNS/nsubj/2 were/VBD/aux/2/be marching/VBG/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
+    assert dates(arranged, ((4, 5, "DATE"),)) == [("Protest", "2022-07-18")]
+    assert dates(was, ((4, 5, "DATE"),)) == [("Protest", "2022-07-11")]
 
 
 def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str = "Crackdown") -> list[tuple[str, str]]:

@@ -668,6 +668,8 @@ def _future(tok: Token) -> bool:
         return True
     if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True  # a timetable's present: "the tour kicks off in mid-February"
+    if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
+        return True  # an arrangement: "Denmark is holding a celebration ... on 2 April"
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROSPECTIVE
 
 
