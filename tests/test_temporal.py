@@ -137,3 +137,17 @@ def test_a_weekday_before_a_day_of_a_month_says_its_year() -> None:
     # a weekday that fits none of the years around keeps the usual reading, and a year wins
     assert normalize("Sunday, December 30", date(1998, 4, 24)) == ("1997-12-30", "day")
     assert normalize("Monday, April 25, 1997", date(1998, 4, 24)) == ("1997-04-25", "day")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("nineteen ninety-six", ("1996", "year")),
+        ("January nineteen ninety-seven", ("1997-01", "month")),
+        ("the year two thousand", ("2000", "year")),
+        ("two thousand and four", ("2004", "year")),
+        ("twenty-one", None),  # a number, no year
+    ],
+)
+def test_a_year_written_out_is_a_year(text: str, expected: tuple[str, str] | None) -> None:
+    assert normalize(text, date(1998, 2, 27)) == expected

@@ -48,7 +48,7 @@ _FORMS = [
     re.compile(rf"^{_WEEKDAY}{_MONTH}\s+{_DAY}$"),
     re.compile(rf"^{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}$"),
     re.compile(rf"^{_MONTH},?\s+{_YEAR}$"),
-    re.compile(rf"^(?:the\s+year\s+)?{_YEAR}$"),
+    re.compile(rf"^(?:(?:the\s+)?year\s+)?{_YEAR}$"),
     re.compile(r"^(?P<iso>\d{4}-\d{2}-\d{2})$"),
 ]
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "noon", "midnight"})
@@ -75,6 +75,33 @@ _ELAPSED = re.compile(
 # a decade ("the 1990s", "the late 1970s", "the '80s"): no date, month or year says it
 _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d|')?\d0'?s$")
 _DATE_WORDS = re.compile(r"\d|" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|year|month|yesterday|today", re.I)
+
+
+# a year written out, as broadcast transcripts do: "nineteen ninety-six", "the year two thousand",
+# "two thousand and four"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TWO_DIGITS = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:{_UNITS}))?|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_SPELLED_YEAR = re.compile(
+    rf"\b(?:(?P<century>eighteen|nineteen|twenty)[-\s](?P<rest>{_TWO_DIGITS})|"
+    rf"two\s+thousand(?:\s+(?:and\s+)?(?P<after>{_TWO_DIGITS}|{_UNITS}))?)\b"
+)
+
+
+def _spelled_years(t: str) -> str:
+    """``t`` with each year written out in figures: "january nineteen ninety-seven" -> "january 1997"."""
+
+    def number(words: str) -> int:
+        return sum(NUMBER_WORDS[w] for w in re.split(r"[-\s]+", words))
+
+    def figures(m: re.Match[str]) -> str:
+        if m["century"]:
+            return str(NUMBER_WORDS[m["century"]] * 100 + number(m["rest"]))
+        return str(2000 + (number(m["after"]) if m["after"] else 0))
+
+    return _SPELLED_YEAR.sub(figures, t)
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
@@ -105,7 +132,7 @@ def normalize(text: str, anchor: date | None, future: bool = False) -> tuple[str
     t = text.strip().lower().replace("’", "'")
     if anchor is not None and _YEAR_END.match(t):  # the nearest year end, or in a clause about what is to come the next
         return f"{anchor.year if future or anchor.month >= 7 else anchor.year - 1:04d}-12", "month"
-    t = re.sub(r"'s$", "", t)
+    t = _spelled_years(re.sub(r"'s$", "", t))
     while _LEADING.match(t):
         t = _LEADING.sub("", t, count=1)
     t = t.strip(" ,.")
