@@ -151,3 +151,19 @@ def test_a_weekday_before_a_day_of_a_month_says_its_year() -> None:
 )
 def test_a_year_written_out_is_a_year(text: str, expected: tuple[str, str] | None) -> None:
     assert normalize(text, date(1998, 2, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("5 p.m. EST, Nov. 6", ("1989-11-06", "day")),  # a clock time names no other day
+        ("Nov. 9 at 5 p.m.", ("1989-11-09", "day")),
+        ("7:15 p.m.", None),  # and alone, no day
+        ("year-earlier", ("1988", "year")),  # "the year-earlier period": the last year's
+        ("year-ago", ("1988", "year")),
+    ],
+)
+def test_a_clock_time_keeps_its_day_and_a_year_earlier_is_the_last_year(
+    text: str, expected: tuple[str, str] | None
+) -> None:
+    assert normalize(text, date(1989, 11, 8)) == expected

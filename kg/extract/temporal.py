@@ -90,6 +90,13 @@ _SPELLED_YEAR = re.compile(
 )
 
 
+# a clock time before or after a day, which names no other day: "5 p.m. EST, Nov. 9", "Nov. 9 at 5 p.m."
+_CLOCK = re.compile(
+    r"^\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[a-z]{2,4}\b)?,?\s+(?=\S)|"
+    r",?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[a-z]{2,4}\b)?$"
+)
+
+
 def _spelled_years(t: str) -> str:
     """``t`` with each year written out in figures: "january nineteen ninety-seven" -> "january 1997"."""
 
@@ -132,7 +139,7 @@ def normalize(text: str, anchor: date | None, future: bool = False) -> tuple[str
     t = text.strip().lower().replace("’", "'")
     if anchor is not None and _YEAR_END.match(t):  # the nearest year end, or in a clause about what is to come the next
         return f"{anchor.year if future or anchor.month >= 7 else anchor.year - 1:04d}-12", "month"
-    t = _spelled_years(re.sub(r"'s$", "", t))
+    t = _CLOCK.sub("", _spelled_years(re.sub(r"'s$", "", t)))
     while _LEADING.match(t):
         t = _LEADING.sub("", t, count=1)
     t = t.strip(" ,.")
@@ -219,7 +226,15 @@ def _relative(t: str, anchor: date, future: bool = False) -> tuple[str, str] | N
         if words[0] == "last" and back == 0:
             back = 7
         return (anchor - timedelta(days=back)).isoformat(), "day"
-    if t in ("last year", "the previous year", "previous year", "a year ago", "a year earlier"):
+    if t in (
+        "last year",
+        "the previous year",
+        "previous year",
+        "a year ago",
+        "a year earlier",
+        "year-earlier",
+        "year-ago",
+    ):
         return str(anchor.year - 1), "year"
     if t in ("this year", "earlier this year", "later this year", "current year", "current fiscal year"):
         return str(anchor.year), "year"
