@@ -77,6 +77,13 @@ _DECADE = re.compile(r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d\d|')?\d0'?
 _DATE_WORDS = re.compile(r"\d|" + "|".join(list(MONTHS) + list(WEEKDAYS)) + r"|year|month|yesterday|today", re.I)
 
 
+# a clock time before or after a day, which names no other day: "5 p.m. EST, Nov. 9", "Nov. 9 at 5 p.m."
+_CLOCK = re.compile(
+    r"^\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[a-z]{2,4}\b)?,?\s+(?=\S)|"
+    r",?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[a-z]{2,4}\b)?$"
+)
+
+
 # a year written out, as broadcast transcripts do: "nineteen ninety-six", "the year two thousand",
 # "two thousand and four"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -87,13 +94,6 @@ _TWO_DIGITS = (
 _SPELLED_YEAR = re.compile(
     rf"\b(?:(?P<century>eighteen|nineteen|twenty)[-\s](?P<rest>{_TWO_DIGITS})|"
     rf"two\s+thousand(?:\s+(?:and\s+)?(?P<after>{_TWO_DIGITS}|{_UNITS}))?)\b"
-)
-
-
-# a clock time before or after a day, which names no other day: "5 p.m. EST, Nov. 9", "Nov. 9 at 5 p.m."
-_CLOCK = re.compile(
-    r"^\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[a-z]{2,4}\b)?,?\s+(?=\S)|"
-    r",?\s+(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[a-z]{2,4}\b)?$"
 )
 
 
