@@ -13,15 +13,15 @@ import socket
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from kg import forking
 from kg.errors import E, KgError
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def workers(options: BuildOptions) -> Iterator[tuple[Executor | None, int]]:
             yield executor, slots
     elif options.processes > 1:
         # forked workers share the pipeline the building process has loaded (no load per worker)
-        with ProcessPoolExecutor(options.processes, mp_context=get_context("fork")) as pool:
+        with forking.pool(options.processes) as pool:
             yield pool, options.processes
     else:
         yield None, 1
