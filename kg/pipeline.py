@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode, Store
 
-from kg import cleanup, distributed, graph_cache, ingest, iri, rdf, store
+from kg import cleanup, distributed, export, graph_cache, ingest, iri, rdf, store
 from kg.errors import E, KgError
 from kg.model import Document, EntityKind
 from kg.nlp import DEFAULT_CAUSAL_MODEL, DEFAULT_EVENT_MODEL, DEFAULT_EVENT_THRESHOLD, DEFAULT_MODEL, event_encoder
@@ -166,22 +166,25 @@ def build(
         ingest.check_document(document, max_chars=options.max_chars)
     tick = _ticker(progress, sources, len(given), options, report, started)
     readings = itertools.chain(_read(sources, options), ((d, _origin(d.source), d.source) for d in given))
-    job = distributed.job(options, fingerprint(options))
-    with distributed.workers(options) as (executor, slots):  # an unreachable cluster fails here too
-        out = options.out
-        created = not out.exists()
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise KgError(E.E050, path=out, reason=err.strerror or err) from err
-        try:
-            # a second build into the same folder fails at once rather than deleting this one's generation
-            with store.writing(out):
-                report.files = _build_into(out, readings, options, report, tick, (job, executor, slots))
-        except BaseException:
-            if created:  # a failed first build leaves no folder behind
-                shutil.rmtree(out, ignore_errors=True)
-            raise
+    # every core writes the exports (the extraction is over by then, and they are independent)
+    export_processes = max(options.processes, os.cpu_count() or 1) if options.exports else 1
+    with export.export_writers(export_processes) as writers:  # forked before the models load
+        job = distributed.job(options, fingerprint(options))
+        with distributed.workers(options) as (executor, slots):  # an unreachable cluster fails here too
+            out = options.out
+            created = not out.exists()
+            try:
+                out.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise KgError(E.E050, path=out, reason=err.strerror or err) from err
+            try:
+                # a second build into the same folder fails at once rather than deleting this one's generation
+                with store.writing(out):
+                    report.files = _build_into(out, readings, options, report, tick, (job, executor, slots), writers)
+            except BaseException:
+                if created:  # a failed first build leaves no folder behind
+                    shutil.rmtree(out, ignore_errors=True)
+                raise
     report.seconds = time.perf_counter() - started
     return report
 
@@ -273,8 +276,8 @@ def _build_into(
     report: BuildReport,
     tick: Callable[[str | None], None],
     workers: tuple[distributed.Job, Executor | None, int],
+    writers: Executor | None,
 ) -> dict[str, Path]:
-    from kg import export
     from kg.export import view
     from kg.resolve import resolve
 
@@ -308,14 +311,7 @@ def _build_into(
 
             nlp.release()
         files = (
-            export.write_all(
-                st,
-                generation.folder,
-                html=options.html,
-                # every core: the extraction is over, and the exports are independent
-                processes=max(options.processes, os.cpu_count() or 1),
-                previous=previous,
-            )
+            export.write_all(st, generation.folder, html=options.html, writers=writers, previous=previous)
             if options.exports
             else {}
         )

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kg import distributed, export, nlp
+from kg import distributed, export, forking, nlp, pipeline
 from kg.cleanup import CleanText
 from kg.cli import app
 from kg.errors import E, KgError
@@ -66,21 +66,33 @@ def test_worker_processes_build_the_local_exports(corpus: Path, local: Path, tmp
 def test_one_extraction_process_writes_a_large_store_s_exports_side_by_side(
     corpus: Path, local: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pools: list[int] = []
+    steps: list[str] = []
 
     class Pool(ProcessPoolExecutor):
         def __init__(self, workers: int, **kwargs: Any) -> None:
-            pools.append(workers)
+            steps.append(f"{workers} writers")
             super().__init__(workers, **kwargs)
 
-    monkeypatch.setattr(export, "ProcessPoolExecutor", Pool)
+        def map(self, *args: Any, **kwargs: Any) -> Any:
+            steps.append("exports side by side")
+            return super().map(*args, **kwargs)
+
+    def models_loaded(options: BuildOptions) -> str:
+        steps.append("models")
+        return fingerprint(options)
+
+    monkeypatch.setattr(forking, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(pipeline, "fingerprint", models_loaded)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     report = build([corpus], BuildOptions(out=tmp_path))  # one extraction process, the default
-    assert len(report.built) == 20 and pools == [2]
+    # the writers are forked before the models load, so that they do not count them as their own
+    assert len(report.built) == 20 and list(dict.fromkeys(steps)) == ["2 writers", "models", "exports side by side"]
     for name in ("graph.ttl", "graph.trig", "graph.html", "events.csv", "entities.csv"):
         assert (tmp_path / name).read_bytes() == (local / name).read_bytes(), name
+    steps.clear()
     small = build([next(corpus.rglob("*.txt"))], BuildOptions(out=tmp_path / "one"))
-    assert len(small.built) == 1 and pools == [2]  # a small store's exports one after another
+    # a small store's exports one after another
+    assert len(small.built) == 1 and list(dict.fromkeys(steps)) == ["2 writers", "models"]
 
 
 def test_unreachable_scheduler_is_one_line_and_writes_nothing(
