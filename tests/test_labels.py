@@ -360,6 +360,14 @@ CASES = [
         "International lawsuits on behalf of investors",
         (),
     ),
+    # a gerund subject keeps its particle and object: "Sorting would enhance credibility" said less
+    (
+        "Sorting/VBG/csubj/5/sort out/RP/prt/0 its/PRP$/poss/3 debt/NN/dobj/0 would/MD/aux/5 "
+        "enhance/VB/ROOT/5 credibility/NN/dobj/5 ./././5",
+        (5, 6),
+        "Sorting out its debt would enhance credibility",
+        (),
+    ),
 ]
 
 

@@ -162,6 +162,11 @@ def _noun_phrase(tok: Token) -> set[int]:
         elif child.dep_ in NP_KEEP and child.ent_type_ not in TIME:
             # punctuation by its part of speech, not the lexeme's flag, which "%" carries too
             found |= {t.i for t in child.subtree if (t.dep_ != "det" and t.pos_ != "PUNCT") or t.tag_ == "HYPH"}
+    if tok.dep_ in ("csubj", "csubjpass") and tok.tag_ == "VBG":
+        # a gerund subject says what was done with its particle and object: "Sorting out its debt
+        # would enhance credibility", not "Sorting would enhance credibility"
+        found |= {c.i for c in tok.children if is_particle(c)}
+        found |= next((_noun_phrase(c) for c in tok.children if c.dep_ == "dobj"), set())
     relational = tok.lower_ in RELATIONAL and tok.pos_ == "NOUN"
     if tok.tag_ == "CD" or tok.lower_ in PARTITIVES or relational:
         # a share keeps what it is a share of: "one in three are concerned", not "one are concerned";
