@@ -168,7 +168,7 @@ def build(
     readings = itertools.chain(_read(sources, options), ((d, _origin(d.source), d.source) for d in given))
     # every core writes the exports (the extraction is over by then, and they are independent)
     export_processes = max(options.processes, os.cpu_count() or 1) if options.exports else 1
-    with export.export_writers(export_processes) as writers:  # forked before the models load
+    with export.export_writers(export_processes, html=options.html) as writers:  # forked before the models load
         job = distributed.job(options, fingerprint(options))
         with distributed.workers(options) as (executor, slots):  # an unreachable cluster fails here too
             out = options.out

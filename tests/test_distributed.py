@@ -95,6 +95,21 @@ def test_one_extraction_process_writes_a_large_store_s_exports_side_by_side(
     assert len(small.built) == 1 and list(dict.fromkeys(steps)) == ["2 writers", "models"]
 
 
+def test_a_build_forks_no_more_writers_than_it_has_groups_of_exports(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+
+    class Pool(ProcessPoolExecutor):
+        def __init__(self, workers: int, **kwargs: Any) -> None:
+            started.append(workers)
+            super().__init__(workers, **kwargs)
+
+    monkeypatch.setattr(forking, "ProcessPoolExecutor", Pool)
+    for processes, html in ((8, True), (8, False), (1, True)):
+        with export.export_writers(processes, html=html) as writers:
+            assert (writers is None) == (processes == 1)
+    assert started == [3, 2]  # the RDF files, the tables and the HTML graph; without the graph, two
+
+
 def test_unreachable_scheduler_is_one_line_and_writes_nothing(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

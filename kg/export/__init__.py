@@ -32,14 +32,15 @@ def write_all(
 
 
 @contextmanager
-def export_writers(processes: int) -> Iterator[Executor | None]:
-    """The processes that write a build's exports side by side (None when ``processes`` is 1),
-    forked when this is entered: at a build's start, before the models load. A process forked after
-    the extraction counts the building process's whole heap as resident memory of its own (477 BBC
-    articles: the HTML graph's process peaked at about 540 MB, where it needs about 200 MB for
-    itself); one forked first counts what it imports. They import the exports' code when they
-    write: importing it at their start, beside the models' loading, made a build of one article
-    0.27 s slower (forking alone, 0.08 s)."""
+def export_writers(processes: int, *, html: bool = True) -> Iterator[Executor | None]:
+    """The processes, up to ``processes`` and one for each group of exports, that write a build's
+    exports side by side (None for one), forked when this is entered: at a build's start, before
+    the models load. A process forked after the extraction counts the building process's whole
+    heap as resident memory of its own (477 BBC articles: the HTML graph's process peaked at about
+    540 MB, where it needs about 200 MB for itself); one forked first counts what it imports. They
+    import the exports' code when they write: importing it at their start, beside the models'
+    loading, made a build of one article 0.27 s slower (forking alone, 0.08 s)."""
+    processes = min(processes, len(_parts(html)))
     if processes < 2:
         yield None
         return
@@ -63,7 +64,7 @@ def _write_parts(st: Store, out: Path, *, html: bool, writers: Executor | None) 
     by processes that open a checkpoint of the store read-only. A checkpoint (hard links to the
     store's files), not the store itself: a store written by bulk loads compacts in the background
     and deletes files that a read-only open may still be looking for."""
-    parts = ["rdf", "tables", *(["html"] if html else [])]
+    parts = _parts(html)
     if writers is None or len(st) < SIDE_BY_SIDE_QUADS:
         return {name: path for part in parts for name, path in _write(part, st, out).items()}
     checkpoint = out / ".export-store"  # named with a dot: no link is made to it, and it is removed
@@ -78,6 +79,11 @@ def _write_parts(st: Store, out: Path, *, html: bool, writers: Executor | None) 
     finally:
         shutil.rmtree(checkpoint, ignore_errors=True)
     return {name: path for part in parts for name, path in written[part].items()}
+
+
+def _parts(html: bool) -> list[str]:
+    """The groups of exports a build writes."""
+    return ["rdf", "tables", *(["html"] if html else [])]
 
 
 def _write_read_only(part: str, store_dir: Path, out: Path) -> dict[str, Path]:
