@@ -332,3 +332,19 @@ def test_since_counts_time_from_a_past_clause_under_a_perfect_one() -> None:
     )
     assert temporal == set() == passive
     assert {(cause, effect) for cause, effect, _, _ in causal} == {("rose", "fell")}
+
+
+def test_an_event_that_leaves_people_dead_or_injured_causes_it() -> None:
+    # "The attack left 20 people dead." (the CNC marks "left ... dead" the effect)
+    dead = links(
+        "The/DT/det/1 attack/NN/nsubj/2 left/VBD/ROOT/2/leave 20/CD/nummod/4 people/NNS/dobj/2 dead/JJ/oprd/2 ./././2"
+    )
+    assert ("attack", "left 20 people dead", "causes", "happened") in dead
+    # "Blasts rocked the city, leaving six dead.": the main clause (here its event, the blasts)
+    trailing = links(
+        "Blasts/NNS/nsubj/1/blast rocked/VBD/ROOT/1/rock the/DT/det/3 city/NN/dobj/1 ,/,/punct/1 "
+        "leaving/VBG/advcl/1/leave six/CD/dobj/5 dead/JJ/oprd/5 ./././1"
+    )
+    assert trailing == {("Blasts", "leaving six dead", "causes", "happened")}
+    # "The attack left the city.": leaving a place causes nothing
+    assert links("The/DT/det/1 attack/NN/nsubj/2 left/VBD/ROOT/2/leave the/DT/det/4 city/NN/dobj/2 ./././2") == set()
