@@ -46,6 +46,11 @@ def _sigint_handler() -> object:
 
 
 def test_a_worker_leaves_ctrl_c_to_the_building_process() -> None:
-    with forking.pool(1) as pool:
-        assert pool.submit(_sigint_handler).result() == signal.SIG_IGN
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # this process's own is kept
+    # Python's own handler, whatever this process was started with (a background job ignores SIGINT)
+    started_with = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with forking.pool(1) as pool:
+            assert pool.submit(_sigint_handler).result() == signal.SIG_IGN
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # this process's own is kept
+    finally:
+        signal.signal(signal.SIGINT, started_with)
