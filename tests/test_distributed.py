@@ -63,25 +63,31 @@ def test_worker_processes_build_the_local_exports(corpus: Path, local: Path, tmp
         assert (tmp_path / name).read_bytes() == (local / name).read_bytes(), name
 
 
-def test_one_extraction_process_writes_a_large_store_s_exports_side_by_side(
-    corpus: Path, local: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    steps: list[str] = []
+@pytest.fixture
+def steps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What forked pools do, in order: "N writers" when one is made, "exports side by side" when mapped."""
+    done: list[str] = []
 
     class Pool(ProcessPoolExecutor):
         def __init__(self, workers: int, **kwargs: Any) -> None:
-            steps.append(f"{workers} writers")
+            done.append(f"{workers} writers")
             super().__init__(workers, **kwargs)
 
         def map(self, *args: Any, **kwargs: Any) -> Any:
-            steps.append("exports side by side")
+            done.append("exports side by side")
             return super().map(*args, **kwargs)
 
+    monkeypatch.setattr(forking, "ProcessPoolExecutor", Pool)
+    return done
+
+
+def test_one_extraction_process_writes_a_large_store_s_exports_side_by_side(
+    corpus: Path, local: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
     def models_loaded(options: BuildOptions) -> str:
         steps.append("models")
         return fingerprint(options)
 
-    monkeypatch.setattr(forking, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(pipeline, "fingerprint", models_loaded)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     report = build([corpus], BuildOptions(out=tmp_path))  # one extraction process, the default
@@ -95,19 +101,11 @@ def test_one_extraction_process_writes_a_large_store_s_exports_side_by_side(
     assert len(small.built) == 1 and list(dict.fromkeys(steps)) == ["2 writers", "models"]
 
 
-def test_a_build_forks_no_more_writers_than_it_has_groups_of_exports(monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[int] = []
-
-    class Pool(ProcessPoolExecutor):
-        def __init__(self, workers: int, **kwargs: Any) -> None:
-            started.append(workers)
-            super().__init__(workers, **kwargs)
-
-    monkeypatch.setattr(forking, "ProcessPoolExecutor", Pool)
+def test_a_build_forks_no_more_writers_than_it_has_groups_of_exports(steps: list[str]) -> None:
     for processes, html in ((8, True), (8, False), (1, True)):
         with export.export_writers(processes, html=html) as writers:
             assert (writers is None) == (processes == 1)
-    assert started == [3, 2]  # the RDF files, the tables and the HTML graph; without the graph, two
+    assert steps == ["3 writers", "2 writers"]  # the RDF files, the tables and the HTML graph; without the graph, two
 
 
 def test_unreachable_scheduler_is_one_line_and_writes_nothing(
