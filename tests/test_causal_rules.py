@@ -348,3 +348,15 @@ def test_an_event_that_leaves_people_dead_or_injured_causes_it() -> None:
     assert trailing == {("Blasts", "leaving six dead", "causes", "happened")}
     # "The attack left the city.": leaving a place causes nothing
     assert links("The/DT/det/1 attack/NN/nsubj/2 left/VBD/ROOT/2/leave the/DT/det/4 city/NN/dobj/2 ./././2") == set()
+
+
+def test_a_result_clause_is_caused_by_the_clause_before_it_not_by_the_verb_reporting_both() -> None:
+    # '"They lost power, so they went to the store," recalls Carlos.': the small model hangs the
+    # quote's first clause from its second, and that from "recalls"; the losing caused the going
+    found = links(
+        '"/``/punct/13 They/PRP/nsubj/2 lost/VBD/ccomp/7/lose power/NN/dobj/2 ,/,/punct/7 so/RB/advmod/7 '
+        "they/PRP/nsubj/7 went/VBD/ccomp/13/go to/IN/prep/7 the/DT/det/10 store/NN/pobj/8 ,/,/punct/13 "
+        "\"/''/punct/13 recalls/VBZ/ROOT/13/recall Carlos/NNP/nsubj/13 ././punct/13",
+        detected={2: "", 7: "", 13: "STATEMENT"},
+    )
+    assert {(c, e) for c, e, _t, _s in found} == {("lost", "went")}

@@ -390,7 +390,8 @@ class CausalExtractor:
         if cue.kind == "result" and tok.dep_ in ("mark", "advmod", "cc") and tok.head != tok:
             clause = tok.head if tok.dep_ != "cc" else next((c for c in tok.head.children if c.dep_ == "conj"), None)
             if clause is not None and clause.head != clause:
-                return _Slots(clause.head, clause, cue, signal, clause)
+                cause = clause.head if clause.head.i < tok.i else _clause_before(clause, tok)
+                return None if cause is None else _Slots(cause, clause, cue, signal, clause)
         if cue.kind == "adverb" and previous is not None and tok.i - sent.start <= 2:
             return _Slots(self._gist(previous), self._gist(sent), cue, signal, sent.root)
         if cue.kind == "amod" and tok.dep_ == "amod":
@@ -792,6 +793,17 @@ def _phrase_event(events: EventIndex, tok: Token) -> int | None:
 def _subject_event(events: EventIndex, verb: Token) -> int | None:
     """The event that is a verb's subject: "the dharna was held", "the strike continued"."""
     return next((events.by_token[c.i] for c in verb.children if c.dep_ in SUBJECTS and c.i in events.by_token), None)
+
+
+def _clause_before(clause: Token, signal: Token) -> Token | None:
+    """The clause before a result cue that its clause governs in the parse, the nearest to the cue:
+    what the cue says led to it. "'It was dark when they realised ..., so they turned up at the
+    store,' recalls Carlos": the quote's clause hangs from "recalls", which follows it and reports
+    it, and the clause before "so" hangs from the one after it."""
+    before = [
+        c for c in clause.children if c.i < signal.i and c.dep_ in (*OWN_CLAUSES, "conj") and c.pos_ in ("VERB", "AUX")
+    ]
+    return before[-1] if before else None
 
 
 def _common_ancestor(a: Token, b: Token) -> Token:
