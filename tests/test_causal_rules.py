@@ -17,19 +17,22 @@ from kg.nlp import event_detector
 from tests.parses import doc
 
 
-def links(tokens: str, detected: dict[int, str] | None = None) -> set[tuple[str, str, str, str]]:
+def links(
+    tokens: str, detected: dict[int, str] | None = None, probabilities: dict[int, float] | None = None
+) -> set[tuple[str, str, str, str]]:
     """(cause, effect, relation type, status) of each link, the events named by their words; with
-    ``detected``, the event detector's words (token index: its label) as if it had run."""
+    ``detected``, the event detector's words (token index: its label) as if it had run, and with
+    ``probabilities`` its probabilities of the words it did not propose."""
     d = doc(tokens)
     if detected is not None:
         d.spans[event_detector.SPANS_KEY] = [Span(d, i, i + 1, label=label) for i, label in sorted(detected.items())]
+    if probabilities is not None:
+        d._.set(event_detector.PROBS, probabilities)
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     events = EventExtractor()(ctx, EntityExtractor()(ctx))
+    found = CausalExtractor()(ctx, events)  # may add the events its links need
     words = [e.mention.text for e in events.mentions]
-    return {
-        (words[link.cause], words[link.effect], link.relation_type.value, link.status.value)
-        for link in CausalExtractor()(ctx, events)
-    }
+    return {(words[link.cause], words[link.effect], link.relation_type.value, link.status.value) for link in found}
 
 
 CAUSED = (
@@ -360,3 +363,16 @@ def test_a_result_clause_is_caused_by_the_clause_before_it_not_by_the_verb_repor
         detected={2: "", 7: "", 13: "STATEMENT"},
     )
     assert {(c, e) for c, e, _t, _s in found} == {("lost", "went")}
+
+
+@pytest.mark.parametrize(("agony", "linked"), [(0.14, True), (0.05, False)])
+def test_a_strong_cue_links_a_word_the_event_detector_finds_likely_enough(agony: float, linked: bool) -> None:
+    # "The allegations have caused me agony": no word list calls "agony" an event, the detector
+    # finds it 0.14 likely, enough for the end of a strong cue; 0.05 is not
+    found = links(
+        "The/DT/det/1 allegations/NNS/nsubj/3/allegation have/VBP/aux/3 caused/VBN/ROOT/3/cause me/PRP/dative/3 "
+        "agony/NN/dobj/3 ./././3",
+        detected={1: ""},
+        probabilities={1: 0.8, 5: agony},
+    )
+    assert {(c, e) for c, e, _t, _s in found} == ({("allegations", "agony")} if linked else set())

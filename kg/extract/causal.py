@@ -575,7 +575,7 @@ class CausalExtractor:
         if tok.dep_ == "pobj" and owner.i in events.by_token and owner not in avoid:
             return events.by_token[owner.i]  # "a crackdown in Kazakhstan, which ...": the crackdown
         tok = _gathered(tok)
-        if allow_generic and _eventive(tok) and tok not in avoid and not tok.ent_type_:
+        if allow_generic and tok not in avoid and not tok.ent_type_ and (_eventive(tok) or _detected_at_all(tok)):
             return tok
         return None
 
@@ -759,6 +759,16 @@ def _eventive(tok: Token) -> bool:
     if lemma.endswith(EVENTIVE_SUFFIXES) and len(lemma) > 5:
         return True
     return lexicon.load().in_class("measure", lemma) and any(c.dep_ == "amod" for c in tok.children)
+
+
+def _detected_at_all(tok: Token) -> bool:
+    """Whether the event detector (when it ran) finds a noun or verb at least ``UNDETECTED_END``
+    likely to name an event: what a strong cue's slot holds ("has caused me acute agony") is an
+    event then, though no word list says so."""
+    probabilities = tok.doc._.get(event_detector.PROBS) if Doc.has_extension(event_detector.PROBS) else None
+    return (
+        probabilities is not None and tok.pos_ in ("NOUN", "VERB") and probabilities.get(tok.i, 0.0) >= UNDETECTED_END
+    )
 
 
 def _preceding_event_head(tok: Token) -> Token | None:
