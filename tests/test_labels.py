@@ -634,3 +634,31 @@ def test_a_label_never_opens_with_a_clitic_whose_word_is_outside() -> None:
     )
     label = event_label(d[4:5])
     assert not label.startswith("'") and "promises" in label
+
+
+def test_a_label_never_ends_on_a_modifier_or_a_part_of_a_name_whose_word_was_cut() -> None:
+    # "to talk up the traditional strong dollar policy" cut after "traditional"; "for President
+    # George W Bush" cut after "George"; a noun of a compound says something alone ("to block
+    # internet" of "internet access")
+    d = doc(
+        "to/TO/aux/1 talk/VB/ROOT/1 up/RP/prt/1 traditional/JJ/amod/6 strong/JJ/amod/6 dollar/NN/compound/6 "
+        "policy/NN/dobj/1 for/IN/prep/1 President/NNP/compound/10 George/NNP/compound/10 Bush/NNP/pobj/7 "
+        "internet/NN/compound/12 access/NN/dobj/1",
+        run=False,
+    )
+    assert _dangling(d[3], [0, 1, 2, 3]) and not _dangling(d[3], [0, 1, 2, 3, 4, 5, 6])
+    assert _dangling(d[8], [0, 1, 7, 8]) and not _dangling(d[8], [0, 1, 7, 8, 9, 10])
+    assert not _dangling(d[11], [0, 1, 11])
+
+
+def test_an_event_that_modifies_a_noun_is_named_with_it() -> None:
+    # "the film award ceremony": "award" names the ceremony; "newly re-elected President George W
+    # Bush": the re-election is his, his name whole
+    award = doc("the/DT/det/3 film/NN/compound/2 award/NN/compound/3 ceremony/NN/ROOT/3 ./././3", run=False)
+    assert event_label(award[2:3]) == "film award ceremony"
+    elected = doc(
+        "for/IN/ROOT/0 newly/RB/advmod/2 elected/VBN/amod/6/elect President/NNP/compound/6 George/NNP/compound/6 "
+        "W/NNP/compound/6 Bush/NNP/pobj/0",
+        run=False,
+    )
+    assert event_label(elected[2:3]) == "elected President George W Bush"

@@ -39,6 +39,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 # words that name a share of something and say little without it: "one in three", "half of the staff"
 PARTITIVES = frozenset({"half", "most", "some", "many", "all", "none", "each", "both", "majority", "minority", "rest"})
 PARTITIVE_WORDS = 3
+# the dependents that say nothing without the word they modify: a label never ends with one cut off
+MODIFIERS = frozenset({"amod", "nummod", "advmod"})
 # nouns a preposition takes that say nothing without what they are "of": "on behalf of aggrieved
 # investors", "on the back of stronger revenues", "at the expense of", "in the wake of"
 RELATIONAL = frozenset({"behalf", "back", "expense", "wake", "aftermath", "midst", "brink", "verge", "eve"})
@@ -75,6 +77,12 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
         # "to try and prevent the sale": the verb it is coordinated with says what; else the word
         # that governs it ("was ordered", "has won")
         words |= _coordinated(head) or _context(head)
+    if head.dep_ in ("amod", "compound") and head.head.i > head.i:
+        # what it modifies, a name whole: "film award ceremony", "newly re-elected George W Bush"
+        modified = head.head
+        while modified.dep_ == "compound" and modified.head.i > modified.i:
+            modified = modified.head
+        words |= {t.i for t in modified.subtree if head.i < t.i <= modified.i}
     label = _render(head, sorted(words), names)
     if len(label.split()) < 2:
         # a headline or a fragment: the nearest words of its sentence, right first
@@ -444,7 +452,8 @@ def _dangling(tok: Token, indices: list[int]) -> bool:
     """A function word whose phrase lies outside the label: a conjunction ("and Liverpool boss"), a
     preposition without its object ("sold to") or the noun it modifies ("of 71,000 jobs involved";
     "after the slowdown" stands), a "to" without its verb ("his love to"), a currency sign or a
-    "than" without its amount ("spent more than £": "£1.2bn" was cut)."""
+    "than" without its amount ("spent more than £": "£1.2bn" was cut), a modifier without its noun
+    ("to talk up traditional": "strong dollar policy" was cut)."""
     if len(indices) < 2:
         return False
     inside = set(indices)
@@ -452,6 +461,11 @@ def _dangling(tok: Token, indices: list[int]) -> bool:
         return tok.head.i not in inside and not any(c.i in inside for c in tok.children)
     if tok.pos_ in ("CCONJ", "SCONJ") and tok.dep_ in ("cc", "mark"):
         return True
+    if tok.dep_ in MODIFIERS or (tok.dep_ == "compound" and tok.pos_ == tok.head.pos_ == "PROPN"):
+        # "to talk up traditional", "his slightly", "for two": the word it modifies was cut; "for
+        # President George": a name was cut (a noun of a compound says something alone: "to block
+        # internet")
+        return tok.head.i > tok.i and tok.head.i not in inside
     if tok.pos_ == "ADP" and tok.dep_ in ("prep", "agent", "dative"):
         if not any(c.i in inside for c in tok.children):
             return True
