@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from kg.extract import syntax
 from kg.extract.labels import MAX_WORDS, _dangling, event_label
+from kg.nlp.event_detector import SPANS_KEY
 from tests.parses import doc, nlp
 
 # (tokens, trigger span, expected label, entities)
@@ -656,6 +657,10 @@ def test_an_event_that_modifies_a_noun_is_named_with_it() -> None:
     # Bush": the re-election is his, his name whole
     award = doc("the/DT/det/3 film/NN/compound/2 award/NN/compound/3 ceremony/NN/ROOT/3 ./././3", run=False)
     assert event_label(award[2:3]) == "film award ceremony"
+    # unless what it modifies is an event of its own, which the label would name as well
+    nomination = doc("the/DT/det/3 film/NN/compound/2 award/NN/compound/3 nomination/NN/ROOT/3 ./././3", run=False)
+    nomination.spans[SPANS_KEY] = [nomination[2:3], nomination[3:4]]
+    assert event_label(nomination[2:3]) == "film award"
     elected = doc(
         "for/IN/ROOT/0 newly/RB/advmod/2 elected/VBN/amod/6/elect President/NNP/compound/6 George/NNP/compound/6 "
         "W/NNP/compound/6 Bush/NNP/pobj/0",

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import syntax
+from kg.nlp.event_detector import SPANS_KEY
 from kg.nlp.trigger_tagger import is_particle
 
 MAX_WORDS = 8
@@ -77,8 +78,9 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
         # "to try and prevent the sale": the verb it is coordinated with says what; else the word
         # that governs it ("was ordered", "has won")
         words |= _coordinated(head) or _context(head)
-    if head.dep_ in ("amod", "compound") and head.head.i > head.i:
+    if head.dep_ in ("amod", "compound") and head.head.i > head.i and not _detected(head.head):
         # what it modifies, a name whole: "film award ceremony", "newly re-elected George W Bush"
+        # (not an event of its own: "Tony Award nomination" would name the nomination too)
         modified = head.head
         while modified.dep_ == "compound" and modified.head.i > modified.i:
             modified = modified.head
@@ -103,6 +105,12 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
                 break
         label = _render(head, sorted(words), names, line)
     return label
+
+
+def _detected(tok: Token) -> bool:
+    """Whether the event detector proposed ``tok`` as (part of) an event mention."""
+    spans = tok.doc.spans.get(SPANS_KEY, ())
+    return any(span.start <= tok.i < span.end for span in spans)
 
 
 def _line(tok: Token) -> Span:
