@@ -667,3 +667,15 @@ def test_an_event_that_modifies_a_noun_is_named_with_it() -> None:
         run=False,
     )
     assert event_label(elected[2:3]) == "elected President George W Bush"
+
+
+def test_a_label_too_long_drops_a_persons_title_whole_before_other_words() -> None:
+    # "President Tokayev ordered telecom providers to block internet access" is nine words: the
+    # title goes, not the object's head ("... to block internet")
+    d = doc(
+        "President/NNP/compound/1 Tokayev/NNP/nsubj/2 ordered/VBD/ROOT/2/order telecom/NN/compound/4 "
+        "providers/NNS/dobj/2/provider to/TO/aux/6 block/VB/xcomp/2 internet/NN/compound/8 access/NN/dobj/6 ./././2",
+        ((1, 2, "PERSON"),),
+        run=False,
+    )
+    assert event_label(d[2:3]) == "Tokayev ordered telecom providers to block internet access"

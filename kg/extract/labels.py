@@ -107,6 +107,14 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
     return label
 
 
+def _title_phrase(tok: Token) -> set[int]:
+    """The words of a person's title that ``tok`` heads, before the name and not part of it
+    ("President", "Mr", "Ireland manager", "Chilean Olympic gold medalist"); empty if it heads none."""
+    if tok.dep_ != "compound" or tok.ent_type_ == "PERSON" or tok.head.ent_type_ != "PERSON" or tok.i > tok.head.i:
+        return set()
+    return {t.i for t in tok.subtree}
+
+
 def _detected(tok: Token) -> bool:
     """Whether the event detector proposed ``tok`` as (part of) an event mention."""
     spans = tok.doc.spans.get(SPANS_KEY, ())
@@ -370,7 +378,15 @@ def _render(head: Token, indices: list[int], names: Mapping[int, str], within: S
         ],
     )
     while len(words) > MAX_WORDS:
-        # drop the word farthest from the trigger
+        # a person's title goes first, whole ("President Tokayev ordered telecom providers to block
+        # internet access", "Agassi saw off Nicolas Massu": the name says who), then the word
+        # farthest from the trigger
+        kept = {i for word in words for i in word}
+        titles = [phrase & kept for phrase in map(_title_phrase, (doc[i] for i in kept)) if phrase & kept]
+        if titles:
+            farthest = max(titles, key=lambda phrase: (min(abs(i - head.i) for i in phrase), min(phrase)))
+            words = [word for word in words if not set(word) & farthest]
+            continue
         words.remove(max(words, key=lambda word: (min(abs(i - head.i) for i in word), word[0])))
     parts: list[str] = []
     indices = [i for word in words for i in word if not doc[i].is_space]
