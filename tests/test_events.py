@@ -207,6 +207,16 @@ def test_a_passive_support_verbs_by_phrase_does_the_event() -> None:
     assert roles(own, ()) == []
 
 
+def test_a_negated_conjunct_takes_no_part() -> None:
+    # "a crackdown was launched by police and not soldiers": not by the soldiers
+    tokens = (
+        "a/DT/det/1 crackdown/NN/nsubjpass/3 was/VBD/auxpass/3/be launched/VBN/ROOT/3/launch by/IN/agent/3 "
+        "police/NNS/pobj/4 and/CC/cc/5 {neg}soldiers/NNS/conj/5 ./././3"
+    )
+    assert roles(tokens.format(neg=""), ()) == [("agent", "police"), ("agent", "soldiers")]
+    assert roles(tokens.format(neg="not/RB/neg/8 "), ()) == [("agent", "police")]
+
+
 def test_who_is_on_strike_is_its_agent_and_a_partitive_stands_for_its_of_phrase() -> None:
     on = (
         "Thousands/NNS/nsubj/4/thousand of/IN/prep/0 civil/JJ/amod/3 servants/NNS/pobj/1/servant "

@@ -103,7 +103,8 @@ def conjuncts(tok: Token) -> list[Token]:
     """The token and the nouns coordinated with it ("protesters and police"); for a subject, also
     the verb's other subjects before it: a verb has one, so two are a list the parser split ("Sony,
     IBM and Toshiba have released": "Sony" and "IBM" both its subjects) or a description and the
-    name it describes ("Anti-virus firm Sophos said", "Another peer, Lord Skidelsky, said")."""
+    name it describes ("Anti-virus firm Sophos said", "Another peer, Lord Skidelsky, said"). A
+    negated one is left out: "imposed by judges and not politicians" is not imposed by politicians."""
     out = [tok]
     if tok.dep_ in ("nsubj", "nsubjpass"):
         out += [c for c in tok.head.children if c.dep_ == tok.dep_ and c != tok and c.i < tok.head.i]
@@ -111,7 +112,7 @@ def conjuncts(tok: Token) -> list[Token]:
     while stack:
         cur = stack.pop()
         for c in cur.children:
-            if c.dep_ == "conj" and c not in out:
+            if c.dep_ == "conj" and c not in out and not any(n.dep_ == "neg" for n in c.children):
                 out.append(c)
                 stack.append(c)
     return out
