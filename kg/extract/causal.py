@@ -208,7 +208,7 @@ class CausalExtractor:
         found_effect = self._model_event(events, effect_tok)
         if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
-        if not all(self._may_name_event(doc, found) for found in (found_cause, found_effect)):
+        if not all(self._may_name_event(found) for found in (found_cause, found_effect)):
             return None
         for tok, found in ((cause_tok, found_cause), (effect_tok, found_effect)):
             if isinstance(found, int) and events.heads[found] != tok.i and events.heads[found] in used:
@@ -263,13 +263,11 @@ class CausalExtractor:
         )
 
     @staticmethod
-    def _may_name_event(doc: Doc, found: int | Token) -> bool:
+    def _may_name_event(found: int | Token) -> bool:
         """An event found, or a new word the event detector (when it ran) finds at least
         ``UNDETECTED_END`` likely."""
-        probabilities = doc._.get(event_detector.PROBS) if Doc.has_extension(event_detector.PROBS) else None
-        if isinstance(found, int) or probabilities is None:
-            return True
-        return bool(probabilities.get(found.i, 0.0) >= UNDETECTED_END)
+        probability = None if isinstance(found, int) else _event_probability(found)
+        return probability is None or probability >= UNDETECTED_END
 
     def _means(self, tok: Token) -> bool:
         """A gerund that a preposition of means introduces: "by creating", "through cutting"."""
@@ -761,14 +759,19 @@ def _eventive(tok: Token) -> bool:
     return lexicon.load().in_class("measure", lemma) and any(c.dep_ == "amod" for c in tok.children)
 
 
+def _event_probability(tok: Token) -> float | None:
+    """The event detector's probability that ``tok`` names an event; None when it did not run."""
+    doc = tok.doc
+    probabilities = doc._.get(event_detector.PROBS) if Doc.has_extension(event_detector.PROBS) else None
+    return None if probabilities is None else float(probabilities.get(tok.i, 0.0))
+
+
 def _detected_at_all(tok: Token) -> bool:
     """Whether the event detector (when it ran) finds a noun or verb at least ``UNDETECTED_END``
     likely to name an event: what a strong cue's slot holds ("has caused me acute agony") is an
     event then, though no word list says so."""
-    probabilities = tok.doc._.get(event_detector.PROBS) if Doc.has_extension(event_detector.PROBS) else None
-    return (
-        probabilities is not None and tok.pos_ in ("NOUN", "VERB") and probabilities.get(tok.i, 0.0) >= UNDETECTED_END
-    )
+    probability = _event_probability(tok) if tok.pos_ in ("NOUN", "VERB") else None
+    return probability is not None and probability >= UNDETECTED_END
 
 
 def _preceding_event_head(tok: Token) -> Token | None:
