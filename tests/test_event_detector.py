@@ -163,6 +163,16 @@ def test_a_verb_that_carries_or_starts_a_nominal_event_is_a_mention_of_it() -> N
     ]
 
 
+@pytest.mark.parametrize(("subject", "carried"), [("move/NN", True), ("minister/NN", False)])
+def test_a_nominal_event_that_comes_is_one_event_and_a_person_who_comes_is_another(subject: str, carried: bool) -> None:
+    # "The move came after talks": the move, not a movement of its own; "The minister came": he moved
+    d = doc(f"The/DT/det/1 {subject}/nsubj/2 came/VBD/ROOT/2/come after/IN/prep/2 talks/NNS/pobj/3/talk ./././2")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, i, i + 1) for i in ((1, 2, 4) if carried else (2, 4))]
+    events = extracted(d)
+    mentions_of = [(e.mention.text, [m.text for m in e.extra]) for e in events]
+    assert mentions_of == ([("move", ["came"]), ("talks", [])] if carried else [("came", []), ("talks", [])])
+
+
 def test_a_support_verb_s_eventive_object_is_the_event_even_when_the_detector_passed_it_over() -> None:
     d = doc("Police/NNS/nsubj/1 conducted/VBD/ROOT/1/conduct a/DT/det/3 raid/NN/dobj/1 ./././1")
     d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]  # the verb only

@@ -79,6 +79,7 @@ ASPECTUAL = frozenset(
         "end",
         "occur",
         "happen",
+        "come",  # "the move came after talks", "the truce came on the anniversary": the move, the truce
         "flare",
         "rage",
         "persist",
