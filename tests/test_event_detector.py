@@ -173,6 +173,16 @@ def test_a_nominal_event_that_comes_is_one_event_and_a_person_who_comes_is_anoth
     assert mentions_of == ([("move", ["came"]), ("talks", [])] if carried else [("came", []), ("talks", [])])
 
 
+def test_a_noun_that_only_says_what_kind_another_noun_is_names_no_event() -> None:
+    # "computing power fell": the power fell, nothing computed; "the computing stopped" is an event
+    d = doc("computing/NN/compound/1 power/NN/nsubj/2 fell/VBD/ROOT/2/fall ./././2")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 0, 1), Span(d, 2, 3)]
+    assert [e.mention.text for e in extracted(d)] == ["fell"]
+    d = doc("the/DT/det/1 computing/NN/nsubj/2 stopped/VBD/ROOT/2/stop ./././2")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 3)]
+    assert [e.mention.text for e in extracted(d)] == ["computing", "stopped"]
+
+
 def test_a_support_verb_s_eventive_object_is_the_event_even_when_the_detector_passed_it_over() -> None:
     d = doc("Police/NNS/nsubj/1 conducted/VBD/ROOT/1/conduct a/DT/det/3 raid/NN/dobj/1 ./././1")
     d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]  # the verb only

@@ -451,7 +451,7 @@ def mentions(doc: Doc) -> list[Span]:
     # fire") are that one mention, not mentions of their own ("bust" an attack)
     inside = {k for t in triggers if t.root.i in heads for k in range(t.start, t.end) if k != t.root.i}
     for span in sorted(detected):
-        if span.root.i in inside:
+        if span.root.i in inside or _modifier_only(span.root, heads):
             continue
         trigger = by_head.get(span.root.i)
         if trigger is not None:
@@ -481,6 +481,12 @@ def _pronoun_names(sent: Span, entities: EntityIndex) -> dict[int, str]:
             verbs = (tok.head, *(c for c in tok.head.children if c.dep_ in ("aux", "auxpass") and c.i > tok.i))
             names.update({v.i: THIRD_PERSON[v.lower_] for v in verbs if v.lower_ in THIRD_PERSON and v.tag_ == "VBP"})
     return names
+
+
+def _modifier_only(tok: Token, heads: set[int]) -> bool:
+    """A noun that only says what kind of thing another noun is ("computing power", "bitcoin
+    mining country", "the research vice president"): no event of its own."""
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in heads and tok.head.i > tok.i
 
 
 def _eventive(noun: Token) -> bool:
