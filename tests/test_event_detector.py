@@ -183,6 +183,14 @@ def test_a_noun_that_only_says_what_kind_another_noun_is_names_no_event() -> Non
     assert [e.mention.text for e in extracted(d)] == ["computing", "stopped"]
 
 
+def test_what_a_persons_role_is_of_names_no_event() -> None:
+    # "the head of research resigned": research is his field; "the results of research" are not a role's
+    for noun, kept in (("head/NN", False), ("results/NNS", True)):
+        d = doc(f"the/DT/det/1 {noun}/nsubj/4 of/IN/prep/1 research/NN/pobj/2 resigned/VBD/ROOT/4/resign ./././4")
+        d.spans[event_detector.SPANS_KEY] = [Span(d, 3, 4), Span(d, 4, 5)]
+        assert [e.mention.text for e in extracted(d)] == (["research", "resigned"] if kept else ["resigned"])
+
+
 def test_a_support_verb_s_eventive_object_is_the_event_even_when_the_detector_passed_it_over() -> None:
     d = doc("Police/NNS/nsubj/1 conducted/VBD/ROOT/1/conduct a/DT/det/3 raid/NN/dobj/1 ./././1")
     d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]  # the verb only

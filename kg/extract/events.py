@@ -451,7 +451,7 @@ def mentions(doc: Doc) -> list[Span]:
     # fire") are that one mention, not mentions of their own ("bust" an attack)
     inside = {k for t in triggers if t.root.i in heads for k in range(t.start, t.end) if k != t.root.i}
     for span in sorted(detected):
-        if span.root.i in inside or _modifier_only(span.root, heads):
+        if span.root.i in inside or _modifier_only(span.root, heads) or _portfolio(span.root):
             continue
         trigger = by_head.get(span.root.i)
         if trigger is not None:
@@ -487,6 +487,18 @@ def _modifier_only(tok: Token, heads: set[int]) -> bool:
     """A noun that only says what kind of thing another noun is ("computing power", "bitcoin
     mining country", "the research vice president"): no event of its own."""
     return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in heads and tok.head.i > tok.i
+
+
+def _portfolio(tok: Token) -> bool:
+    """What a person's role is of ("vice president of research", "head of security"): a field, not
+    an event ("actress for her performance" says why, and the performance is one)."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and lexicon.load().titles.get(prep.head.lower_) in ("role", "title")
+    )
 
 
 def _eventive(noun: Token) -> bool:
