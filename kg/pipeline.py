@@ -290,12 +290,19 @@ def _build_into(
         graph_cache.carry(previous, generation.folder)
         items = _documents(readings, options, st, report, origins, workers[0].fingerprint)
         writer = store.GraphWriter(st)
+        # the writers import the exports' code while the extraction runs, once the store is large
+        # enough for them to write; the count is the store's at the start and the quads written since
+        written = len(st) if writers is not None else 0
+        prepared = export.prepare(writers, written, html=options.html)
         for extracted, (digest, graph) in distributed.extractions(items, *workers):
             document = extracted.extraction.document
             resolved = resolve(extracted.extraction, aliases)
             quads = rdf.quads(resolved, base=options.base, threshold=options.threshold, content_hash=digest)
             writer.replace(graph, quads)
             graph_cache.written(generation.folder, graph, quads)
+            written += len(quads)
+            if not prepared:
+                prepared = export.prepare(writers, written, html=options.html)
             if options.exports and options.html:
                 view.keep_mention_rows(generation.folder, graph, quads)
             report.built.append(document.id)

@@ -65,13 +65,19 @@ def test_worker_processes_build_the_local_exports(corpus: Path, local: Path, tmp
 
 @pytest.fixture
 def steps(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What forked pools do, in order: "N writers" when one is made, "exports side by side" when mapped."""
+    """What forked pools do, in order: "N writers" when one is made, "imports" when told to import
+    the exports' code, "exports side by side" when mapped."""
     done: list[str] = []
 
     class Pool(ProcessPoolExecutor):
         def __init__(self, workers: int, **kwargs: Any) -> None:
             done.append(f"{workers} writers")
             super().__init__(workers, **kwargs)
+
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            if fn is export._import_parts:
+                done.append("imports")
+            return super().submit(fn, *args, **kwargs)
 
         def map(self, *args: Any, **kwargs: Any) -> Any:
             done.append("exports side by side")
@@ -91,13 +97,15 @@ def test_one_extraction_process_writes_a_large_store_s_exports_side_by_side(
     monkeypatch.setattr(pipeline, "fingerprint", models_loaded)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     report = build([corpus], BuildOptions(out=tmp_path))  # one extraction process, the default
-    # the writers are forked before the models load, so that they do not count them as their own
-    assert len(report.built) == 20 and list(dict.fromkeys(steps)) == ["2 writers", "models", "exports side by side"]
+    # the writers are forked before the models load, so that they do not count them as their own,
+    # and import the exports' code during the extraction, once the store is large enough for them
+    steps_made = list(dict.fromkeys(steps))
+    assert len(report.built) == 20 and steps_made == ["2 writers", "models", "imports", "exports side by side"]
     for name in ("graph.ttl", "graph.trig", "graph.html", "events.csv", "entities.csv"):
         assert (tmp_path / name).read_bytes() == (local / name).read_bytes(), name
     steps.clear()
     small = build([next(corpus.rglob("*.txt"))], BuildOptions(out=tmp_path / "one"))
-    # a small store's exports one after another
+    # a small store's exports one after another, and its writers import nothing
     assert len(small.built) == 1 and list(dict.fromkeys(steps)) == ["2 writers", "models"]
 
 
