@@ -172,6 +172,17 @@ def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str =
     ]
 
 
+def test_whose_price_changes_undergoes_the_change() -> None:
+    # an asset's name the parser read as an adjective, and an "of" or "in" phrase, say whose price
+    # it is as a compound does ("Vodafone shares")
+    adjective = "Bitcoin/JJ/amod/1 prices/NNS/nsubj/2/price fell/VBD/ROOT/2/fall ./././2"
+    of = "The/DT/det/1 price/NN/nsubj/5 of/IN/prep/1 oil/NN/pobj/2 has/VBZ/aux/5/have plummeted/VBN/ROOT/5/plummet"
+    shares = "Shares/NNS/nsubj/3/share in/IN/prep/0 Apple/NNP/pobj/1 rose/VBD/ROOT/3/rise 5/CD/nummod/5 %/NN/npadvmod/3"
+    assert roles(adjective, (), "PriceFall") == [("patient", "Bitcoin")]
+    assert roles(of, (), "PriceFall") == [("patient", "oil")]
+    assert roles(shares, ((2, 3, "ORG"),), "PriceRise") == [("patient", "Apple")]
+
+
 def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happens() -> None:
     def sentence(subject: str, verb: str, lemma: str) -> str:
         return f"{subject}/nsubj/1 {verb}/ROOT/1/{lemma} a/DT/det/3 crackdown/NN/dobj/1 ./././1"

@@ -303,7 +303,10 @@ class EventExtractor:
             if agent is not None and self._unaccusative(head, event_type):
                 patients.append(agent)  # "Bitcoin prices fell": what falls undergoes the event
                 if self.lex.events.is_a(event_type, "PriceChange"):
-                    patients += [c for c in agent.children if c.dep_ in ("compound", "poss")]
+                    # whose price: "Vodafone shares", "bitcoin's price", "Bitcoin prices" (an asset's
+                    # name parsed as an adjective), "the price of oil", "shares in Apple"
+                    patients += [c for c in agent.children if c.dep_ in ("compound", "poss", "amod")]
+                    patients += [o for _p, o in syntax.prep_objects(agent, "of", "in")]
                 # where the measure is: "Japan's economy grew", "UK house prices rose"
                 places += [
                     c
