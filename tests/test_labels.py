@@ -292,6 +292,23 @@ CASES = [
         "one voted",
         ((0, 1, "CARDINAL"), (2, 3, "GPE")),
     ),
+    # a measure keeps what it measures where the label has room for it: "price has plummeted" says
+    # not of what; "The number of civil servants in Britain rose to more than 520,000" has none
+    (
+        "The/DT/det/1 price/NN/nsubj/5 of/IN/prep/1 oil/NN/pobj/2 has/VBZ/aux/5/have plummeted/VBN/ROOT/5/plummet "
+        "./././5",
+        (5, 6),
+        "price of oil has plummeted",
+        (),
+    ),
+    (
+        "The/DT/det/1 number/NN/nsubj/7 of/IN/prep/1 civil/JJ/amod/4 servants/NNS/pobj/2/servant in/IN/prep/4 "
+        "Britain/NNP/pobj/5 rose/VBD/ROOT/7/rise to/IN/prep/7 more/JJR/amod/11 than/IN/quantmod/11 "
+        "520,000/CD/pobj/8 ./././7",
+        (7, 8),
+        "number rose to more than 520,000",
+        ((6, 7, "GPE"), (9, 12, "CARDINAL")),
+    ),
     # a particle the parser took for an adverb stays with its verb: "stepped" alone says another thing
     (
         "Gerd/NNP/compound/1 Niebaum/NNP/nsubj/2 stepped/VBD/ROOT/2/step down/RB/advmod/2 last/JJ/amod/5 "

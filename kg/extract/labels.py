@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
+from kg import lexicon
 from kg.extract import syntax
 from kg.nlp.event_detector import SPANS_KEY
 from kg.nlp.trigger_tagger import is_particle
@@ -85,7 +86,7 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
         while modified.dep_ == "compound" and modified.head.i > modified.i:
             modified = modified.head
         words |= {t.i for t in modified.subtree if head.i < t.i <= modified.i}
-    label = _render(head, sorted(words), names)
+    label = _render(head, sorted(_measured(doc, words)), names)
     if len(label.split()) < 2:
         # a headline or a fragment: the nearest words of its sentence, right first
         sent = head.sent
@@ -195,13 +196,33 @@ def _noun_phrase(tok: Token) -> set[int]:
     if tok.tag_ == "CD" or tok.lower_ in PARTITIVES or relational:
         # a share keeps what it is a share of: "one in three are concerned", not "one are concerned";
         # a relational noun what it is "of", however long ("on behalf of aggrieved investors")
-        of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
-        whole = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
-        if of is not None and whole is not None and whole.ent_type_ not in TIME:
-            phrase = _noun_phrase(whole)
-            if relational or len(phrase) <= PARTITIVE_WORDS:  # a longer share would crowd the label
-                found |= {of.i} | phrase
+        phrase = _of_phrase(tok)
+        if relational or len(phrase) <= PARTITIVE_WORDS + 1:  # a longer share would crowd the label
+            found |= phrase
     return found
+
+
+def _of_phrase(tok: Token) -> set[int]:
+    """The "of" or "in" phrase after ``tok`` that says what it is a part or a measure of ("of three",
+    "of oil", "in Apple"), with its preposition; empty if there is none or it is a date."""
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in")), None)
+    whole = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+    if of is None or whole is None or whole.ent_type_ in TIME:
+        return set()
+    return {of.i} | _noun_phrase(whole)
+
+
+def _measured(doc: Doc, words: set[int]) -> set[int]:
+    """``words`` with what each measure among them measures, where the label has room for it: "price
+    of oil has plummeted", "Shares in Apple rose 5%", "revised up number of jobs" ("price has
+    plummeted" says not of what)."""
+    for i in sorted(words):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and lexicon.load().in_class("measure", tok.lemma_):
+            phrase = _of_phrase(tok)
+            if phrase and _written(doc, words | phrase) <= MAX_WORDS:
+                words = words | phrase
+    return words
 
 
 def _prep_phrase(tok: Token) -> set[int]:
