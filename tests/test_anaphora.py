@@ -121,6 +121,32 @@ def test_a_definite_organisation_told_apart_by_its_clause_is_no_earlier_one(toke
     assert (index.mentions[1].antecedent == 0) is resolved
 
 
+@pytest.mark.parametrize(
+    ("verb", "lemma", "other", "noun", "meant"),
+    [
+        ("beat", "beat", "Acme", "company", "Acme"),  # the organisation last named
+        ("beat", "beat", "Acme", "bank", "Riggs Bank"),  # one whose name says what it is first
+        ("told", "tell", "Reuters", "company", "Riggs Bank"),  # never one a speaker told
+        ("beat", "beat", "Reuters", "company", "Reuters"),
+    ],
+)
+def test_a_definite_organisation_is_one_named_so_and_never_one_a_speaker_told(
+    verb: str, lemma: str, other: str, noun: str, meant: str
+) -> None:
+    # "Riggs Bank grew. Smith told Reuters. The bank fell."
+    d = doc(
+        f"Riggs/NNP/compound/1 Bank/NNP/nsubj/2 grew/VBD/ROOT/2/grow ./././2 Smith/NNP/nsubj/5 "
+        f"{verb}/VBD/ROOT/5/{lemma} {other}/NNP/dobj/5 ./././5 The/DT/det/9 {noun}/NN/nsubj/10 fell/VBD/ROOT/10/fall",
+        run=False,
+    )
+    index = _names(d, EntityKind.ORGANIZATION, (0, 2, 0), (6, 7, 1))
+    description = Mention(d[9].idx, d[9].idx + len(d[9]), noun, Span(0, len(d.text)))
+    index.add(EntityMention(description, EntityKind.ORGANIZATION, noun, key="description"), range(9, 10), 2)
+    AnaphoraResolver()._definite_organisations(Context(d, Document("t", d.text, "test"), clean(d.text)), index)
+    antecedent = index.mentions[2].antecedent
+    assert antecedent is not None and index.mentions[antecedent].name == meant
+
+
 # "Prosecutors targeted the ranch. According to Reuters, they plan to seize it": the source the
 # sentence is attributed to is not its "they"; the next sentence's pronoun may be that source
 CITED = (

@@ -5,6 +5,7 @@ sources ("a police spokeswoman"), and appositions that name one referent twice."
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -121,8 +122,13 @@ class AnaphoraResolver:
                     _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent_of_token[tok.i])
 
     def _definite_organisations(self, ctx: Context, index: EntityIndex) -> None:
-        """ "The firm", "the company" with nothing to tell it apart is the organisation last named; "the
-        bank that owns them" is told apart by its clause, and is any bank that does."""
+        """ "The firm", "the company" with nothing to tell it apart is the organisation last named, one
+        whose name says what it is first ("the bank": Riggs Bank, not the Salvador Allende Foundation
+        named since), never one a speaker told ("he told Reuters"). "The bank that owns them" is told
+        apart by its clause, and is any bank that does."""
+        told = {
+            m for j, m in enumerate(index.mentions) if _told(ctx.doc[index.tokens[j].start : index.tokens[j].stop].root)
+        }
         for i, m in enumerate(index.mentions):
             if m.kind != EntityKind.ORGANIZATION or m.key != "description" or m.antecedent is not None:
                 continue
@@ -131,12 +137,9 @@ class AnaphoraResolver:
                 continue
             if any(c.dep_ in ("relcl", "acl") and not _after_comma(c) for c in head.rights):
                 continue  # a restrictive clause; "The company, which is vying with ...," is the one named
-            j = _recent(
-                index,
-                index.tokens[i].start,
-                index.sentence_of[i],
-                lambda o: o.kind == EntityKind.ORGANIZATION and o.key is None,
-            )
+            start, sent, noun = index.tokens[i].start, index.sentence_of[i], head.lemma_.lower()
+            j = _recent(index, start, sent, partial(_organisation, told=told, noun=noun))
+            j = _recent(index, start, sent, partial(_organisation, told=told)) if j is None else j
             if j is not None:
                 index.mentions[i] = with_antecedent(m, root_of(index, j))
 
@@ -605,6 +608,13 @@ def _told(tok: Token) -> bool:
         tok = tok.head
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
     return tok.dep_ in ("dobj", "dative", "pobj") and verb.lemma_.lower() in lexicon.load().reporting
+
+
+def _organisation(m: EntityMention, told: set[EntityMention], noun: str = "") -> bool:
+    """Whether ``m`` names an organisation a description of ``noun`` may mean: not a description
+    itself, nor one a speaker ``told``; with ``noun``, one whose name has it ("Riggs Bank")."""
+    named = not noun or noun in m.name.lower().split()
+    return m.kind == EntityKind.ORGANIZATION and m.key is None and m not in told and named
 
 
 def _recent(
