@@ -284,6 +284,26 @@ def test_a_subject_class_is_a_verbs_only_constraint(text: str) -> None:
         lexicon._parse_trigger("Decline", "{measure} fall", noun=True)
 
 
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ("Thousands/NNS/nsubj/1/thousand demonstrated/VBD/ROOT/1/demonstrate ./././1", [("demonstrated", "Protest")]),
+        (
+            "Students/NNS/nsubj/1/student demonstrated/VBD/ROOT/1/demonstrate against/IN/prep/1 fees/NNS/pobj/2/fee",
+            [("demonstrated", "Protest")],
+        ),
+        # "demonstrate {intransitive}": what it acts on, an object or a clause, makes it "show"
+        ("The/DT/det/1 book/NN/nsubj/2 demonstrates/VBZ/ROOT/2/demonstrate the/DT/det/4 rift/NN/dobj/2", []),
+        (
+            "This/DT/nsubj/1 demonstrates/VBZ/ROOT/1/demonstrate that/IN/mark/4 it/PRP/nsubj/4 works/VBZ/ccomp/1/work",
+            [],
+        ),
+    ],
+)
+def test_people_who_demonstrate_protest_but_what_demonstrates_something_shows_it(tokens: str, expected: list) -> None:
+    assert [t for t in triggers(doc(tokens)) if t[0].startswith("demonstrat")] == expected
+
+
 def test_beating_a_team_is_no_attack_but_beating_protesters_is() -> None:
     team = doc("Bayern/NNP/nsubj/1 beat/VBD/ROOT/1/beat Dortmund/NNP/dobj/1 ./././1", ((0, 1, "ORG"), (2, 3, "PERSON")))
     assert triggers(team) == []

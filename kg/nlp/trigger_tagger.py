@@ -25,6 +25,10 @@ PARTICLES = frozenset(
 SUBJECT_CLASSES = frozenset({"event", "weapons"})
 # a class a verb's to-infinitive complement satisfies: "declined to comment" (not "declined to $5bn")
 CLAUSE_CLASSES = frozenset({"infinitive"})
+# a class a verb satisfies with nothing it acts on, no object nor clause: "thousands demonstrated",
+# not "the book demonstrates the rift", "this demonstrates that ..." (another sense, "show")
+INTRANSITIVE = "intransitive"
+COMPLEMENTS = frozenset({"dobj", "nsubjpass", "ccomp", "attr", "oprd"})
 # words that count what their "of" object names: "millions of workers" are workers
 COUNTING = frozenset({"hundred", "thousand", "million", "dozen", "hundreds", "thousands", "millions", "dozens"})
 VERB_ARG_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "prt", "acomp", "advmod"})
@@ -317,6 +321,8 @@ class TriggerTagger:
             return [*args, *subjects]
         if trig.wordclass in CLAUSE_CLASSES:
             return [c for c in tok.children if c.dep_ == "xcomp"]
+        if trig.wordclass == INTRANSITIVE:
+            return [] if any(c.dep_ in COMPLEMENTS for c in tok.children) else [tok]
         return list(map(_counted, args))  # "dozens of attackers were liquidated": attackers
 
     def _in_class(self, wordclass: str, tok: Token) -> bool:
@@ -324,6 +330,8 @@ class TriggerTagger:
             return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.events.nouns
         if wordclass == "infinitive":
             return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if wordclass == INTRANSITIVE:
+            return True  # the verb itself, which ``_slots`` gives only when it acts on nothing
         return self.lex.in_class(wordclass, tok.lemma_, tok.ent_type_)
 
     def _extent(self, tok: Token, trig: Trigger, *, noun: bool) -> tuple[int, int]:
