@@ -218,6 +218,18 @@ def test_a_passive_support_verbs_by_phrase_does_the_event() -> None:
     assert roles(own, ()) == []
 
 
+def test_what_was_done_without_an_event_records_no_such_event() -> None:
+    # "detained without trial": no trial happened; "detained before trial" names one
+    def sentence(prep: str) -> str:
+        return (
+            f"They/PRP/nsubjpass/2 were/VBD/auxpass/2/be detained/VBN/ROOT/2/detain {prep}/IN/prep/2 "
+            "trial/NN/pobj/3 ./././2"
+        )
+
+    assert [t for t, _ in themes(sentence("before"))] == ["Arrest", "Trial"]
+    assert [t for t, _ in themes(sentence("without"))] == ["Arrest"]
+
+
 def test_a_negated_conjunct_takes_no_part() -> None:
     # "a crackdown was launched by police and not soldiers": not by the soldiers
     tokens = (

@@ -301,8 +301,11 @@ NO_ONE = frozenset({"nobody", "noone", "no-one", "none"})
 
 
 def is_negated(tok: Token) -> bool:
-    """Whether the text says the event did not happen: "did not attack", "no arrests", and a verb
-    whose subject is no one ("nobody was hurt", "no one died")."""
+    """Whether the text says the event did not happen: "did not attack", "no arrests", a verb
+    whose subject is no one ("nobody was hurt", "no one died"), and what was done without it
+    ("use lethal force without warning", "held without charge", "acted without consulting")."""
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
+        return True
     verb = tok if tok.pos_ in ("VERB", "AUX") else support_verb(tok)
     if verb is None:
         return any(c.dep_ == "neg" or (c.lower_ in ("no",) and c.dep_ == "det") for c in tok.children)
