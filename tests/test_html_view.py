@@ -4,10 +4,13 @@ text looks like (escaped, self-contained). Hand-made graphs, no spaCy model."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import networkx as nx
 import numpy as np
 import pytest
 
@@ -92,6 +95,38 @@ def test_layout_is_deterministic_and_keeps_components_apart() -> None:
     for k, (ax0, ay0, ax1, ay1) in enumerate(boxes):
         for bx0, by0, bx1, by1 in boxes[k + 1 :]:
             assert ax1 < bx0 or bx1 < ax0 or ay1 < by0 or by1 < ay0, "components overlap"
+
+
+@pytest.mark.parametrize("n", [2, 40, 300])
+def test_near_pairs_are_the_same_found_among_all_or_by_k_d_tree(n: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    xy = np.random.default_rng(n).uniform(0.0, layout.SPACING * np.sqrt(n), size=(n, 2))
+    monkeypatch.setattr(layout, "ALL_PAIRS", n)
+    every = layout._near_pairs(xy, 2 * layout.SPACING), layout._spread(xy)
+    monkeypatch.setattr(layout, "ALL_PAIRS", 0)
+    tree = layout._near_pairs(xy, 2 * layout.SPACING), layout._spread(xy)
+    pairs = [sorted(map(tuple, found[0].tolist())) for found in (every, tree)]
+    assert pairs[0] and pairs[0] == pairs[1] and np.array_equal(every[1], tree[1])
+
+
+def test_pagerank_is_networkx_s() -> None:
+    graph = nx.gnm_random_graph(200, 300, seed=5)
+    graph.add_edge(3, 3)  # a self-loop counts once
+    graph.add_nodes_from(range(200, 205))  # lone nodes spread their rank evenly
+    ours, theirs = analyze.pagerank(graph), nx.pagerank(graph)
+    assert list(ours) == list(theirs)
+    assert max(abs(ours[k] - theirs[k]) for k in ours) < 1e-12
+    assert analyze.pagerank(nx.Graph()) == {}
+
+
+def test_a_small_page_is_drawn_without_scipy() -> None:
+    """A one-article build's page needs neither SciPy's sparse arrays nor its k-d tree, whose
+    import was a fifth of its exports' time."""
+    code = (
+        "import sys; from kg.export import html; from tests.test_html_view import small_graph; "
+        "html.render(small_graph()); print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_layout_takes_kept_component_shapes_and_keeps_only_the_graph_s() -> None:
