@@ -218,6 +218,43 @@ def test_a_passive_support_verbs_by_phrase_does_the_event() -> None:
     assert roles(own, ()) == []
 
 
+def test_a_past_participle_that_modifies_a_noun_is_a_passive() -> None:
+    # "two protesters killed by police": the police killed, the protesters were killed
+    killed = (
+        "Two/CD/nummod/1 protesters/NNS/nsubjpass/6/protester killed/VBN/acl/1/kill by/IN/agent/2 "
+        "police/NNS/pobj/3 were/VBD/auxpass/6/be buried/VBN/ROOT/6/bury ./././6"
+    )
+    assert sorted(roles(killed, (), "Killing")) == [("agent", "police"), ("patient", "protesters")]
+    assert "Two protesters killed by police" in labels(killed, (), 2)
+    # a clause with a subject of its own is no passive: "news that police had killed two protesters"
+    news = (
+        "news/NN/ROOT/0 that/IN/mark/4 police/NNS/nsubj/4 had/VBD/aux/4/have killed/VBN/acl/0/kill "
+        "two/CD/nummod/6 protesters/NNS/dobj/4/protester"
+    )
+    assert sorted(roles(news, (), "Killing")) == [("agent", "police"), ("patient", "protesters")]
+
+
+def test_a_passive_s_by_phrase_does_the_change_it_undergoes_the_subject() -> None:
+    # "prices were cut by retailers": the retailers cut, not fell
+    cut = "Prices/NNS/nsubjpass/2/price were/VBD/auxpass/2/be cut/VBN/ROOT/2/cut by/IN/agent/2 retailers/NNS/pobj/3"
+    found = roles(cut, (), "PriceFall")
+    assert ("agent", "retailers") in found and ("patient", "retailers") not in found
+
+
+def test_who_a_noun_event_s_participle_names_is_no_undergoer_of_it() -> None:
+    # "an overhaul unveiled by Blunkett": Blunkett did not undergo the overhaul
+    unveiled = (
+        "an/DT/det/1 overhaul/NN/nsubj/5 unveiled/VBN/acl/1/unveil by/IN/agent/2 Blunkett/NNP/pobj/3 "
+        "begins/VBZ/ROOT/5/begin ./././5"
+    )
+    d = doc(unveiled, ((4, 5, "PERSON"),))
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    entities = EntityExtractor()(ctx)
+    overhaul = next(e for e in EventExtractor()(ctx, entities).mentions if e.mention.text == "overhaul")
+    assert [(r.name, entities.mentions[r.entity].name) for r in overhaul.roles] == []
+
+
 def test_what_was_done_without_an_event_records_no_such_event() -> None:
     # "detained without trial": no trial happened; "detained before trial" names one
     def sentence(prep: str) -> str:

@@ -285,9 +285,11 @@ class EventExtractor:
             agents += [o for _p, o in syntax.prep_objects(head, "by")]
             preps = self._patient_preps(event_type)
             patients += [o for _p, o in syntax.prep_objects(head, *preps)]
-            for clause in syntax.children(head, "acl", "relcl"):
-                # "the order to use lethal force against protesters"
-                patients += [o for _p, o in syntax.prep_objects(clause, *(p for p in preps if p != "of"))]
+            clause_preps = tuple(p for p in preps if p != "of")
+            for clause in syntax.children(head, "acl", "relcl") if clause_preps else ():
+                # "the order to use lethal force against protesters"; with no such preposition
+                # none, not every one ("an overhaul unveiled by Blunkett" is his, not done to him)
+                patients += [o for _p, o in syntax.prep_objects(clause, *clause_preps)]
             if support is not None:
                 # who does it: the support verb's subject, or its "by" phrase when it is a passive
                 # ("the order was issued by Tokayev", "the campaign mounted by charities")
@@ -299,8 +301,9 @@ class EventExtractor:
             elif self.lex.events.is_a(event_type, "CivilUnrest"):
                 agents += _on_the_action(head)
         else:
-            agent = syntax.passive_agent(head) if syntax.is_passive(head) else syntax.subject(head)
-            if agent is not None and self._unaccusative(head, event_type):
+            passive = syntax.is_passive(head)
+            agent = syntax.passive_agent(head) if passive else syntax.subject(head)
+            if agent is not None and not passive and self._unaccusative(head, event_type):
                 patients.append(agent)  # "Bitcoin prices fell": what falls undergoes the event
                 if self.lex.events.is_a(event_type, "PriceChange"):
                     # whose price: "Vodafone shares", "bitcoin's price", "Bitcoin prices" (an asset's

@@ -304,6 +304,8 @@ def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set
         # "after a cap ... was lifted": the small parser often reads the conjunction as a preposition
         # and the clause's subject as its object
         subject = next((o for c in verb.lefts if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"), None)
+    if subject is None and syntax.reduced_passive(verb):
+        subject = verb.head  # "two protesters killed by police": what it modifies underwent it
     if subject is not None:
         found |= _noun_phrase(subject)
         if subject.dep_ == "nsubjpass" or subject.pos_ == "NOUN":

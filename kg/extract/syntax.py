@@ -207,15 +207,36 @@ def passive_agent(verb: Token) -> Token | None:
 def objects(verb: Token) -> list[Token]:
     """What the verb acts on: direct objects, or the subject of a passive."""
     found = children(verb, "dobj", "nsubjpass")
-    if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
-        found = [verb.head]  # "the protesters who were arrested"
+    if not found and (
+        (verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children)) or reduced_passive(verb)
+    ):
+        found = [verb.head]  # "the protesters who were arrested", "two protesters killed by police"
     if not found and headline_passive(verb):
         found = children(verb, "nsubj")
     return [antecedent(t) for t in found]
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or headline_passive(verb)
+    return (
+        any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        or reduced_passive(verb)
+        or headline_passive(verb)
+    )
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle that modifies a noun, a passive without its "who was": "two protesters
+    killed by police", "the plan unveiled on Monday"; not a clause with a subject of its own ("news
+    that Falconer had promised ...")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and not any(c.dep_ in _OWN_CLAUSE for c in verb.children)
+    )
+
+
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 # what a headline's past participle does not have when it is a passive without its "was"
