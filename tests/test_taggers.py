@@ -304,11 +304,17 @@ def test_people_who_demonstrate_protest_but_what_demonstrates_something_shows_it
     assert [t for t in triggers(doc(tokens)) if t[0].startswith("demonstrat")] == expected
 
 
-def test_beating_a_team_is_no_attack_but_beating_protesters_is() -> None:
+def test_beating_a_team_is_no_attack_beating_protesters_is_and_beating_to_death_kills() -> None:
     team = doc("Bayern/NNP/nsubj/1 beat/VBD/ROOT/1/beat Dortmund/NNP/dobj/1 ./././1", ((0, 1, "ORG"), (2, 3, "PERSON")))
     assert triggers(team) == []
     crowd = doc("Police/NNS/nsubj/1/police beat/VBD/ROOT/1/beat protesters/NNS/dobj/1/protester ./././1")
     assert triggers(crowd) == [("beat", "Attack")]
+    # beaten or stabbed "to death" is a killing, whoever the victim
+    killed = doc(
+        "Mousa/NNP/nsubjpass/2 was/VBD/auxpass/2/be beaten/VBN/ROOT/2/beat to/IN/prep/2 death/NN/pobj/3 ./././2",
+        ((0, 1, "PERSON"),),
+    )
+    assert triggers(killed) == [("beaten to death", "Killing")]
 
 
 def test_a_site_introduces_an_outlet_name_but_the_protest_site_is_no_organisation() -> None:
