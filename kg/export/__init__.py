@@ -62,6 +62,9 @@ def prepare(writers: Executor | None, quads: int, *, html: bool = True) -> list[
 
 
 def _import_parts() -> None:
+    # and the k-d tree that a large graph's layout uses, which the HTML graph's code leaves to it
+    import scipy.spatial  # noqa: F401
+
     from kg.export import html, rdf_files, tables  # noqa: F401
 
 
