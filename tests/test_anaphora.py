@@ -576,3 +576,26 @@ def test_a_verb_says_only_by_its_own_types_not_by_a_phrase_it_starts() -> None:
     spokesman = doc("a/DT/det/1 spokesman/NN/nsubj/2 said/VBD/ROOT/2/say")
     assert not _is_source(judge[2])
     assert _is_source(spokesman[1])
+
+
+@pytest.mark.parametrize(
+    ("subject", "lemma", "resolved"),
+    [("parties/NNS/nsubj/5/party", "party", False), ("funds/NNS/nsubj/5/fund", "fund", True)],
+)
+def test_they_goes_on_with_the_unnamed_actors_of_the_clause_it_is_coordinated_with(
+    subject: str, lemma: str, resolved: bool
+) -> None:
+    # "Labour won. Opposition parties want policing but they accuse ministers": the parties, whom no
+    # entity names, not Labour; "funds were there but they chose ...": funds choose nothing
+    from kg.extract.entities import EntityExtractor
+
+    parse = (
+        "Labour/NNP/nsubj/1 won/VBD/ROOT/1/win ./././1 Opposition/NN/compound/4 "
+        f"{subject} want/VBP/ROOT/5/want policing/NN/dobj/5 but/CC/cc/5 they/PRP/nsubj/9 "
+        "accuse/VBP/conj/5/accuse ministers/NNS/dobj/9/minister ./././5"
+    )
+    d = doc(parse, ((0, 1, "ORG"),))
+    assert d[4].lemma_ == lemma
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    names = [m.name for m in EntityExtractor()(ctx).mentions]
+    assert ("they" in names) == resolved

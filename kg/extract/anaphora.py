@@ -304,6 +304,12 @@ class AnaphoraResolver:
             for m, tokens in zip(index.mentions, index.tokens, strict=True)
             if m.kind == EntityKind.PERSON and _coordinated(ctx.doc[tokens.start : tokens.stop].root)
         }
+        parallel = _parallel_subject(tok)
+        if parallel is not None and index.at(parallel) is None and self._actors(parallel):
+            # "Opposition parties want more policing but they accuse ministers": the parties, whom
+            # no entity names, not the organisation last named ("Funds were available but they
+            # chose to ignore it" still goes back to the ministers: funds choose nothing)
+            return
         j = _salient(
             ctx.doc, index, tok.i, sent, lambda m: not m.pronoun and (m.kind in kinds or id(m) in together), window=1
         )
@@ -321,6 +327,11 @@ class AnaphoraResolver:
             range(first, tok.i + 1),
             sent,
         )
+
+    def _actors(self, noun: Token) -> bool:
+        """Whether a plural noun names people or organisations (the groups' and organisations' words)."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.lex.groups or lemma in self.lex.organizations
 
     def _allowed_countries(self, tok: Token) -> frozenset[str] | None:
         """ISO codes that "the former Soviet state" can mean; None when nothing restricts it."""
@@ -689,6 +700,16 @@ def _in_fronted_adjunct(tok: Token, pronoun: Token) -> bool:
     verb = pronoun.head
     adjuncts = [c for c in verb.lefts if c.dep_ in ("prep", "advcl", "npadvmod") and c.i < pronoun.i]
     return any(a.left_edge.i <= tok.i <= a.right_edge.i for a in adjuncts)
+
+
+def _parallel_subject(pronoun: Token) -> Token | None:
+    """The plural noun that is the subject of the clause a subject pronoun's clause is coordinated
+    with: "Opposition parties want ... but they accuse ...", which "they" goes on with."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head is verb:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None
 
 
 def _coordinated(root: Token) -> bool:
