@@ -172,7 +172,7 @@ def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str =
     ]
 
 
-def test_whose_price_changes_undergoes_the_change() -> None:
+def test_whose_price_or_measure_changes_undergoes_the_change() -> None:
     # an asset's name the parser read as an adjective, and an "of" or "in" phrase, say whose price
     # it is as a compound does ("Vodafone shares")
     adjective = "Bitcoin/JJ/amod/1 prices/NNS/nsubj/2/price fell/VBD/ROOT/2/fall ./././2"
@@ -181,6 +181,11 @@ def test_whose_price_changes_undergoes_the_change() -> None:
     assert roles(adjective, (), "PriceFall") == [("patient", "Bitcoin")]
     assert roles(of, (), "PriceFall") == [("patient", "oil")]
     assert roles(shares, ((2, 3, "ORG"),), "PriceRise") == [("patient", "Apple")]
+    # and whose measure: "Barclays' profits rose", "profits at Barclays rose"
+    profits = "Barclays/NNP/poss/2 '/POS/case/0 profits/NNS/nsubj/3/profit rose/VBD/ROOT/3/rise ./././3"
+    at = "Profits/NNS/nsubj/3/profit at/IN/prep/0 Barclays/NNP/pobj/1 rose/VBD/ROOT/3/rise ./././3"
+    assert roles(profits, ((0, 1, "ORG"),), "Increase") == [("patient", "Barclays")]
+    assert roles(at, ((2, 3, "ORG"),), "Increase") == [("patient", "Barclays")]
 
 
 def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happens() -> None:

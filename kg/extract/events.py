@@ -305,11 +305,14 @@ class EventExtractor:
             agent = syntax.passive_agent(head) if passive else syntax.subject(head)
             if agent is not None and not passive and self._unaccusative(head, event_type):
                 patients.append(agent)  # "Bitcoin prices fell": what falls undergoes the event
-                if self.lex.events.is_a(event_type, "PriceChange"):
-                    # whose price: "Vodafone shares", "bitcoin's price", "Bitcoin prices" (an asset's
-                    # name parsed as an adjective), "the price of oil", "shares in Apple"
+                # (by its form too: spaCy's lemma of "earnings" is "earning")
+                measure = any(self.lex.in_class("measure", word) for word in (agent.lemma_, agent.lower_))
+                if self.lex.events.is_a(event_type, "PriceChange") or measure:
+                    # whose price or measure: "Vodafone shares", "bitcoin's price", "Bitcoin prices"
+                    # (an asset's name parsed as an adjective), "the price of oil", "shares in Apple",
+                    # "Barclays' profits rose", "profits at Barclaycard"
                     patients += [c for c in agent.children if c.dep_ in ("compound", "poss", "amod")]
-                    patients += [o for _p, o in syntax.prep_objects(agent, "of", "in")]
+                    patients += [o for _p, o in syntax.prep_objects(agent, "of", "in", "at")]
                 # where the measure is: "Japan's economy grew", "UK house prices rose"
                 places += [
                     c
