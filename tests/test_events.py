@@ -186,6 +186,10 @@ def test_whose_price_or_measure_changes_undergoes_the_change() -> None:
     at = "Profits/NNS/nsubj/3/profit at/IN/prep/0 Barclays/NNP/pobj/1 rose/VBD/ROOT/3/rise ./././3"
     assert roles(profits, ((0, 1, "ORG"),), "Increase") == [("patient", "Barclays")]
     assert roles(at, ((2, 3, "ORG"),), "Increase") == [("patient", "Barclays")]
+    # the company that saw it change, not the people who watched it
+    saw = "{}/nsubj/1 saw/VBD/ROOT/1/see sales/NNS/nsubj/3/sale fall/VB/ccomp/1/fall ./././1"
+    assert roles(saw.format("Tesco/NNP"), ((0, 1, "ORG"),), "Decline") == [("patient", "Tesco")]
+    assert roles(saw.format("analysts/NNS"), (), "Decline") == []
 
 
 def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happens() -> None:

@@ -313,6 +313,21 @@ class EventExtractor:
                     # "Barclays' profits rose", "profits at Barclaycard"
                     patients += [c for c in agent.children if c.dep_ in ("compound", "poss", "amod")]
                     patients += [o for _p, o in syntax.prep_objects(agent, "of", "in", "at")]
+                    # and the company or country that saw it change, the verb's own subject ("Tesco saw
+                    # sales fall", "Japan saw its economy shrink"); not the people who watched it
+                    # ("analysts saw prices rise"), nor a subject the clause borrows ("Despite seeing
+                    # profits rise, Wall Street had expected more": whoever saw them is not said)
+                    seen = head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in lexicon.OBSERVING_SUPPORT
+                    owner = (
+                        next((syntax.antecedent(c) for c in syntax.children(head.head, "nsubj")), None)
+                        if seen
+                        else None
+                    )
+                    kind = _kind(owner, entities) if owner is not None else None
+                    if owner is not None and kind == EntityKind.ORGANIZATION:
+                        patients.append(owner)
+                    elif owner is not None and kind == EntityKind.PLACE:
+                        places.append(owner)
                 # where the measure is: "Japan's economy grew", "UK house prices rose"
                 places += [
                     c
