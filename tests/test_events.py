@@ -12,7 +12,7 @@ from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor, _typed
 from kg.model import Document
 from kg.nlp import event_detector
-from kg.nlp.factories import clitic_perfects
+from kg.nlp.factories import clitic_perfects, silent_e_lemmas
 from kg.wordnet_types import wordnet_type
 from tests.parses import doc
 
@@ -351,6 +351,19 @@ def test_a_copulas_mood_is_its_events() -> None:
     assert statuses(should) == [("Protest", "potential")]
     was = "there/EX/expl/1 was/VBD/ROOT/1/be a/DT/det/3 strike/NN/attr/1 ./././1"
     assert statuses(was) == [("Protest", "happened")]
+
+
+def test_a_verb_spacy_lemmatised_without_its_silent_e_gets_it_back() -> None:
+    # "hoping" is "hope" (spaCy's rule lemmatizer says "hop"), so "hoping to march" has not happened
+    hoping = "Workers/NNS/nsubj/2 are/VBP/aux/2/be hoping/VBG/ROOT/2/hop to/TO/aux/4 march/VB/xcomp/2/march"
+    d = silent_e_lemmas(doc(hoping))
+    assert d[2].lemma_ == "hope"
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    march = [e for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions if e.mention.text == "march"]
+    assert [e.status.value for e in march] == ["potential"]
+    # a doubled consonant is the stem's own ("hopping" is "hop"), and a longer stem keeps its lemma
+    others = "hopping/VBG/ROOT/0/hop opening/VBG/conj/0/open hoped/VBD/conj/0/hop stopped/VBD/conj/0/stop"
+    assert [t.lemma_ for t in silent_e_lemmas(doc(others))] == ["hop", "open", "hope", "stop"]
 
 
 def labels(tokens: str, ents: tuple[tuple[int, int, str], ...], event: int) -> list[str]:

@@ -82,6 +82,8 @@ def load(
             nlp.add_pipe("kg_causal", last=True, config=config)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_perfects", last=True)
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("kg_lemmas", last=True)
         return nlp
 
 

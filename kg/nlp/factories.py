@@ -3,6 +3,8 @@ this module is all it takes for ``nlp.add_pipe("kg_entities")`` to work."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -99,4 +101,23 @@ def clitic_perfects(doc: Doc) -> Doc:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 child.dep_ = "nsubj"
+    return doc
+
+
+# a stem of one syllable ending in one vowel and one consonant (not w, x or y), as "hop", "rid"
+_SHORT_STEM = re.compile(r"[^aeiouy]*[aeiou][b-df-hj-np-tvz]")
+
+
+@Language.component("kg_lemmas", requires=["token.lemma", "token.tag"], assigns=["token.lemma"])
+def silent_e_lemmas(doc: Doc) -> Doc:
+    """ "hoping", "hoped" are "hope": spaCy's rule lemmatizer strips the ending and takes "hop" (so
+    "is hoping to raise" read as no intent), as it takes "rid" for "riding" and "cop" for "coping".
+    A one-syllable stem of one vowel and one consonant doubles that consonant before "-ing" and
+    "-ed" ("hopping", "ridded"), so where it did not, the verb ends in a silent "e". Run last, after
+    the learned components, which read the lemmas they were trained on."""
+    for tok in doc:
+        cut = 3 if tok.tag_ == "VBG" else 2 if tok.tag_ in ("VBD", "VBN") else 0
+        lemma = tok.lemma_
+        if cut and tok.lower_[:-cut] == lemma and _SHORT_STEM.fullmatch(lemma):
+            tok.lemma_ = lemma + "e"
     return doc
