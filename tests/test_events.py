@@ -159,6 +159,16 @@ def test_what_is_to_come_takes_the_next_day_of_that_name() -> None:
     assert dates(arranged, ((4, 5, "DATE"),)) == [("Protest", "2022-07-18")]
     assert dates(was, ((4, 5, "DATE"),)) == [("Protest", "2022-07-11")]
 
+    # what one vows or threatens to do is to come; what one tried to do was tried
+    def complement(verb: str, lemma: str) -> str:
+        return (
+            f"Protesters/NNS/nsubj/1 {verb}/VBD/ROOT/1/{lemma} to/TO/aux/3 march/VB/xcomp/1/march "
+            "on/IN/prep/3 Monday/NNP/pobj/4"
+        )
+
+    assert ("Protest", "2022-07-18") in dates(complement("vowed", "vow"), ((5, 6, "DATE"),))
+    assert ("Protest", "2022-07-11") in dates(complement("tried", "try"), ((5, 6, "DATE"),))
+
 
 def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str = "Crackdown") -> list[tuple[str, str]]:
     d = doc(tokens, ents)

@@ -42,9 +42,13 @@ LOCATIVE_PREPS = frozenset(PLACE_PREPS) - {"on", "to", "into", "from"}
 # how a date hangs from what it dates: "fell on Friday" (npadvmod ...), and a noun's own date,
 # "last month's explosion" (poss), "his 1996 campaign" (compound, nummod, amod)
 DATE_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "poss", "compound", "nummod", "amod"})
-# what marks a clause about what is to come: "will meet", "'ll pay"; "is scheduled to close"
+# what marks a clause about what is to come: "will meet", "'ll pay"; "is scheduled to close", and
+# the complement of a promise, a hope or a threat ("vowed to hold elections in March", "threatened
+# to strike on Monday": the next March, the next Monday); not of a try or a refusal, which happened
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
-PROSPECTIVE = frozenset({"schedule", "plan", "due", "expect", "set", "intend", "aim"})
+PROSPECTIVE = frozenset(
+    {"schedule", "plan", "due", "expect", "set", "intend", "aim", "hope", "vow", "pledge", "promise", "threaten"}
+)
 # a first-person present verb form as the third person says it, for a quotation's "I" named in a
 # label (a contraction keeps its space: "I'm" is "Bosvelt is"; "could have" stays)
 THIRD_PERSON = {"am": "is", "'m": " is", "have": "has", "'ve": " has", "do": "does"}
