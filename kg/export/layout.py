@@ -3,10 +3,10 @@
 Each connected component is laid out on its own with a force-directed pass (Fruchterman and
 Reingold, repulsion only between nearby nodes, as in their grid variant: found among all pairs in a
 small component, with a k-d tree in a large one), and the components are then packed in rows,
-largest first. Laying out the whole graph at once
-pulls every small component into a clump at the centre; networkx's own spring layout is also
-too slow here (17 s for 2,000 nodes and 5,000 edges on this machine, against well under a
-second for this one). The same graph always gets the same positions: seeded start, fixed order.
+largest first. Laying out the whole graph at once pulls every small component into a clump at the
+centre; networkx's own spring layout is also too slow here (17 s for 2,000 nodes and 5,000 edges on
+this machine, against well under a second for this one). The same graph always gets the same
+positions: seeded start, fixed order.
 
 A component's layout depends on its shape alone, so a build that adds a document to a large store
 lays out only the components it changed: the others' come from the shapes the last layout kept

@@ -224,6 +224,10 @@ def is_passive(verb: Token) -> bool:
     )
 
 
+# what gives a participle a clause of its own, so that it is no reduced passive
+_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
 def reduced_passive(verb: Token) -> bool:
     """A past participle that modifies a noun, a passive without its "who was": "two protesters
     killed by police", "the plan unveiled on Monday"; not a clause with a subject of its own ("news
@@ -234,9 +238,6 @@ def reduced_passive(verb: Token) -> bool:
         and verb.head.pos_ in ("NOUN", "PROPN", "PRON")
         and not any(c.dep_ in _OWN_CLAUSE for c in verb.children)
     )
-
-
-_OWN_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 # what a headline's past participle does not have when it is a passive without its "was"
