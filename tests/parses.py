@@ -48,12 +48,13 @@ POS = {
 
 @cache
 def nlp() -> Language:
-    """A blank English pipeline with newskg's taggers (no statistical model)."""
+    """A blank English pipeline with newskg's parse repair and taggers (no statistical model)."""
     import spacy
 
     from kg.nlp import factories  # noqa: F401
 
     blank = spacy.blank("en")
+    blank.add_pipe("kg_subjects")  # as after the parser in kg.nlp.load
     blank.add_pipe("kg_entities")
     blank.add_pipe("kg_triggers")
     return blank

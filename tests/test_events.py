@@ -750,3 +750,26 @@ def test_a_clitic_s_before_a_participle_with_an_object_is_a_perfect() -> None:
     assert crackdown_roles(given)[1][:3] == ["nsubjpass", "auxpass", "auxpass"]
     expected = "crackdown/NN/nsubjpass/2 's/VBZ/auxpass/2/be expected/VBN/ROOT/2/expect ./././2"
     assert crackdown_roles(expected)[1] == ["nsubjpass", "auxpass", "ROOT", "."]
+
+
+def test_a_name_coordinated_before_a_verb_without_a_subject_is_its_subject() -> None:
+    """ "They met at Dallas and Houston resigned": the small parser coordinates Houston with Dallas
+    and leaves "resigned" without a subject; kg_subjects makes Houston its subject, so Houston is
+    the person named before, not a city, and the one who resigned."""
+    tokens = (
+        "John/NNP/compound/1 Houston/NNP/nsubj/2 spoke/VBD/ROOT/2/speak ./././2 They/PRP/nsubj/5 met/VBD/ROOT/5/meet "
+        "at/IN/prep/5 Dallas/NNP/pobj/6 and/CC/cc/7 Houston/NNP/conj/7 resigned/VBD/conj/5/resign ./././5"
+    )
+    d = doc(tokens, ((0, 2, "PERSON"), (7, 8, "GPE"), (9, 10, "GPE")))
+    assert [(t.dep_, t.head.text) for t in d[8:11]] == [("cc", "met"), ("nsubj", "resigned"), ("conj", "met")]
+    assert [(e.text, e.label_) for e in d.ents][-2:] == [("Dallas", "GPE"), ("Houston", "PERSON")]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    entities = EntityExtractor()(ctx)
+    gone = [e for e in EventExtractor()(ctx, entities).mentions if e.mention.text == "resigned"]
+    assert [(r.name, entities.mentions[r.entity].name) for e in gone for r in e.roles] == [("agent", "Houston")]
+    # a participle brings no subject of its own: "sold to Europe and Asia, rising" is left as parsed
+    kept = (
+        "They/PRP/nsubj/1 sold/VBD/ROOT/1/sell to/IN/prep/1 Europe/NNP/pobj/2 and/CC/cc/3 Asia/NNP/conj/3 "
+        "rising/VBG/conj/1/rise ./././1"
+    )
+    assert [t.dep_ for t in doc(kept)] == ["nsubj", "ROOT", "prep", "pobj", "cc", "conj", "conj", "."]

@@ -77,6 +77,35 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# the verb forms that carry their own subject; a coordinated clause's verb in one of them has one
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# tags, not parts of speech: the attribute ruler that maps one to the other runs after the parser
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+
+
+@Language.component("kg_subjects", requires=["token.dep", "token.tag"], assigns=["token.dep"])
+def stranded_subjects(doc: Doc) -> Doc:
+    """ "They meet at Twickenham and Kirwan says ...": the small parser coordinates the name with
+    the place before it and leaves "says" without a subject, so the name reads as a place and the
+    saying as no one's ("the auto market has its problems and analysts warn", "on the St James Park
+    mud and Jones raced back"). A noun coordinated with an earlier word, just before a finite verb
+    coordinated with an earlier clause that has no subject, is that verb's subject, and the "and"
+    joins the clauses. Run right after the parser, so that the taggers read the repaired parse."""
+    for verb in doc[1:]:
+        noun = doc[verb.i - 1]
+        if verb.dep_ != "conj" or verb.tag_ not in _FINITE or verb.head.i > noun.i:
+            continue
+        if noun.dep_ != "conj" or noun.tag_ not in _NOMINAL or noun.head.i > noun.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        joint = doc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+        noun.head, noun.dep_ = verb, "nsubj"
+        if joint is not None and joint.dep_ == "cc" and joint.head.i < joint.i:
+            joint.head = verb.head
+    return doc
+
+
 # the clitic "'s", which the small parser reads as "is", a passive's auxiliary, wherever a past
 # participle follows it
 _CLITIC_S = frozenset({"'s", "’s"})
