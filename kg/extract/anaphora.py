@@ -26,6 +26,8 @@ FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 # a possessive that stands for its noun ("Campbell used his"): his own, so his clause's subject may be meant
 OWN_PRONOUNS = frozenset({"his", "hers", "its", "theirs", "ours", "mine", "yours"})
 QUOTES = frozenset({'"', "“", "”"})
+# words that open a relative clause, which tells a noun apart ("the men who ...", "the group that ...")
+RELATIVES = frozenset({"that", "who", "which", "whom", "whose"})
 # how near a quotation's edge the reporting verb that attributes it stands: '," he said', 'said: "'
 ATTRIBUTION_WINDOW = 4
 # plural nouns that, with "the" and nothing else, name a group already mentioned: "the men"
@@ -294,9 +296,12 @@ class AnaphoraResolver:
             _add_pronoun(ctx, index, tok, EntityKind.ORGANIZATION, j, sent)
 
     def _plural_pronoun(self, ctx: Context, index: EntityIndex, tok: Token, sent: int) -> None:
-        """ "They", "the men": the latest group (or organisation) in this or the previous sentence."""
-        # "they" can be an organisation ("the Tories ... they"); "the men" are people
-        kinds = (EntityKind.GROUP, EntityKind.ORGANIZATION) if tok.pos_ == "PRON" else (EntityKind.GROUP,)
+        """ "They", "the men", "the group": the latest group (or organisation) in this or the previous
+        sentence."""
+        # "they" can be an organisation ("the Tories ... they"), and "the group" ("Absa ... the group
+        # said"); "the men" are people
+        either = tok.pos_ == "PRON" or tok.tag_ == "NN"
+        kinds = (EntityKind.GROUP, EntityKind.ORGANIZATION) if either else (EntityKind.GROUP,)
         # people named together ("Kenteris and Thanou ... they") compete, and win, but are no one
         # entity to resolve to: they leave "they" to no one rather than to an organisation
         together = {
@@ -310,9 +315,19 @@ class AnaphoraResolver:
             # no entity names, not the organisation last named ("Funds were available but they
             # chose to ignore it" still goes back to the ministers: funds choose nothing)
             return
-        j = _salient(
-            ctx.doc, index, tok.i, sent, lambda m: not m.pronoun and (m.kind in kinds or id(m) in together), window=1
-        )
+        # "the group": the organisation introduced as one, else a named group or organisation (not
+        # "India's top-selling daily newspaper", a description of the company named with it)
+        group = tok.tag_ == "NN"
+        j = _introduced_group(ctx.doc, index, tok.i, sent) if group else None
+        if j is None:
+            j = _salient(
+                ctx.doc,
+                index,
+                tok.i,
+                sent,
+                lambda m: not m.pronoun and (m.kind in kinds or id(m) in together) and not (group and m.key),
+                window=1,
+            )
         if j is None or index.mentions[j].kind == EntityKind.PERSON:
             return
         first = min([tok.i, *(c.i for c in tok.lefts if c.dep_ == "det")])
@@ -557,20 +572,43 @@ def _add_pronoun(ctx: Context, index: EntityIndex, tok: Token, kind: EntityKind,
     index.add(mention, range(tok.i, tok.i + 1), sent)
 
 
+def _introduced_group(doc: Doc, index: EntityIndex, before: int, sent: int) -> int | None:
+    """The organisation last introduced as a group ("Irish publishing group Independent News &
+    Media", "gaming group Wembley", "Belle & Sebastian, the Scottish group"): what "the group" means
+    a few sentences on, ahead of a company or paper named since."""
+    introduced = {
+        id(m)
+        for m, tokens in zip(index.mentions, index.tokens, strict=True)
+        if m.kind == EntityKind.ORGANIZATION
+        and any(
+            c.lemma_.lower() == "group"
+            for c in doc[tokens.start : tokens.stop].root.children
+            if c.dep_ in ("compound", "appos")
+        )
+    }
+    return _recent(index, before, sent, lambda m: id(m) in introduced) if introduced else None
+
+
 def _definite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
 def _plural_anaphor(tok: Token) -> bool:
-    """ "They", or "the men" with nothing else to tell them apart: a group named before."""
+    """ "They", or "the men" with nothing else to tell them apart: a group named before; and "the
+    group", a group or an organisation named before (a firm, a band, a campaign)."""
     if tok.pos_ == "PRON":
         return tok.lower_ in PLURAL_PRONOUNS
     return (
         tok.pos_ == "NOUN"
         and tok.lemma_.lower() in GROUP_ANAPHORS
-        and tok.tag_ == "NNS"
+        and (tok.tag_ == "NNS" or tok.lower_ == "group")
         and _definite(tok)
         and not any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+        and not any(c.dep_ in ("relcl", "acl") and not _after_comma(c) for c in tok.rights)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights)
+        # a restrictive clause the parser missed: "to control the group that electronics firms have
+        # most hold over"
+        and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in RELATIVES)
     )
 
 
