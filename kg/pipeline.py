@@ -133,7 +133,7 @@ def load_aliases(st: Store, base: str) -> AliasTable:
         key = "/".join(path)
         table.add(kind, str(row["l"].value), key)
         if str(row["p"].value) == str(RDFS.label):
-            table.add_label(key, str(row["l"].value))
+            table.add_label(kind, key, str(row["l"].value))
             if kind == EntityKind.PERSON:
                 table.add(kind, str(row["l"].value).split()[-1], key)
     return table

@@ -405,3 +405,25 @@ def test_a_role_names_the_person_whose_title_it_is_before_or_after_the_name() ->
     # another office: a title the role does not have all of, or one that makes it a shadow's
     assert not joined("health minister", "Rhodri Morgan", "First Minister")
     assert not joined("home secretary", "David Davis", "shadow home secretary")
+
+
+def test_an_acronym_a_document_explains_is_no_other_organisation_s_acronym() -> None:
+    """Bank of America is known as "BA" to later documents that write "BA" alone, but "British
+    Airways ... BA" explains its own "BA": it is British Airways, not the bank."""
+    aliases = AliasTable()
+    bank = resolve(extraction([organisation("Bank of America", 0)], doc_id="d1"), aliases)
+    airline = resolve(extraction([organisation("British Airways", 0), organisation("BA", 100)], doc_id="d2"), aliases)
+    alone = resolve(extraction([organisation("BA", 0)], doc_id="d3"), aliases)
+    assert [e.key for e in bank.entities] == ["organization/bank-of-america"]
+    assert [e.key for e in airline.entities] == ["organization/british-airways"]
+    # "BA" alone is now the acronym of the bank's name and a name the airline's text wrote: either
+    assert [e.key for e in alone.entities] == ["organization/ba"]
+    only = AliasTable()
+    resolve(extraction([organisation("Bank of America", 0)], doc_id="d1"), only)
+    later = resolve(extraction([organisation("BA", 0)], doc_id="d2"), only)
+    assert [e.key for e in later.entities] == ["organization/bank-of-america"]
+    # written by a text, an acronym is a name a document with the full name finds
+    known = AliasTable()
+    resolve(extraction([organisation("BT", 0)], doc_id="d1"), known)
+    telecom = resolve(extraction([organisation("British Telecom", 0), organisation("BT", 100)], doc_id="d2"), known)
+    assert [e.key for e in telecom.entities] == ["organization/bt"]

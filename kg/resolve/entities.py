@@ -29,21 +29,28 @@ GLOBAL_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind
 
 @dataclass
 class AliasTable:
-    """Names seen so far in the corpus -> the key of their entity (loaded from the store),
+    """Names seen so far in the corpus -> the key of their entity (loaded from the store), the
+    acronyms of organisations' labels, which no text may have written ("BA" for Bank of America),
     and the label each key was first built with, which later documents keep."""
 
     names: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    acronyms: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, kind: EntityKind, name: str, key: str) -> None:
         self.names.setdefault((kind.value, _norm(name)), set()).add(key)
 
-    def add_label(self, key: str, label: str) -> None:
+    def add_label(self, kind: EntityKind, key: str, label: str) -> None:
         self.labels.setdefault(key, label)
+        for acronym in _acronyms(label) if kind == EntityKind.ORGANIZATION else ():
+            self.acronyms.setdefault(_norm(acronym), set()).add(key)
 
-    def find(self, kind: EntityKind, name: str) -> str | None:
-        """The one key known under this name; None when unknown or ambiguous."""
+    def find(self, kind: EntityKind, name: str, *, acronyms: bool = True) -> str | None:
+        """The one key known under this name, or (unless ``acronyms`` is False) under an acronym of an
+        organisation's label; None when unknown or ambiguous."""
         keys = self.names.get((kind.value, _norm(name)), set())
+        if acronyms and kind == EntityKind.ORGANIZATION:
+            keys = keys | self.acronyms.get(_norm(name), set())
         return next(iter(keys)) if len(keys) == 1 else None
 
 
@@ -253,12 +260,19 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
         scoped = kind == EntityKind.GROUP or described or kind not in GLOBAL_KINDS
         names = {n for m in members if not m.pronoun and m.key != "description" for n in (m.name, *m.aliases)}
         # a name seen in an earlier document ("Tokayev" after "Kassym-Jomart Tokayev") keeps its entity;
-        # a person known by a full name is looked up by full names only (two Ferrys are two people)
+        # a person known by a full name is looked up by full names only (two Ferrys are two people);
+        # the acronym of an organisation's own name only as a name some text wrote: "British Airways
+        # ... BA" is not the Bank of America of an earlier document that never wrote "BA"
+        own_acronyms = _acronyms(label) if kind == EntityKind.ORGANIZATION else set()
         lookup = [
             label,
             *sorted(n for n in names if kind != EntityKind.PERSON or len(label.split()) == 1 or len(n.split()) > 1),
         ]
-        found = None if scoped else next(filter(None, (aliases.find(kind, n) for n in lookup)), None)
+        found = (
+            None
+            if scoped
+            else next(filter(None, (aliases.find(kind, n, acronyms=n not in own_acronyms) for n in lookup)), None)
+        )
         own = iri.entity_key(kind.value, label, scope=doc_id if scoped else None)
         if found is not None and found in aliases.labels:
             label = aliases.labels[found]
@@ -286,13 +300,11 @@ def resolve_entities(extraction: Extraction, aliases: AliasTable) -> tuple[list[
             if rule:
                 merges.append(Merge(key, mentions[i].mention, rule))
         if not scoped:
-            aliases.add_label(key, label)
+            aliases.add_label(kind, key, label)
             for n in (label, *other_names):
                 aliases.add(kind, n, key)
             if kind == EntityKind.PERSON:
                 aliases.add(kind, label.split()[-1], key)
-            for acronym in _acronyms(label) if kind == EntityKind.ORGANIZATION else ():
-                aliases.add(kind, acronym, key)
     return entities, key_of, merges
 
 
