@@ -317,6 +317,20 @@ def test_beating_a_team_is_no_attack_beating_protesters_is_and_beating_to_death_
     assert triggers(killed) == [("beaten to death", "Killing")]
 
 
+def test_a_bid_is_an_offer_and_a_bid_battle_no_violence() -> None:
+    # "Euronext launched a bid for the LSE", "Qwest has bid $6.3bn": offers, not WordNet's
+    # "bid" (an instruction, a communication); so "a bid battle" is fought over one, no clash
+    offer = doc(
+        "Euronext/NNP/nsubj/1 launched/VBD/ROOT/1/launch a/DT/det/3 bid/NN/dobj/1 for/IN/prep/3 LSE/NNP/pobj/4 ./././1",
+        ((0, 1, "ORG"), (5, 6, "ORG")),
+    )
+    assert ("bid", "Offer") in triggers(offer)
+    qwest = doc("Qwest/NNP/nsubj/2 has/VBZ/aux/2/have bid/VBN/ROOT/2/bid ./././2", ((0, 1, "ORG"),))
+    assert triggers(qwest) == [("bid", "Offer")]
+    battle = doc("a/DT/det/2 bid/NN/compound/2 battle/NN/ROOT/2 ./././2")
+    assert triggers(battle) == []
+
+
 def test_a_site_introduces_an_outlet_name_but_the_protest_site_is_no_organisation() -> None:
     site = doc("they/PRP/nsubj/1 left/VBD/ROOT/1/leave the/DT/det/4 protest/NN/compound/4 site/NN/dobj/1 ./././1")
     assert ents(site) == []
