@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.quantities import parse_amount
+from kg.extract.quantities import measured_unit, parse_amount
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,18 @@ from kg.extract.quantities import parse_amount
 )
 def test_parse_amount(text: str, expected: tuple[float, str | None] | None) -> None:
     assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("about 5 million tonnes", "tonnes"),
+        ("1.4 billion cubic feet", "cubic feet"),
+        ("more than 80,000 barrels", "barrels"),
+        ("two miles", "miles"),
+        ("40-0", None),
+    ],
+)
+def test_a_measure_s_unit_is_its_words_without_number_scale_and_qualifier(text: str, unit: str | None) -> None:
+    # "taking 5 million tonnes of LNG a year" was 5000000 with no unit
+    assert measured_unit(text) == unit

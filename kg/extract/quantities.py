@@ -151,7 +151,30 @@ def _unit(ent: Span, counted: Token | None) -> tuple[str | None, str | None]:
         return "money", None
     if counted is not None:
         return counted.text.lower(), None
+    if ent.label_ == "QUANTITY":
+        # a measure names its unit after the number: "5 million tonnes", "1.4 billion cubic feet"
+        return measured_unit(ent.text), None
     return None, None
+
+
+# the words of qualifiers ("more than", "up to"), which are no unit's
+_QUALIFIER_WORDS = frozenset(word for q in QUALIFIERS for word in q.split())
+
+
+def measured_unit(text: str) -> str | None:
+    """The unit words of a measure's text, without its number, scale and qualifier.
+
+    >>> measured_unit("about 5 million tonnes")
+    'tonnes'
+    >>> measured_unit("1.4 billion cubic feet")
+    'cubic feet'
+    """
+    words = [
+        w
+        for w in re.findall(r"[a-z]+", text.lower())
+        if w not in SCALES and w not in NUMBER_WORDS and w not in _QUALIFIER_WORDS and w not in ("a", "an")
+    ]
+    return " ".join(words) or None
 
 
 def quantity(ctx: Context, ent: Span, counted: Token | None = None) -> Quantity | None:
