@@ -72,7 +72,6 @@ def load(
         _keep_whole(nlp, WORDS_NOT_CONTRACTIONS)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_paragraphs", before="parser")
-        if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_subjects", after="parser")
         nlp.add_pipe("kg_entities", after="ner" if "ner" in nlp.pipe_names else None)
         nlp.add_pipe("kg_triggers", after="kg_entities")
