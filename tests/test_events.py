@@ -448,6 +448,27 @@ def test_the_other_word_of_a_multiword_trigger_is_no_mention_of_its_own() -> Non
     assert [(e.mention.text, e.type) for e in found] == [("went bust", "Bankruptcy")]
 
 
+def test_a_word_of_a_name_is_no_event_but_a_verb_the_tagger_put_in_one_is() -> None:
+    # the detector finds "Yelling" in "Hayley Yelling" and "Hit" in the studio "the Hit Factory" (an
+    # event of some type for each); "Said Mr Fogg", tagged one name, still says something
+    def found(tokens: str, ents: tuple[tuple[int, int, str], ...], detected: list[int]) -> list[str]:
+        d = doc(tokens, ents)
+        d.spans[event_detector.SPANS_KEY] = [Span(d, k, k + 1) for k in detected]
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        return [e.mention.text for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
+
+    yelling = "Hayley/NNP/compound/1 Yelling/NNP/nsubj/2 won/VBD/ROOT/2/win ./././2"
+    assert found(yelling, ((0, 2, "PERSON"),), [1, 2]) == ["won"]
+    assert found(yelling, (), [1, 2]) == ["Yelling", "won"]  # no name taken: the detector's word stands
+    studio = "They/PRP/nsubj/1 met/VBD/ROOT/1/meet at/IN/prep/1 the/DT/det/5 Hit/NNP/compound/5/hit Factory/NNP/pobj/2"
+    assert found(studio + " ./././1", ((4, 6, "ORG"),), [1, 4]) == ["met"]
+    said = "Said/VBD/ROOT/0/say Mr/NNP/compound/2 Fogg/NNP/nsubj/0 ./././0"
+    assert found(said, ((0, 3, "PERSON"),), [0]) == ["Said"]
+    # a headline's capitals name nothing: the tagger's "Fred LaRue Dies" is a name and a death
+    dies = "Fred/NNP/compound/1 LaRue/NNP/nsubj/2 Dies/VBZ/ROOT/2/die at/IN/prep/2 75/CD/pobj/3"
+    assert found(dies, ((0, 3, "PERSON"),), [2]) == ["Dies"]
+
+
 def test_a_list_of_subjects_the_parser_split_all_act() -> None:
     # "Sony, IBM and Toshiba attacked the rebels", as the small parser reads it: "Sony" and "IBM"
     # both subjects of the verb, "Toshiba" coordinated with "IBM"

@@ -17,6 +17,7 @@ from kg.extract.labels import event_label
 from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp import event_detector
+from kg.nlp.entity_tagger import headline
 from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, figurative, has_amount, in_idiom, own_amount
 from kg.wordnet_types import coarse_type, wordnet_type
 
@@ -201,7 +202,7 @@ class EventExtractor:
         }
         for span in found:
             head = span.root
-            if syntax.is_negated(head) or head.i in carriers or _modal(head):
+            if syntax.is_negated(head) or head.i in carriers or _modal(head) or _name_part(head, entities):
                 continue  # "did not attack": no attack to record; "have got to take": a must, no getting
             index.add(self._event(ctx, span, head, entities), range(span.start, span.end))
             index.heads[-1] = head.i
@@ -515,6 +516,18 @@ def _modifier_only(tok: Token, heads: set[int]) -> bool:
     """A noun that only says what kind of thing another noun is ("computing power", "bitcoin
     mining country", "the research vice president"): no event of its own."""
     return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in heads and tok.head.i > tok.i
+
+
+def _name_part(tok: Token, entities: EntityIndex) -> bool:
+    """A word of a name that entity extraction took ("Hayley Yelling", "Finding Nemo", "the Hit
+    Factory", "Taylor Dent"): a name, not an event. A name's words are proper nouns or capitalised
+    inside the sentence; "Said Mr Fogg", a verb at its start that the tagger made part of a name, is
+    the saying it looks like, and so is a verb of a headline in capitals ("Pierre Thomas Placed on
+    Injured Reserve", "Fred LaRue Dies at 75"), which the tagger reads as names."""
+    j = entities.at(tok)
+    if j is None or entities.mentions[j].pronoun or headline(tok.sent):
+        return False
+    return tok.pos_ == "PROPN" or (tok.is_title and not tok.is_sent_start)
 
 
 def _portfolio(tok: Token) -> bool:

@@ -123,7 +123,7 @@ class EntityTagger:
             return None  # "Protests" tagged NORP is an event, "Protesters" a group, "Labour MPs" too
         if self.lex.in_class("award", span[-1].lower_):
             return None  # "Oscar" tagged a person, "the Grammy Awards" a place: an award or its ceremony
-        if label in ("ORG", "PERSON") and len(span) > 1 and _headline(span.sent) and self._tells_news(span):
+        if label in ("ORG", "PERSON") and len(span) > 1 and headline(span.sent) and self._tells_news(span):
             return None  # "Oil Prices Surge After Saudi Attack Halts Output": a headline's words, no name
         if text.lower() in self.lex.assets:
             return Span(span.doc, span.start, span.end, label="ASSET")
@@ -397,7 +397,7 @@ class EntityTagger:
             tok.tag_ == "NNPS"
             and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
             and _definite_name(name)
-            and not _headline(tok.sent)
+            and not headline(tok.sent)
             and self.gaz.country_of_demonym(tok.text) is None
             and self.gaz.lookup(name.text) is None
             and not any(w in self.lex.events.nouns or w in self.lex.eventive_nouns for w in words)
@@ -753,10 +753,12 @@ def _modifies(span: Span) -> bool:
     return span.root.dep_ in ("compound", "poss") and span.root.head.pos_ == "NOUN"
 
 
-def _headline(sent: Span) -> bool:
-    """A line in title case: "Oil Prices Surge After Saudi Attack Halts Output"."""
+def headline(sent: Span) -> bool:
+    """A line in title case or capitals: "Oil Prices Surge After Saudi Attack Halts Output", "Fred
+    LaRue Dies at 75", "CREIGHTON DEFEATS DRAKE"; its capitals say nothing of names."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.8 * len(words) and sent[-1].text not in ".?!"
+    capitals = sum(_capitalised(t) or t.is_upper for t in words)
+    return len(words) >= 3 and capitals >= 0.8 * len(words) and sent[-1].text not in ".?!"
 
 
 def _joined(ents: Sequence[Span]) -> list[Span]:
