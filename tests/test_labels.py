@@ -386,6 +386,16 @@ CASES = [
         "Sorting out its debt would enhance credibility",
         (),
     ),
+    # a noun a copula predicates of a pronoun keeps both: "was serendipity" said of nothing; not of
+    # "there", which says nothing either
+    ("It/PRP/nsubj/1 was/VBD/ROOT/1/be serendipity/NN/attr/1 ./././1", (2, 3), "It was serendipity", ()),
+    (
+        "It/PRP/nsubj/2 will/MD/aux/2 be/VB/ROOT/2/be a/DT/det/4 tragedy/NN/attr/2 ./././2",
+        (4, 5),
+        "It will be tragedy",
+        (),
+    ),
+    ("There/EX/expl/1 was/VBD/ROOT/1/be a/DT/det/3 strike/NN/attr/1 ./././1", (3, 4), "was strike", ()),
 ]
 
 

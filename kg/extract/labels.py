@@ -373,6 +373,11 @@ def _context(head: Token) -> set[int]:
             # "the slowdown worried investors": a subject's verb alone would say half a clause
             objects = [c for c in governor.children if c.dep_ in VERB_OBJECTS]
             return {governor.i} | (_noun_phrase(objects[0]) if objects else set())
+        subject = _subject(governor) if head.dep_ in PREDICATES and governor.lemma_ == "be" else None
+        if subject is not None and subject.tag_ == "PRP":
+            # "it was serendipity", "it will be a tragedy": the copula with its pronoun and what says
+            # when and how sure, not "was serendipity"
+            return {governor.i, subject.i} | {c.i for c in governor.children if c.dep_ in ("aux", "neg")}
         if governor.lemma_ == "be" and head.dep_ == "xcomp":
             # "it was wrong to suggest": the predicate the infinitive completes, not the copula
             predicate = next((c for c in governor.children if c.dep_ in ("acomp", "attr")), governor)
