@@ -635,3 +635,27 @@ def test_the_group_a_relative_clause_tells_apart_is_no_earlier_organisation(that
     d = doc(_SONY.format(that=that, court=court), ((0, 1, "ORG"),))
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     assert "the group" not in [m.name for m in EntityExtractor()(ctx).mentions]
+
+
+@pytest.mark.parametrize(
+    "determiner, named, introduced",
+    [
+        ("One/CD/nummod/2", False, True),
+        ("A/DT/det/2", False, True),
+        ("The/DT/det/2", False, False),
+        ("One/CD/nummod/2", True, False),
+    ],
+)
+def test_a_person_introduced_without_a_name_before_the_pronoun_leaves_it_to_no_named_person(
+    determiner: str, named: bool, introduced: bool
+) -> None:
+    # "One Iraqi woman told Alexander she was watching": she is the woman, whom no mention stands
+    # for, not Alexander; "the woman" may be someone named before, and a woman an entity is one
+    d = doc(
+        f"{determiner} Iraqi/JJ/amod/2 woman/NN/nsubj/3 told/VBD/ROOT/3/tell Alexander/NNP/dobj/3 "
+        "she/PRP/nsubj/7 was/VBD/aux/7/be watching/VBG/ccomp/3/watch ./././3",
+        run=False,
+    )
+    spans = [(4, 5, 0), *([(0, 3, 0)] if named else [])]
+    index = _names(d, EntityKind.PERSON, *spans)
+    assert AnaphoraResolver()._introduced_person(d[5], index) is introduced

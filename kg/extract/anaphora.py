@@ -343,6 +343,26 @@ class AnaphoraResolver:
             sent,
         )
 
+    def _introduced_person(self, pronoun: Token, index: EntityIndex) -> bool:
+        """Whether a person the text introduces without a name ("a man", "one Iraqi woman", "a
+        45-year-old driver") is a subject before the pronoun in its sentence: the person the pronoun
+        most likely means, whom no mention stands for, so no named person is its antecedent."""
+        for tok in pronoun.sent:
+            if tok.i >= pronoun.i:
+                return False
+            person = self.lex.titles.get(tok.lemma_.lower()) in PERSON_NOUN_KINDS or self.lex.in_class(
+                "people", tok.lemma_
+            )
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.tag_ == "NN"
+                and person
+                and tok.i not in index.by_token
+                and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in tok.children)
+            ):
+                return True
+        return False
+
     def _actors(self, noun: Token) -> bool:
         """Whether a plural noun names people or organisations (the groups' and organisations' words)."""
         lemma = noun.lemma_.lower()
@@ -403,6 +423,8 @@ class AnaphoraResolver:
                     lambda k: index.mentions[k],
                 )
                 j = _speaker_of(ctx.doc, index, tok, accept, self.lex)
+                if j is None and self._introduced_person(tok, index):
+                    continue  # "One Iraqi woman told Ms Alexander about her frustration as she watched"
                 j = _salient(ctx.doc, index, tok.i, sent, accept) if j is None else j
                 if j is not None:
                     _add_pronoun(ctx, index, tok, EntityKind.PERSON, j, sent)
