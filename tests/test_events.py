@@ -10,7 +10,7 @@ from kg.cleanup import clean
 from kg.extract.context import Context
 from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor, _typed
-from kg.model import Document
+from kg.model import Document, Status
 from kg.nlp import event_detector
 from kg.nlp.factories import clitic_perfects, silent_e_lemmas
 from kg.wordnet_types import wordnet_type
@@ -467,6 +467,18 @@ def test_a_word_of_a_name_is_no_event_but_a_verb_the_tagger_put_in_one_is() -> N
     # a headline's capitals name nothing: the tagger's "Fred LaRue Dies" is a name and a death
     dies = "Fred/NNP/compound/1 LaRue/NNP/nsubj/2 Dies/VBZ/ROOT/2/die at/IN/prep/2 75/CD/pobj/3"
     assert found(dies, ((0, 3, "PERSON"),), [2]) == ["Dies"]
+
+
+def test_an_event_said_to_be_next_or_forthcoming_has_not_happened() -> None:
+    def status(adjective: str) -> list[tuple[str, Status]]:
+        d = doc(
+            f"Labour/NNP/nsubj/1 fights/VBZ/ROOT/1/fight the/DT/det/4 {adjective}/JJ/amod/4 election/NN/dobj/1 ./././1"
+        )
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        return [(e.mention.text, e.status) for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
+
+    assert ("election", Status.POTENTIAL) in status("next")
+    assert ("election", Status.HAPPENED) in status("last")
 
 
 def test_a_list_of_subjects_the_parser_split_all_act() -> None:

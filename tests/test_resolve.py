@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from kg.model import (
     Attribution,
     CausalLink,
@@ -264,6 +266,24 @@ def test_different_dates_are_different_events() -> None:
         _event("ordered", 100, "Order", "order", time=TimeValue(m("January 6", 130), "2022-01-06", "day")),
     ]
     assert len(resolve(extraction([], evs)).events) == 2
+
+
+def test_an_event_still_to_come_is_not_one_dated_before_the_document() -> None:
+    # "the next general election" and "the last general election in 2001", in an article of 2005;
+    # undated, or dated after the article, the two may be one
+    next_ = _event("election", 0, "Election", "election", status=Status.POTENTIAL)
+
+    def last(year: str) -> EventMention:
+        return _event("election", 100, "Election", "election", time=TimeValue(m(year, 130), year, "year"))
+
+    def events(*evs: EventMention) -> int:
+        doc = Extraction(Document("d1", TEXT, "test", date=datetime.date(2005, 1, 1)), (SENT,), (), evs, ())
+        return len(resolve(doc).events)
+
+    assert events(next_, last("2001")) == 2
+    assert events(last("2001"), next_) == 2  # either first
+    assert events(next_, last("2005")) == 1
+    assert events(next_, _event("election", 100, "Election", "election")) == 1
 
 
 def test_a_general_word_names_an_earlier_specific_event_again() -> None:

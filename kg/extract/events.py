@@ -47,6 +47,8 @@ DATE_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "poss", "com
 # the complement of a promise, a hope or a threat ("vowed to hold elections in March", "threatened
 # to strike on Monday": the next March, the next Monday); not of a try or a refusal, which happened
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+# what says a named event is still to come: "the next general election", "the forthcoming talks"
+AHEAD = frozenset({"next", "forthcoming", "upcoming", "coming", "impending", "planned", "proposed", "future"})
 PROSPECTIVE = frozenset(
     {"schedule", "plan", "due", "expect", "set", "intend", "aim", "hope", "vow", "pledge", "promise", "threaten"}
 )
@@ -228,7 +230,8 @@ class EventExtractor:
         if clause is head and noun and head.dep_ in ("attr", "nsubj") and head.head.lemma_.lower() == "be":
             clause = head.head  # "there should be a strike", "the strike will be on Monday": the copula's mood
         attrib = attribution(ctx, clause, entities)
-        status = Status.POTENTIAL if _irrealis(clause) else (attrib.status if attrib else Status.HAPPENED)
+        ahead = noun and any(c.dep_ == "amod" and c.lower_ in AHEAD for c in head.children)
+        status = Status.POTENTIAL if _irrealis(clause) or ahead else (attrib.status if attrib else Status.HAPPENED)
         lemma = " ".join(t.lemma_.lower() for t in span if not t.is_punct) or head.lemma_.lower()
         return EventMention(
             mention,

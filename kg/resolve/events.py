@@ -36,6 +36,7 @@ class _EventCluster:
     amounts: set[tuple[str, float]]
     speakers: set[str]  # how its statements name who spoke: "known", "pronoun", "unknown" (_speaker)
     objects: set[str]  # what its verbs of little meaning alone act on (EventMention.object)
+    ahead: bool  # whether every mention of it says it is still to come (``Status.POTENTIAL``)
 
 
 def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
@@ -96,6 +97,17 @@ def _fits(
     return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
 
 
+def _apart_in_time(c: _EventCluster, ev: EventMention, time: str | None, today: str | None) -> bool:
+    """Whether one of the two is still to come and the other is dated before the document: "the
+    next general election" is not "the last general election in 2001"."""
+
+    def past(value: str | None) -> bool:
+        return today is not None and value is not None and value < today[: len(value)]
+
+    ahead = ev.status is Status.POTENTIAL
+    return (ahead and time is None and past(c.time)) or (c.ahead and c.time is None and past(time))
+
+
 def _speaker(ev: EventMention, roles: dict[str, set[str]]) -> str:
     """How a mention names who acted: "known" (an entity), "pronoun" (a personal pronoun the
     resolver left: "he said" is most often the speaker named before) or "unknown" ("the law lords
@@ -121,6 +133,7 @@ def resolve_events(
 ) -> tuple[list[Event], list[str]]:
     """Cluster event mentions into events; returns the events and each mention's event key."""
     lex = lexicon.load().events
+    today = extraction.document.date.isoformat() if extraction.document.date else None
     clusters: list[_EventCluster] = []
     cluster_of: list[int] = []
     # a cause and its effect are two events, whatever their types say
@@ -133,7 +146,11 @@ def resolve_events(
             rank = _rank(lex, c.type, ev.type) if ev.type != GENERIC else None
             if rank is not None and not any(frozenset((m, k)) in apart for m in c.members):
                 candidates.append((rank, -index))
-        fitting = (-i for _rank_, i in sorted(candidates) if _fits(clusters[-i], ev, roles, time, entities, lex))
+        fitting = (
+            -i
+            for _rank_, i in sorted(candidates)
+            if _fits(clusters[-i], ev, roles, time, entities, lex) and not _apart_in_time(clusters[-i], ev, time, today)
+        )
         target = next(fitting, None)
         if target is None:
             themes = {ev.theme} if ev.theme else set()
@@ -151,6 +168,7 @@ def resolve_events(
                     _amounts(ev),
                     {_speaker(ev, roles)},
                     {ev.object} - {""},
+                    ev.status is Status.POTENTIAL,
                 )
             )
             cluster_of.append(len(clusters) - 1)
@@ -166,6 +184,7 @@ def resolve_events(
             c.themes.add(ev.theme)
         c.amounts |= _amounts(ev)
         c.speakers.add(_speaker(ev, roles))
+        c.ahead = c.ahead and ev.status is Status.POTENTIAL
         if ev.object:
             c.objects.add(ev.object)
         c.time = c.time if c.time and (not time or len(c.time) >= len(time)) else time
