@@ -1062,6 +1062,11 @@ def test_a_violent_verb_whose_object_is_a_measure_or_an_event_names_no_violence(
     assert ("attacked", "Attack") in triggers(rally)
     patrol = doc("Militants/NNS/nsubj/1 attacked/VBD/ROOT/1/attack the/DT/det/3 patrol/NN/dobj/1 ./././1")
     assert ("attacked", "Attack") in triggers(patrol)
+    # storming to a victory or the top is no storming of a place
+    victory = doc("Holmes/NNP/nsubj/1 stormed/VBD/ROOT/1/storm to/IN/prep/1 victory/NN/pobj/2 ./././1")
+    assert not any(label == "Attack" for _t, label in triggers(victory))
+    palace = doc("Troops/NNS/nsubj/1/troop stormed/VBD/ROOT/1/storm to/IN/prep/1 the/DT/det/4 palace/NN/pobj/2 ./././1")
+    assert ("stormed", "Attack") in triggers(palace)
 
 
 def test_a_liquidation_is_a_firm_s_end_and_liquidating_people_a_killing() -> None:

@@ -69,9 +69,12 @@ def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
     "attacked the patrol", which WordNet's eventive nouns would count an event). What it is aimed
     at: a verb's object, and a verb's or a noun's "against" object; the compound modifier and the
     "for" object of a word of rivalry (the word class ``rivalry``: "a fight for market share";
-    "election violence" is violence)."""
+    "election violence" is violence). Nor does a violent verb that moves to an outcome ("stormed to
+    victory", "shot to the top")."""
     if word.pos_ not in ("VERB", "NOUN") or not lex.events.is_a(event_type, "Violence"):
         return False
+    if word.pos_ == "VERB" and any(_reached(o, lex) for c in word.children if c.lower_ == "to" for o in c.children):
+        return True  # "stormed to victory", "shot to the top of the charts": no one attacked
     rivalry = lex.in_class("rivalry", word.lemma_)
     if word.pos_ == "VERB":
         aims = [c for c in word.children if c.dep_ == "dobj"]
@@ -87,6 +90,11 @@ def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
         if typed or lex.in_class("measure", lemma) or lex.in_class("crime", lemma):
             return True
     return False
+
+
+def _reached(obj: Token, lex: Lexicon) -> bool:
+    """A contest's outcome, an award or a standing (``contest``, ``award``, ``standing``)."""
+    return obj.dep_ == "pobj" and any(lex.in_class(c, obj.lemma_) for c in ("contest", "award", "standing"))
 
 
 def _arguments(tok: Token, *, noun: bool) -> list[Token]:
