@@ -286,6 +286,17 @@ def test_an_event_still_to_come_is_not_one_dated_before_the_document() -> None:
     assert events(next_, _event("election", 100, "Election", "election")) == 1
 
 
+def test_two_events_whose_first_words_begin_at_one_character_are_two_nodes() -> None:
+    # "strike ballot": the detector's ballot over both words and the lexicon's strike on the first
+    sentence = Span(0, 60)
+    evs = [
+        _event("strike ballot", 20, "Election", "strike ballot", sentence),
+        _event("strike", 20, "Protest", "strike", sentence),
+    ]
+    keys = [e.key for e in resolve(extraction([], evs)).events]
+    assert len(keys) == len(set(keys)) == 2
+
+
 def test_a_general_word_names_an_earlier_specific_event_again() -> None:
     where = (Role("place", 0),)
     evs = [

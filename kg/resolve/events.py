@@ -194,7 +194,8 @@ def resolve_events(
     labelled: list[Event] = []
     for c in clusters:
         taken = {ev.label for ev in labelled}
-        labelled.append(_event(extraction, c, key_of, entities, extraction.document.id, taken))
+        keys = {ev.key for ev in labelled}
+        labelled.append(_event(extraction, c, key_of, entities, extraction.document.id, taken, keys))
     events = _reported(labelled)
     return events, [events[c].key for c in cluster_of]
 
@@ -220,6 +221,7 @@ def _event(
     entities: dict[str, Entity],
     doc_id: str,
     taken: AbstractSet[str] = frozenset(),
+    keys: AbstractSet[str] = frozenset(),
 ) -> Event:
     mentions_in = [extraction.events[k] for k in c.members]
     first = mentions_in[0]
@@ -247,6 +249,9 @@ def _event(
     time = next((ev.time for ev in mentions_in if ev.time and ev.time.value == c.time), None)
     status = max((ev.status for ev in mentions_in), key=lambda s: STATUS_RANK[s])
     key = iri.span_key("event", doc_id, first.mention.begin)
+    if key in keys:
+        # another event's first word begins here too ("strike" of "strike ballot"): one IRI each
+        key = iri.span_key("event", doc_id, first.mention.begin, first.mention.end)
     # the first mention that says more than two words names the event ("Protests in Kazakhstan",
     # not "protests become"), else the one that says most; one whose label names an earlier event
     # of the document last ("As protests become increasingly violent ... the worst violence": the
