@@ -481,6 +481,20 @@ def test_an_event_said_to_be_next_or_forthcoming_has_not_happened() -> None:
     assert ("election", Status.HAPPENED) in status("last")
 
 
+def test_a_named_person_s_attack_on_a_person_or_a_body_without_a_weapon_is_criticism() -> None:
+    def typed(tokens: str, ents: tuple[tuple[int, int, str], ...]) -> str:
+        d = doc(tokens, ents)
+        ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+        return next(e.type for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions if e.lemma == "attack")
+
+    attacked = "Kennedy/NNP/nsubj/1 attacked/VBD/ROOT/1/attack Brown/NNP/dobj/1"
+    assert typed(attacked + " ./././1", ((0, 1, "PERSON"), (2, 3, "PERSON"))) == "Criticism"
+    # an organisation (an army, Hamas) attacks as armies do, and anyone with something in hand
+    assert typed(attacked + " ./././1", ((0, 1, "ORG"), (2, 3, "PERSON"))) == "Attack"
+    slurry = attacked + " with/IN/prep/1 slurry/NN/pobj/3 ./././1"
+    assert typed(slurry, ((0, 1, "PERSON"), (2, 3, "PERSON"))) == "Attack"
+
+
 def test_a_list_of_subjects_the_parser_split_all_act() -> None:
     # "Sony, IBM and Toshiba attacked the rebels", as the small parser reads it: "Sony" and "IBM"
     # both subjects of the verb, "Toshiba" coordinated with "IBM"

@@ -47,6 +47,8 @@ DATE_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl", "nmod", "poss", "com
 # the complement of a promise, a hope or a threat ("vowed to hold elections in March", "threatened
 # to strike on Monday": the next March, the next Monday); not of a try or a refusal, which happened
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would"})
+# the type of an attack in words (``_in_words``)
+CRITICISM = "Criticism"
 # what says a named event is still to come: "the next general election", "the forthcoming talks"
 AHEAD = frozenset({"next", "forthcoming", "upcoming", "coming", "impending", "planned", "proposed", "future"})
 PROSPECTIVE = frozenset(
@@ -223,6 +225,7 @@ class EventExtractor:
         if support is not None and support.lemma_.lower() not in lexicon.REPORTING_SUPPORT:
             extra.append(ctx.token_mention(support))  # "issued a shoot-to-kill order": both words name it
         roles = self._roles(head, span.label_, support, frame, entities)
+        event_type = CRITICISM if _in_words(head, span.label_, roles, entities) else span.label_
         mention = ctx.span_mention(span)
         time = self._time(ctx, head, frame, support)
         quantities = self._quantities(ctx, head, noun, roles, entities)
@@ -235,7 +238,7 @@ class EventExtractor:
         lemma = " ".join(t.lemma_.lower() for t in span if not t.is_punct) or head.lemma_.lower()
         return EventMention(
             mention,
-            span.label_,
+            event_type,
             lemma,
             tuple(roles),
             time,
@@ -245,7 +248,7 @@ class EventExtractor:
             False,
             tuple(extra),
             nominal=noun,
-            theme=self._theme(head, span.label_),
+            theme=self._theme(head, event_type),
             label=event_label(span, _pronoun_names(span.sent, entities)),
             bare_subject=_bare_subject(head, roles),
             object=self._object(head) if not noun else "",
@@ -519,6 +522,19 @@ def _modifier_only(tok: Token, heads: set[int]) -> bool:
     """A noun that only says what kind of thing another noun is ("computing power", "bitcoin
     mining country", "the research vice president"): no event of its own."""
     return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i not in heads and tok.head.i > tok.i
+
+
+def _in_words(head: Token, event_type: str, roles: list[Role], entities: EntityIndex) -> bool:
+    """An attack a named person makes on a person, an organisation or a group, with nothing in
+    hand: words ("Kennedy attacked Mr Brown", "Butler launches attack on Blair", "Tony Blair attacked
+    the Conservatives"). Organisations, crowds, armed groups and the unnamed attack otherwise ("the
+    army attacked the rebels", "militants attacked the patrol", "a man attacked Mr Johnson"), and so
+    does anyone "with" something ("attacked with slurry")."""
+    if event_type != "Attack" or head.lemma_.lower() != "attack" or any(syntax.prep_objects(head, "with")):
+        return False
+    kinds = {name: {entities.mentions[r.entity].kind for r in roles if r.name == name} for name in ("agent", "patient")}
+    targets = {EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.GROUP}
+    return kinds["agent"] == {EntityKind.PERSON} and bool(kinds["patient"]) and kinds["patient"] <= targets
 
 
 def _name_part(tok: Token, entities: EntityIndex) -> bool:
