@@ -5,7 +5,8 @@ events merge only when the same word names them and nothing conflicts; a cause a
 effect never merge, nor two words of one sentence ("the protest came on the same day as a
 demonstration"): a sentence that names an event twice names it with the same word. A
 statement whose speaker no entity stands for ("the law lords said", "a message saying") joins
-no other statement; an unresolved "he said" may join a known speaker's.
+no other statement; an unresolved "he said" may join a known speaker's. An event still to come
+("the next general election") never joins one dated before the document.
 """
 
 from __future__ import annotations
