@@ -12,7 +12,7 @@ from kg.extract.entities import EntityExtractor
 from kg.extract.events import EventExtractor, _typed
 from kg.model import Document, Status
 from kg.nlp import event_detector
-from kg.nlp.factories import clitic_perfects, silent_e_lemmas
+from kg.nlp.factories import clitic_perfects, plural_verbs, silent_e_lemmas
 from kg.wordnet_types import wordnet_type
 from tests.parses import doc
 
@@ -374,6 +374,19 @@ def test_a_verb_spacy_lemmatised_without_its_silent_e_gets_it_back() -> None:
     # a doubled consonant is the stem's own ("hopping" is "hop"), and a longer stem keeps its lemma
     others = "hopping/VBG/ROOT/0/hop opening/VBG/conj/0/open hoped/VBD/conj/0/hop stopped/VBD/conj/0/stop"
     assert [t.lemma_ for t in silent_e_lemmas(doc(others))] == ["hop", "open", "hope", "stop"]
+
+
+def test_a_plural_noun_heading_a_clause_with_its_subject_is_a_verb() -> None:
+    # "when the transfer window closes": the small tagger's plural noun, with a subject of its own
+    closes = (
+        "when/WRB/advmod/4 the/DT/det/3 transfer/NN/compound/3 window/NN/nsubj/4 closes/NNS/advcl/4 "
+        "in/IN/prep/4 January/NNP/pobj/5"
+    )
+    d = plural_verbs(doc(closes))
+    assert (d[4].tag_, d[4].pos_, d[4].lemma_) == ("VBZ", "VERB", "close")
+    # "made Depp a star", "make them specific offences": the object's something, a noun
+    offences = "laws/NNS/nsubj/1/law make/VBP/ROOT/1 them/PRP/nsubj/4 specific/JJ/amod/4 offences/NNS/ccomp/1/offence"
+    assert plural_verbs(doc(offences))[4].tag_ == "NNS"
 
 
 def labels(tokens: str, ents: tuple[tuple[int, int, str], ...], event: int) -> list[str]:

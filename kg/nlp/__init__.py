@@ -83,6 +83,7 @@ def load(
             nlp.add_pipe("kg_causal", last=True, config=config)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("kg_perfects", last=True)
+            nlp.add_pipe("kg_verbs", last=True)
         if "lemmatizer" in nlp.pipe_names:
             nlp.add_pipe("kg_lemmas", last=True)
         return nlp

@@ -13,6 +13,7 @@ from kg.nlp.causal_model import EXTENSION, CausalReader
 from kg.nlp.entity_tagger import EntityTagger
 from kg.nlp.event_detector import PROBS, EventDetector
 from kg.nlp.trigger_tagger import TriggerTagger
+from kg.wordnet_types import wordnet_type
 
 for _extension in (EXTENSION, PROBS):
     if not Doc.has_extension(_extension):
@@ -130,6 +131,43 @@ def clitic_perfects(doc: Doc) -> Doc:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 child.dep_ = "nsubj"
+    return doc
+
+
+# words that make their object be something ("made Depp a star", "consider it an opportunity"): the
+# plural noun after the object is that something, no verb
+_SMALL_CLAUSE_VERBS = frozenset(
+    {"make", "consider", "call", "find", "keep", "leave", "name", "declare", "elect", "deem"}
+)
+# what a noun takes and a verb does not
+_NOUN_DEPENDENTS = frozenset({"det", "amod", "compound", "nummod", "poss"})
+
+
+@Language.component(
+    "kg_verbs", requires=["token.dep", "token.tag", "token.lemma"], assigns=["token.tag", "token.pos", "token.lemma"]
+)
+def plural_verbs(doc: Doc) -> Doc:
+    """ "when the transfer window closes", "if this pace persists", "a light that flashes": the small
+    tagger reads the verb as a plural noun, though the parser gives it a subject and a clause of its
+    own, so its label was "be closes" and its type the noun's. A plural noun in "-s" that heads a
+    clause, with a subject before it and nothing only a noun takes, whose stem WordNet knows as a
+    verb, is that verb in the present ("closes": close). Not the "something" of "made them
+    offences". Run after the learned components, which read the tags they were trained on."""
+    for tok in doc:
+        if (
+            tok.tag_ != "NNS"
+            or not tok.lower_.endswith("s")
+            or tok.dep_ not in ("ROOT", "advcl", "ccomp", "relcl", "conj")
+        ):
+            continue
+        if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+            continue
+        if any(c.dep_ in _NOUN_DEPENDENTS for c in tok.children) or tok.head.lemma_.lower() in _SMALL_CLAUSE_VERBS:
+            continue
+        stems = (tok.lower_[:-1], tok.lower_[:-2]) if tok.lower_.endswith("es") else (tok.lower_[:-1],)
+        verb = next((stem for stem in stems if wordnet_type(stem, "v") is not None), None)
+        if verb is not None:
+            tok.tag_, tok.pos_, tok.lemma_ = "VBZ", "VERB", verb
     return doc
 
 
