@@ -659,3 +659,18 @@ def test_a_person_introduced_without_a_name_before_the_pronoun_leaves_it_to_no_n
     spans = [(4, 5, 0), *([(0, 3, 0)] if named else [])]
     index = _names(d, EntityKind.PERSON, *spans)
     assert AnaphoraResolver()._introduced_person(d[5], index) is introduced
+
+
+@pytest.mark.parametrize(("subject", "tag", "resolved"), [("Delta", "NNP", True), ("unions", "NNS", False)])
+def test_an_it_never_stands_for_a_plural_noun(subject: str, tag: str, resolved: bool) -> None:
+    # "Delta said. It negotiated a deal." but "Unions said. It negotiated a deal.": not the unions
+    d = doc(
+        f"{subject}/{tag}/nsubj/1 said/VBD/ROOT/1/say ./././1 "
+        "It/PRP/nsubj/4 negotiated/VBD/ROOT/4/negotiate a/DT/det/6 deal/NN/dobj/4 ./././4",
+        run=False,
+    )
+    index = _names(d, EntityKind.ORGANIZATION, (0, 1, 0))
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    AnaphoraResolver()._continued_subject(ctx, index, d[3], 1)
+    j = index.at(d[3])
+    assert (j is not None and index.mentions[j].antecedent == 0) is resolved

@@ -589,7 +589,10 @@ def _commanding(tok: Token) -> list[Token]:
 
 
 def _add_pronoun(ctx: Context, index: EntityIndex, tok: Token, kind: EntityKind, j: int, sent: int) -> None:
-    """The one-word pronoun ``tok`` as a mention of what mention ``j`` stands for."""
+    """The one-word pronoun ``tok`` as a mention of what mention ``j`` stands for; not where an
+    "it" would stand for a plural noun ("unions said. And on Monday, it negotiated a deal")."""
+    if tok.lower_ in ("it", "its") and ctx.doc[index.tokens[j].start : index.tokens[j].stop].root.tag_ == "NNS":
+        return
     mention = EntityMention(ctx.token_mention(tok), kind, tok.text, pronoun=True, antecedent=root_of(index, j))
     index.add(mention, range(tok.i, tok.i + 1), sent)
 
