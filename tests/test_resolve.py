@@ -210,16 +210,24 @@ def test_incidents_merge_only_when_the_same_word_names_them() -> None:
 
 
 def test_a_verb_of_little_meaning_alone_names_an_event_again_only_with_the_same_object() -> None:
-    # "made inroads", "made a donation", "is making" (no object: it may be the last one named), "made
-    # inroads" again
+    # "made inroads", "made a donation", "the economy is making" (no object: nothing says which
+    # making), "made inroads" again; "Everything is going digital", "It went on sale in Japan"
     evs = [
         _event("made", 0, "SocialAction", "make", nominal=False, object="inroad"),
         _event("made", 100, "SocialAction", "make", nominal=False, object="donation"),
         _event("making", 200, "SocialAction", "make", nominal=False),
         _event("made", 300, "SocialAction", "make", nominal=False, object="inroad"),
+        _event("going", 400, "Movement", "go", nominal=False),
+        _event("went", 500, "Movement", "go", nominal=False),
     ]
     r = resolve(extraction([], evs))
-    assert sorted(sorted(mention.begin for mention in e.mentions) for e in r.events) == [[0, 300], [100, 200]]
+    assert sorted(sorted(mention.begin for mention in e.mentions) for e in r.events) == [
+        [0, 300],
+        [100],
+        [200],
+        [400],
+        [500],
+    ]
 
 
 def test_a_statement_of_an_unknown_speaker_joins_no_known_speakers_but_he_said_may() -> None:

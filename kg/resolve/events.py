@@ -79,9 +79,12 @@ def _fits(
     time: str | None,
     entities: dict[str, Entity],
     lex: lexicon.EventLexicon,
+    light: bool = False,
 ) -> bool:
     """Whether the mention can name the cluster's event: nothing conflicts, and either both are
-    lasting (situational) events or the same word names them."""
+    lasting (situational) events or the same word names them; in another sentence, a verb of
+    little meaning alone (``light``) names it only with the same object ("It went on sale in
+    Japan" is not "Everything is going digital", "took the lead" not "took $30m")."""
     if not (_places_compatible(c.places, roles["place"], entities) and _times_compatible(c.time, time)):
         return False
     agents_clash = c.agents and roles["agent"] and not c.agents & roles["agent"]
@@ -95,7 +98,8 @@ def _fits(
         return ev.lemma in c.lemmas
     if ev.object and c.objects and ev.object not in c.objects:
         return False  # "made inroads" is not "made a donation"
-    return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or ev.lemma in c.lemmas
+    same_word = ev.lemma in c.lemmas and (not light or ev.object in c.objects)
+    return (lex.is_situational(ev.type) and lex.is_situational(c.type)) or same_word
 
 
 def _apart_in_time(c: _EventCluster, ev: EventMention, time: str | None, today: str | None) -> bool:
@@ -133,7 +137,8 @@ def resolve_events(
     extraction: Extraction, key_of: list[str], entities: dict[str, Entity]
 ) -> tuple[list[Event], list[str]]:
     """Cluster event mentions into events; returns the events and each mention's event key."""
-    lex = lexicon.load().events
+    words = lexicon.load()
+    lex = words.events
     today = extraction.document.date.isoformat() if extraction.document.date else None
     clusters: list[_EventCluster] = []
     cluster_of: list[int] = []
@@ -142,6 +147,7 @@ def resolve_events(
     for k, ev in enumerate(extraction.events):
         roles = {name: {key_of[r.entity] for r in ev.roles if r.name == name} for name in ("agent", "patient", "place")}
         time = ev.time.value if ev.time else None
+        light = words.in_class("light", ev.lemma)
         candidates = []
         for index, c in enumerate(clusters):
             rank = _rank(lex, c.type, ev.type) if ev.type != GENERIC else None
@@ -150,7 +156,8 @@ def resolve_events(
         fitting = (
             -i
             for _rank_, i in sorted(candidates)
-            if _fits(clusters[-i], ev, roles, time, entities, lex) and not _apart_in_time(clusters[-i], ev, time, today)
+            if _fits(clusters[-i], ev, roles, time, entities, lex, light)
+            and not _apart_in_time(clusters[-i], ev, time, today)
         )
         target = next(fitting, None)
         if target is None:
