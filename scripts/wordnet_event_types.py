@@ -277,10 +277,27 @@ def table(wordnet: Path) -> list[tuple[str, str, str, str]]:
         word = _entry(lemma, pos)
         if word is None:
             continue
+        twin = senses.get((american(lemma, pos), pos), [])
+        ids = twin if set(twin) & set(ids) else ids  # a spelling of one word, not "tour" and "tor"
         kind = event_type(ids, synsets, anchors, coarse)
         if kind is not None:
             rows.append((word, pos, kind, coarse_type(ids, synsets, coarse) or ""))
     return sorted(rows)
+
+
+# British endings and their American twins: WordNet files a British spelling under only some of
+# the word's senses ("realise" under "make a profit", not first under "become aware")
+BRITISH = {"v": (("ise", "ize"), ("yse", "yze"), ("our", "or")), "n": (("isation", "ization"), ("our", "or"))}
+
+
+def american(lemma: str, pos: str) -> str:
+    """The American spelling of a British ``lemma`` ("realise": "realize", "labour": "labor"), whose
+    senses WordNet lists in full and in order, when the two share a sense; the lemma itself when
+    it has no British ending."""
+    for british, us in BRITISH.get(pos, ()):
+        if lemma.endswith(british):
+            return lemma[: -len(british)] + us
+    return lemma
 
 
 def _entry(lemma: str, pos: str) -> str | None:

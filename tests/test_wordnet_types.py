@@ -140,3 +140,19 @@ def test_the_table_is_read_once() -> None:
 )
 def test_the_verbs_that_always_take_an_object(verb: str, always: bool) -> None:
     assert transitive(verb) is always
+
+
+@pytest.mark.parametrize(
+    ("british", "american"), [("realise", "realize"), ("recognise", "recognize"), ("organise", "organize")]
+)
+def test_a_british_spelling_gets_the_type_of_its_american_twin(british: str, american: str) -> None:
+    # WordNet files "realise" under only some senses of "realize", first "make a profit"
+    assert wordnet_type(british, "v") == wordnet_type(american, "v") is not None
+
+
+def test_a_british_ending_is_read_as_american_only_where_the_twin_shares_a_sense() -> None:
+    from scripts.wordnet_event_types import american
+
+    assert american("realise", "v") == "realize" and american("labour", "n") == "labor"
+    assert american("tour", "n") == "tor"  # a hill: the table keeps "tour"'s own senses, sharing none
+    assert wordnet_type("tour", "n") is not None
