@@ -1103,6 +1103,19 @@ def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> Non
     assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]
 
 
+def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
+    # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
+    # (nothing); "Real progress" is no club: "progress" names no town
+    madrid = "at/IN/ROOT/0 Real/NNP/compound/2 Madrid/NNP/poss/4 's/POS/case/2 passage/NN/pobj/0"
+    bremen = "Werder/NNP/compound/1 Bremen/NNP/nsubj/2 won/VBD/ROOT/2/win"
+    vigo = "for/IN/ROOT/0 Celta/NNP/compound/2 Vigo/NNP/pobj/0"
+    progress = "Real/JJ/amod/1 progress/NN/nsubj/2 came/VBD/ROOT/2/come"
+    assert ents(doc(madrid, ((2, 3, "GPE"),))) == [("Real Madrid", "ORG")]
+    assert ents(doc(bremen, ((0, 2, "PERSON"),))) == [("Werder Bremen", "ORG")]
+    assert ents(doc(vigo)) == [("Celta Vigo", "ORG")]
+    assert ents(doc(progress)) == []
+
+
 def test_a_passive_clause_says_what_is_cut_wherever_the_parse_hangs_it() -> None:
     raised = "200/CD/nummod/1 jobs/NNS/nsubj/2/job are/VBP/ROOT/2/be to/TO/aux/5 be/VB/auxpass/5 cut/VBN/xcomp/2/cut"
     relative = "jobs/NNS/ROOT/0/job that/WDT/nsubjpass/4 will/MD/aux/4 be/VB/auxpass/4 cut/VBN/relcl/0/cut"

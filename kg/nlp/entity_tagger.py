@@ -86,6 +86,8 @@ class EntityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in (self._relabel(ent) for ent in _joined(doc.ents)) if s is not None]
+        clubs = self._clubs_by_prefix(doc)
+        spans = [s for s in spans if not any(s.start < c.end and c.start < s.end for c in clubs)] + clubs
         spans = _companies(_one_sense([self._in_place_list(s) for s in spans]))
         spans = self._people_by_surname(_proper_only(doc, spans))
         spans = [s for s in spans if not self._unknown_place(s)]
@@ -104,6 +106,19 @@ class EntityTagger:
         if len(span) < 2 or not self.lex.in_class("club", span[-1].lower_):
             return False
         return self.gaz.lookup(span[:-1].text) is not None
+
+    def _clubs_by_prefix(self, doc: Doc) -> list[Span]:
+        """A club's capitalised first word and a town's name, whatever the tagger read: "Real
+        Madrid" (Madrid, a place), "Bayern Munich" (a place), "Werder Bremen" (a person), "Celta
+        Vigo" (nothing); the word class ``club_prefix``."""
+        return [
+            Span(doc, tok.i, tok.i + 2, label="ORG")
+            for tok in doc[:-1]
+            if (tok.is_title or tok.is_upper)
+            and self.lex.in_class("club_prefix", tok.lower_)
+            and doc[tok.i + 1].is_title
+            and self.gaz.lookup(doc[tok.i + 1].text) is not None
+        ]
 
     def _relabel(self, ent: Span) -> Span | None:
         label = ent.label_
