@@ -1103,6 +1103,17 @@ def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> Non
     assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]
 
 
+def test_claiming_a_title_an_award_or_a_win_is_a_contest_not_a_statement() -> None:
+    crown = "Federer/NNP/nsubj/1 claims/VBZ/ROOT/1/claim Dubai/NNP/compound/3 crown/NN/dobj/1"
+    victory = "She/PRP/nsubj/1 claimed/VBD/ROOT/1/claim victory/NN/dobj/1"
+    said = "The/DT/det/1 firm/NN/nsubj/2 claimed/VBD/ROOT/2/claim losses/NNS/dobj/2/loss"
+    # "National Insurance will be raised if Labour wins, Howard has claimed": a win below, no object
+    wins = "Labour/NNP/nsubj/1 wins/VBZ/advcl/3/win Howard/NNP/nsubj/3 claimed/VBN/ROOT/3/claim"
+    assert triggers(doc(crown)) == [("claims", "Competition")]
+    assert triggers(doc(victory)) == [("claimed", "Competition")]
+    assert ("claimed", "Competition") not in triggers(doc(said)) + triggers(doc(wins))
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town
