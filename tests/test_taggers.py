@@ -1103,6 +1103,17 @@ def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> Non
     assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]
 
 
+def test_standing_for_an_office_is_an_election_and_standing_down_a_resignation() -> None:
+    leadership = (
+        "Hague/NNP/nsubj/2 would/MD/aux/2 stand/VB/ROOT/2/stand for/IN/prep/2 the/DT/det/5 leadership/NN/pobj/3"
+    )
+    down = "Cunningham/NNP/nsubj/1 stood/VBD/ROOT/1/stand down/RP/prt/1"
+    rain = "Pupils/NNS/nsubj/1/pupil stood/VBD/ROOT/1/stand in/IN/prep/1 the/DT/det/4 rain/NN/pobj/2"
+    assert triggers(doc(leadership)) == [("stand", "Election")]
+    assert triggers(doc(down)) == [("stood down", "Resignation")]
+    assert triggers(doc(rain)) == []
+
+
 def test_claiming_a_title_an_award_or_a_win_is_a_contest_not_a_statement() -> None:
     crown = "Federer/NNP/nsubj/1 claims/VBZ/ROOT/1/claim Dubai/NNP/compound/3 crown/NN/dobj/1"
     victory = "She/PRP/nsubj/1 claimed/VBD/ROOT/1/claim victory/NN/dobj/1"
