@@ -1103,6 +1103,12 @@ def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> Non
     assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]
 
 
+def test_attending_is_taking_part_not_giving_aid() -> None:
+    # "Michael will attend the festival": WordNet reaches aid from "attend to", a rarer sense
+    attend = "Michael/NNP/nsubj/2 will/MD/aux/2 attend/VB/ROOT/2/attend the/DT/det/4 festival/NN/dobj/2"
+    assert triggers(doc(attend)) == [("attend", "SocialAction")]
+
+
 def test_standing_for_an_office_is_an_election_and_standing_down_a_resignation() -> None:
     leadership = (
         "Hague/NNP/nsubj/2 would/MD/aux/2 stand/VB/ROOT/2/stand for/IN/prep/2 the/DT/det/5 leadership/NN/pobj/3"
