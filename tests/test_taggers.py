@@ -1103,6 +1103,17 @@ def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> Non
     assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]
 
 
+def test_finding_is_judging_or_discovering_not_a_transaction_and_found_guilty_a_verdict() -> None:
+    # WordNet's first sense of "find" is filed under possession
+    study = (
+        "The/DT/det/1 study/NN/nsubj/2 found/VBD/ROOT/2/find that/IN/mark/5 prices/NNS/nsubj/5/price "
+        "rose/VBD/ccomp/2/rise"
+    )
+    guilty = "He/PRP/nsubjpass/2 was/VBD/auxpass/2/be found/VBN/ROOT/2/find guilty/JJ/acomp/2"
+    assert ("found", "Cognition") in triggers(doc(study))
+    assert triggers(doc(guilty)) == [("found guilty", "Verdict")]
+
+
 def test_attending_is_taking_part_not_giving_aid() -> None:
     # "Michael will attend the festival": WordNet reaches aid from "attend to", a rarer sense
     attend = "Michael/NNP/nsubj/2 will/MD/aux/2 attend/VB/ROOT/2/attend the/DT/det/4 festival/NN/dobj/2"
