@@ -1114,6 +1114,14 @@ def test_finding_is_judging_or_discovering_not_a_transaction_and_found_guilty_a_
     assert triggers(doc(guilty)) == [("found guilty", "Verdict")]
 
 
+def test_releasing_makes_something_public_and_avoiding_is_a_social_act() -> None:
+    # WordNet's first senses: letting go of a grip (Contact), staying clear (Communication)
+    released = "Microsoft/NNP/nsubj/1 released/VBD/ROOT/1/release figures/NNS/dobj/1/figure"
+    avoided = "United/NNP/nsubj/1 avoided/VBD/ROOT/1/avoid defeat/NN/dobj/1"
+    assert triggers(doc(released)) == [("released", "Communication")]
+    assert ("avoided", "SocialAction") in triggers(doc(avoided))
+
+
 def test_attending_is_taking_part_not_giving_aid() -> None:
     # "Michael will attend the festival": WordNet reaches aid from "attend to", a rarer sense
     attend = "Michael/NNP/nsubj/2 will/MD/aux/2 attend/VB/ROOT/2/attend the/DT/det/4 festival/NN/dobj/2"
