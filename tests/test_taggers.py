@@ -1103,23 +1103,16 @@ def test_a_town_and_a_club_s_word_the_gazetteer_does_not_know_is_a_club() -> Non
     assert ents(doc(city, ((3, 5, "GPE"),))) == [("Mexico City", "GPE")]
 
 
-def test_finding_is_judging_or_discovering_not_a_transaction_and_found_guilty_a_verdict() -> None:
-    # WordNet's first sense of "find" is filed under possession
+def test_finding_is_judging_or_discovering_not_a_transaction() -> None:
+    # WordNet's first sense of "find" is filed under possession; "found guilty" stays a finding, as
+    # ECB+'s "found him guilty" and "Found Guilty" are one event only when one type names both
     study = (
         "The/DT/det/1 study/NN/nsubj/2 found/VBD/ROOT/2/find that/IN/mark/5 prices/NNS/nsubj/5/price "
         "rose/VBD/ccomp/2/rise"
     )
     guilty = "He/PRP/nsubjpass/2 was/VBD/auxpass/2/be found/VBN/ROOT/2/find guilty/JJ/acomp/2"
     assert ("found", "Cognition") in triggers(doc(study))
-    assert triggers(doc(guilty)) == [("found guilty", "Verdict")]
-
-
-def test_releasing_makes_something_public_and_avoiding_is_a_social_act() -> None:
-    # WordNet's first senses: letting go of a grip (Contact), staying clear (Communication)
-    released = "Microsoft/NNP/nsubj/1 released/VBD/ROOT/1/release figures/NNS/dobj/1/figure"
-    avoided = "United/NNP/nsubj/1 avoided/VBD/ROOT/1/avoid defeat/NN/dobj/1"
-    assert triggers(doc(released)) == [("released", "Communication")]
-    assert ("avoided", "SocialAction") in triggers(doc(avoided))
+    assert triggers(doc(guilty)) == [("found", "Cognition")]
 
 
 def test_attending_is_taking_part_not_giving_aid() -> None:
