@@ -61,6 +61,22 @@ def test_surname_title_and_pronoun_join_the_full_name() -> None:
     assert {(x.mention.text, x.rule) for x in r.merges} == {("Tokayev", "surname"), ("He", "pronoun")}
 
 
+def test_a_surname_before_the_full_name_is_someone_else_but_in_the_headline() -> None:
+    # "Kasabian built up a cult following ... inspired by Linda Kasabian ... Kasabian moved": the
+    # band first, then the woman its name comes from; a headline names a person before the article
+    body = Span(50, 2000)
+
+    def at(name: str, begin: int, sentence: Span = body) -> EntityMention:
+        return EntityMention(Mention(begin, begin + len(name), name, sentence), EntityKind.PERSON, name)
+
+    band, linda, later = at("Kasabian", 60), at("Linda Kasabian", 300), at("Kasabian", 500)
+    r = resolve(extraction([band, linda, later]))
+    assert sorted(sorted(x.begin for x in e.mentions) for e in r.entities) == [[60], [300, 500]]
+    headline = at("Kasabian", 0, Span(0, 40))
+    (e,) = resolve(extraction([headline, linda])).entities
+    assert len(e.mentions) == 2
+
+
 def test_two_people_with_different_surnames_stay_apart() -> None:
     r = resolve(extraction([person("Larry Cermak", 0), person("Larry Page", 50)]))
     assert len(r.entities) == 2

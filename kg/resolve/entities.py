@@ -144,7 +144,7 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
     if not described and other_named and "".join(short) == "".join(full):
         return "same name"  # "TimeWarner" and "Time Warner", "Wal-Mart" and "WalMart"
     if m.kind == EntityKind.PERSON and other_named:
-        if not described and short[-1] == full[-1] and set(short) <= set(full):
+        if not described and short[-1] == full[-1] and set(short) <= set(full) and _named_before(other, m):
             return "surname"
         titles = _titles_of(other) if described else set()
         if described and set(short) <= titles and not (titles & OTHER_OFFICE) - set(short):
@@ -167,6 +167,13 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
             # name lacks ("the Paris-based exchange" and "New York Stock Exchange")
             return "head noun"
     return None
+
+
+def _named_before(full: EntityMention, short: EntityMention) -> bool:
+    """Whether a surname comes after the full name it stands for, as news names a person first in
+    full, or stands in the headline: "Kasabian built up a cult following ... inspired by Linda
+    Kasabian" (the band, then a woman the band's name comes from)."""
+    return full.mention.begin < short.mention.begin or short.mention.sentence.begin == 0
 
 
 def _first_names(mentions: tuple[EntityMention, ...]) -> dict[str, set[str]]:
