@@ -75,6 +75,9 @@ def test_a_surname_before_the_full_name_is_someone_else_but_in_the_headline() ->
     headline = at("Kasabian", 0, Span(0, 40))
     (e,) = resolve(extraction([headline, linda])).entities
     assert len(e.mentions) == 2
+    # "Cult band Kasabian surge forward", then "Kasabian built up ...", then "Linda Kasabian"
+    r = resolve(extraction([headline, band, linda, later]))
+    assert sorted(sorted(x.begin for x in e.mentions) for e in r.entities) == [[0, 60], [300, 500]]
 
 
 def test_two_people_with_different_surnames_stay_apart() -> None:

@@ -92,6 +92,14 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
         if m.key and m.origin:
             origins.setdefault(m.key, set()).add(m.origin)
     first_names = _first_names(mentions)
+    # where each name first stands alone after the headline, with no title ("Lord Butler" says who):
+    # a headline's surname is the person named in full only if the article names them in full
+    # before it writes the surname alone
+    in_body: dict[str, int] = {}
+    for m in mentions:
+        if m.mention.sentence.begin > 0 and not m.aliases:
+            key = _norm(m.name)
+            in_body[key] = min(in_body.get(key, m.mention.begin), m.mention.begin)
     for i in order:
         m = mentions[i]
         if m.antecedent is not None:
@@ -115,7 +123,8 @@ def _cluster_entities(mentions: tuple[EntityMention, ...]) -> _Clusters:
             titled = m.key == "description" and other.key != "description"
             if not titled and (len(other.name) < len(m.name) or (len(other.name) == len(m.name) and j > i)):
                 continue
-            rule = _same_referent(m, names, other, names_of[j]) or _first_name(m, other, first_names)
+            alone = in_body.get(_norm(m.name))
+            rule = _same_referent(m, names, other, names_of[j], alone) or _first_name(m, other, first_names)
             if rule:
                 clusters.union(j, i, rule)
                 break
@@ -132,9 +141,12 @@ def _anaphor_rule(m: EntityMention) -> str:
     return "pronoun" if m.name.lower() in PRONOUNS else "description"
 
 
-def _same_referent(m: EntityMention, names: set[str], other: EntityMention, other_names: set[str]) -> str | None:
+def _same_referent(
+    m: EntityMention, names: set[str], other: EntityMention, other_names: set[str], alone: int | None
+) -> str | None:
     """Why the shorter mention ``m`` (normalised names ``names``) names the same referent as
-    ``other`` (``other_names``), or None."""
+    ``other`` (``other_names``), or None; ``alone`` is where ``m``'s name first stands alone in the
+    article's body, if it does."""
     if names & other_names:
         return "same name"
     short, full = _norm(m.name).split(), _norm(other.name).split()
@@ -144,7 +156,7 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
     if not described and other_named and "".join(short) == "".join(full):
         return "same name"  # "TimeWarner" and "Time Warner", "Wal-Mart" and "WalMart"
     if m.kind == EntityKind.PERSON and other_named:
-        if not described and short[-1] == full[-1] and set(short) <= set(full) and _named_before(other, m):
+        if not described and short[-1] == full[-1] and set(short) <= set(full) and _named_before(other, m, alone):
             return "surname"
         titles = _titles_of(other) if described else set()
         if described and set(short) <= titles and not (titles & OTHER_OFFICE) - set(short):
@@ -169,11 +181,14 @@ def _same_referent(m: EntityMention, names: set[str], other: EntityMention, othe
     return None
 
 
-def _named_before(full: EntityMention, short: EntityMention) -> bool:
+def _named_before(full: EntityMention, short: EntityMention, alone: int | None) -> bool:
     """Whether a surname comes after the full name it stands for, as news names a person first in
-    full, or stands in the headline: "Kasabian built up a cult following ... inspired by Linda
+    full, or stands in the headline of an article that names them in full before it writes the
+    surname alone (at ``alone``): "Kasabian built up a cult following ... inspired by Linda
     Kasabian" (the band, then a woman the band's name comes from)."""
-    return full.mention.begin < short.mention.begin or short.mention.sentence.begin == 0
+    if short.mention.sentence.begin == 0:
+        return alone is None or full.mention.begin < alone
+    return full.mention.begin < short.mention.begin
 
 
 def _first_names(mentions: tuple[EntityMention, ...]) -> dict[str, set[str]]:
