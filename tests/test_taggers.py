@@ -1115,6 +1115,22 @@ def test_finding_is_judging_or_discovering_not_a_transaction() -> None:
     assert triggers(doc(guilty)) == [("found", "Cognition")]
 
 
+def test_releasing_makes_something_public_and_avoiding_is_a_social_act() -> None:
+    # WordNet's first senses: letting go of a grip (Contact), staying clear (Communication)
+    released = "Microsoft/NNP/nsubj/1 released/VBD/ROOT/1/release figures/NNS/dobj/1/figure"
+    avoided = "United/NNP/nsubj/1 avoided/VBD/ROOT/1/avoid defeat/NN/dobj/1"
+    assert triggers(doc(released)) == [("released", "Communication")]
+    assert ("avoided", "SocialAction") in triggers(doc(avoided))
+
+
+def test_facing_is_a_state_and_facing_a_named_person_a_contest() -> None:
+    # WordNet files "face" first under communication ("deal with (something unpleasant) head on")
+    conditions = "Airlines/NNS/nsubj/1/airline faced/VBD/ROOT/1/face tough/JJ/amod/3 conditions/NNS/dobj/1/condition"
+    rival = "Nadal/NNP/nsubj/1 faces/VBZ/ROOT/1/face Mardy/NNP/compound/3 Fish/NNP/dobj/1"
+    assert triggers(doc(conditions)) == [("faced", "State")]
+    assert triggers(doc(rival, ((0, 1, "PERSON"), (2, 4, "PERSON")))) == [("faces", "Competition")]
+
+
 def test_attending_is_taking_part_not_giving_aid() -> None:
     # "Michael will attend the festival": WordNet reaches aid from "attend to", a rarer sense
     attend = "Michael/NNP/nsubj/2 will/MD/aux/2 attend/VB/ROOT/2/attend the/DT/det/4 festival/NN/dobj/2"
