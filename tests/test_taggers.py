@@ -1115,6 +1115,16 @@ def test_finding_is_judging_or_discovering_not_a_transaction() -> None:
     assert triggers(doc(guilty)) == [("found", "Cognition")]
 
 
+def test_a_decision_is_a_judgement_a_match_a_contest_and_a_performance_an_act() -> None:
+    # WordNet's first senses: an act, a lighter (its event sense a happening), a show
+    decision = "The/DT/det/1 decision/NN/nsubj/2 angered/VBD/ROOT/2/anger fans/NNS/dobj/2/fan"
+    match = "They/PRP/nsubj/1 lost/VBD/ROOT/1/lose the/DT/det/3 match/NN/dobj/1"
+    performance = "Its/PRP$/poss/1 performance/NN/nsubj/2 improved/VBD/ROOT/2/improve"
+    assert ("decision", "Cognition") in triggers(doc(decision))
+    assert ("match", "Competition") in triggers(doc(match))
+    assert ("performance", "Activity") in triggers(doc(performance))
+
+
 def test_releasing_makes_something_public_and_avoiding_is_a_social_act() -> None:
     # WordNet's first senses: letting go of a grip (Contact), staying clear (Communication)
     released = "Microsoft/NNP/nsubj/1 released/VBD/ROOT/1/release figures/NNS/dobj/1/figure"
