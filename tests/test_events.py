@@ -182,6 +182,11 @@ def roles(tokens: str, ents: tuple[tuple[int, int, str], ...], event_type: str =
     ]
 
 
+def test_who_loses_their_life_undergoes_the_death() -> None:
+    lives = "Protesters/NNS/nsubj/1/protester lost/VBD/ROOT/1/lose their/PRP$/poss/3 lives/NNS/dobj/1/life"
+    assert roles(lives, (), "Killing") == [("patient", "Protesters")]
+
+
 def test_whose_price_or_measure_changes_undergoes_the_change() -> None:
     # an asset's name the parser read as an adjective, and an "of" or "in" phrase, say whose price
     # it is as a compound does ("Vodafone shares")

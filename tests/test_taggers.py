@@ -1115,6 +1115,14 @@ def test_finding_is_judging_or_discovering_not_a_transaction() -> None:
     assert triggers(doc(guilty)) == [("found", "Cognition")]
 
 
+def test_lives_lost_are_deaths_and_money_or_a_share_lost_a_decline() -> None:
+    # WordNet's first sense of "lose" is a possession's: "21,000 people lost their lives" was a transaction
+    lives = "People/NNS/nsubj/1/people lost/VBD/ROOT/1/lose their/PRP$/poss/3 lives/NNS/dobj/1/life"
+    share = "Nippon/NNP/compound/1 Steel/NNP/nsubj/2 lost/VBD/ROOT/2/lose 2.5/CD/nummod/4 %/NN/dobj/2"
+    assert triggers(doc(lives)) == [("lost", "Killing")]
+    assert triggers(doc(share, ((0, 2, "ORG"), (3, 5, "PERCENT")))) == [("lost", "Decline")]
+
+
 def test_a_decision_is_a_judgement_a_match_a_contest_and_a_performance_an_act() -> None:
     # WordNet's first senses: an act, a lighter (its event sense a happening), a show
     decision = "The/DT/det/1 decision/NN/nsubj/2 angered/VBD/ROOT/2/anger fans/NNS/dobj/2/fan"

@@ -383,9 +383,12 @@ class EventExtractor:
         return tuple(preps)
 
     def _unaccusative(self, verb: Token, event_type: str) -> bool:
-        """Intransitive verbs whose subject undergoes the change: "prices fell", "two people died"."""
-        if syntax.children(verb, "dobj"):
-            return False
+        """Intransitive verbs whose subject undergoes the change: "prices fell", "two people died",
+        and a death told as lives lost ("21,000 people lost their lives")."""
+        if objects := syntax.children(verb, "dobj"):
+            return self.lex.events.is_a(event_type, "Killing") and all(
+                self.lex.in_class("life", o.lemma_) for o in objects
+            )
         return self.lex.events.is_a(event_type, "QuantityChange") or verb.lemma_.lower() in UNACCUSATIVE
 
     # -- date ---------------------------------------------------------------------------------
