@@ -660,6 +660,22 @@ def test_a_persons_surname_alone_is_that_person_not_a_place(clause: str, at: int
 
 
 @pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Cyril/NNP/compound/1 Pollard/NNP/nsubj/2", "PERSON"),  # a name in full, its surname a person's
+        ("Cyril/NNP/compound/1 Council/NNP/nsubj/2", "ORG"),  # a body's word ends it
+        ("Deutsche/NNP/compound/1 Pollard/NNP/nsubj/2", "ORG"),  # no first name opens it
+    ],
+)
+def test_a_name_in_full_the_tagger_called_a_body_is_a_person_whose_surname_is_written_alone(
+    name: str, label: str
+) -> None:
+    tokens = f"{name} rejected/VBD/ROOT/2/reject ./././2 Pollard/NNP/nsubj/5 said/VBD/ROOT/5/say ./././5"
+    d = doc(tokens, ((0, 2, "ORG"), (4, 5, "PERSON")))
+    assert ents(d)[0] == (d[0:2].text, label)
+
+
+@pytest.mark.parametrize(
     ("clause", "found"),
     [
         ("Hoddle/NNP/nsubj/7 began/VBD/ROOT/7/begin", [("Hoddle", "PERSON")]),  # the NER left it out
@@ -831,6 +847,19 @@ def test_a_name_after_a_role_is_a_person_whatever_the_tagger_says(label: str, ro
 def test_a_name_just_after_an_organisation_noun_names_the_organisation(before: str, label: str, expected: str) -> None:
     tokens = f"Italian/JJ/amod/1 {before}/compound/2 Alitalia/NNP/nsubj/3 grew/VBD/ROOT/3/grow ./././3"
     assert ents(doc(tokens, ((2, 3, label),))) == [("Alitalia", expected)]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("think+/NN/compound/3 -+/HYPH/punct/3 tank/NN/compound/4", "ORG"),  # "UK think-tank Demos"
+        ("think/NN/compound/3 the/DT/det/3 tank/NN/compound/4", "PERSON"),  # a "tank" alone is no body
+    ],
+)
+def test_an_organisation_noun_written_with_a_hyphen_is_read_whole(words: str, expected: str) -> None:
+    # the tokenizer splits "think-tank" into three words
+    tokens = f"UK/NNP/compound/4 {words} Demos/NNP/nsubj/5 said/VBD/ROOT/5/say ./././5"
+    assert dict(ents(doc(tokens, ((4, 5, "PERSON"),))))["Demos"] == expected
 
 
 def test_an_organisation_noun_names_a_company_the_tagger_missed() -> None:

@@ -350,7 +350,7 @@ class EntityTagger:
             and before.tag_ == "NN"  # "film-makers Roger Michell, Mike Leigh ...": a plural lists people
             and before.dep_ in ("compound", "nmod")
             and span.start <= before.head.i < span.end
-            and before.lemma_.lower() in self.lex.organizations
+            and _written_lemma(before) in self.lex.organizations
         )
 
     def _employer(self, span: Span) -> bool:
@@ -423,7 +423,8 @@ class EntityTagger:
         whatever the NER or the gazetteer say: "John Houston ... Houston said" is no city, "Kilroy-Silk"
         no company; so is a place that repeats a first name ("Paul Boateng ... I congratulate Paul":
         no town of Cape Verde). Where a place stands ("in Houston") it stays a place, unless a title
-        says who ("close to Mr Hockney")."""
+        says who ("close to Mr Hockney"). A name in full the tagger called a body is a person too when
+        the article writes its surname alone as a person's: "Peter Molyneux ... Molyneux said"."""
         people = [s for s in spans if _in_full(s)]
         surnames = self._surnames(spans)
         # a first name makes a person of a place only, never of an organisation (Chelsea Clinton
@@ -431,16 +432,31 @@ class EntityTagger:
         first = {
             s[0].text for s in people if s[0].is_title and not self._honorific(s[0]) and not self._country(s[0].text)
         }
+        alone = {s.text for s in spans if s.label_ == "PERSON" and len(s) == 1}
         return [
             Span(s.doc, s.start, s.end, label="PERSON")
             if (
                 (s.label_ in ("GPE", "LOC", "FAC", "ORG") and s.text in surnames)
                 or (s.label_ in ("GPE", "LOC", "FAC") and s.text in first)
+                or (s.label_ == "ORG" and s[-1].text in alone and self._personal_name(s))
             )
             and (not self._locative(s.root) or (s.start > 0 and self._honorific(s.doc[s.start - 1])))
             else s
             for s in spans
         ]
+
+    def _personal_name(self, span: Span) -> bool:
+        """Whether ``span`` is written as a person's name: a first name or an initial, then one or two
+        capitalised words, the last no body's ("Cyril Fletcher", "B Jackman"; not "Deutsche Boerse",
+        "Manchester City", "Reporters Without Borders")."""
+        first = span[0].lower_ in self.lex.first_names or (len(span[0]) == 1 and span[0].is_upper)
+        return (
+            first
+            and len(span) in (2, 3)
+            and all(t.is_alpha and t.is_title for t in span)
+            and all(t.whitespace_ for t in span[:-1])
+            and not self._org_head(span[-1])
+        )
 
     def _surname(self, name: Span, surnames: set[str]) -> bool:
         """Whether ``name`` is one of ``surnames``, a title before it or not ("Mr McConnell")."""
@@ -731,6 +747,15 @@ def _companies(spans: list[Span]) -> list[Span]:
     return [
         Span(s.doc, s.start, s.end, label="ORG") if s.label_ == "PERSON" and s.text in business else s for s in spans
     ]
+
+
+def _written_lemma(tok: Token) -> str:
+    """The lemma of the word ``tok`` ends as written, hyphen and all: the tokenizer splits
+    "think-tank" and "start-up" ("UK think-tank Demos", "internet start-up Blinkx")."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()
 
 
 def _after_bracket(span: Span) -> bool:
