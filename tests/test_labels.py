@@ -396,6 +396,37 @@ CASES = [
         (),
     ),
     ("There/EX/expl/1 was/VBD/ROOT/1/be a/DT/det/3 strike/NN/attr/1 ./././1", (3, 4), "was strike", ()),
+    # an infinitive of purpose is done by its clause's subject, "to" kept: not "meet decide"
+    (
+        "the/DT/det/1 council/NN/nsubj/3 will/MD/aux/3 meet/VB/ROOT/3 to/TO/aux/5 decide/VB/advcl/3 ./././3",
+        (5, 6),
+        "council to decide",
+        (),
+    ),
+    # but not a subject after it, where the purpose opens the sentence
+    (
+        "To/TO/aux/1 qualify/VB/advcl/6 for/IN/prep/1 payment/NN/pobj/2 ,/,/punct/6 customers/NNS/nsubj/6 "
+        "paid/VBD/ROOT/6/pay",
+        (1, 2),
+        "To qualify for payment",
+        (),
+    ),
+    # a relative clause whose subject is the noun itself says nothing of its own about the noun
+    (
+        "part/NN/ROOT/0 of/IN/prep/0 a/DT/det/3 move/NN/pobj/1 which/WDT/nsubj/6 will/MD/aux/6 lead/VB/relcl/3",
+        (3, 4),
+        "part of move",
+        (),
+    ),
+    # a relative pronoun gives way to what it stands for, whatever the parser calls its clause: not
+    # "which won award"
+    (
+        "The/DT/det/1 film/NN/nsubj/8 ,/,/punct/1 which/WDT/nsubj/4 won/VBD/acl/1/win the/DT/det/6 "
+        "award/NN/dobj/4 ,/,/punct/1 triumphed/VBD/ROOT/8/triumph",
+        (4, 5),
+        "film won award",
+        (),
+    ),
 ]
 
 
@@ -465,19 +496,19 @@ def test_the_object_of_a_verb_of_control_is_the_subject_of_its_complement() -> N
     assert syntax.subject(promised[5]) == promised[0]
 
 
-def test_a_bare_verb_takes_the_verb_it_is_coordinated_with_before_its_governor() -> None:
-    # "issued an injunction to try and prevent the sale": "try and prevent sale", not "issued try"
+def test_an_infinitive_of_purpose_takes_the_subject_of_its_clause_and_the_verb_it_is_coordinated_with() -> None:
+    # "issued an injunction to try and prevent the sale": who tries, what is tried; not "issued try"
     d = doc(
         "judge/NN/nsubj/1 issued/VBD/ROOT/1/issue an/DT/det/3 injunction/NN/dobj/1 to/TO/aux/5 try/VB/advcl/1 "
         "and/CC/cc/5 prevent/VB/conj/5 the/DT/det/9 sale/NN/dobj/7 ./././1",
         run=False,
     )
-    assert event_label(d[5:6]) == "try and prevent sale"
+    assert event_label(d[5:6]) == "judge to try and prevent sale"
     d = doc(
         "judge/NN/nsubj/1 issued/VBD/ROOT/1/issue an/DT/det/3 injunction/NN/dobj/1 to/TO/aux/5 try/VB/advcl/1",
         run=False,
     )
-    assert event_label(d[5:6]) == "issued try"
+    assert event_label(d[5:6]) == "judge to try"
 
 
 def test_a_bare_noun_in_a_coordination_takes_what_governs_the_coordination() -> None:

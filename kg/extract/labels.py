@@ -153,7 +153,7 @@ def _relative(noun: Token) -> set[int]:
     where ("the break, when Ronaldo cracked home")."""
     clause = next((c for c in noun.rights if c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")), None)
     subject = _subject(clause) if clause is not None else None
-    if clause is None or subject is None or subject.tag_ in ("WDT", "WP"):
+    if clause is None or subject is None or subject.tag_ in ("WDT", "WP") or subject.i == noun.i:
         return set()
     if any(c.tag_ == "WRB" for c in clause.children):
         return set()
@@ -242,7 +242,15 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         if found is not None:
+            # a relative pronoun says nothing alone: "Moody's, which has upgraded Mexico's rating"
+            # is labelled "Moody's has upgraded Mexico's rating"
+            found = syntax.antecedent(found) if found.lower_ in syntax.RELATIVE_PRONOUNS else found
             return found if verb is first or syntax.agrees(first, found) else None
+        if _purpose(verb):
+            # "the council will meet to decide": the council decides; not a subject after a fronted
+            # purpose ("To qualify for payment, customers must ...": "To qualify for payment")
+            subject = _subject(verb.head)
+            return subject if subject is not None and subject.i < verb.i else None
         if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if obj is not None:
@@ -269,9 +277,15 @@ def _extraposed(subject: Token, copula: Token) -> bool:
 
 
 def _infinitive(verb: Token) -> bool:
-    """A "to" infinitive that complements another word, whose subject (if any) is that clause's:
-    "Tokayev ordered providers to block access", "it is impossible to gauge the damage"."""
-    return verb.dep_ == "xcomp" and any(c.tag_ == "TO" for c in verb.children)
+    """A "to" infinitive that complements another word or says what its clause is for, whose
+    subject (if any) is that clause's: "Tokayev ordered providers to block access", "it is
+    impossible to gauge the damage", "the council will meet to decide"."""
+    return verb.dep_ in ("xcomp", "advcl") and any(c.tag_ == "TO" for c in verb.children)
+
+
+def _purpose(verb: Token) -> bool:
+    """A "to" infinitive that says what the clause it hangs from is for: "will meet to decide"."""
+    return verb.dep_ == "advcl" and _infinitive(verb)
 
 
 def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set[int]:
@@ -292,9 +306,9 @@ def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set
         # planned or ordered: "providers to block internet access", not "providers block ...", which
         # says it happened; "Bosvelt to be offered new deal". A personal pronoun it borrows, unnamed,
         # says no more than the clause it came from ("It intends to adjust the way": "to adjust way",
-        # not "It adjust way")
+        # not "It adjust way"); its own stays ("too early for us to state")
         found |= {c.i for c in verb.children if c.tag_ == "TO" or (passive and c.dep_ in ("aux", "auxpass"))}
-        if subject is not None and subject.tag_ == "PRP" and subject.i not in names:
+        if subject is not None and subject.tag_ == "PRP" and subject.i not in names and subject.head.i != verb.i:
             subject = None
     elif passive and subject is not None and subject.tag_ == "PRP" and subject.i not in names:
         # a pronoun keeps the passive's auxiliaries, without which the label reads as active: "It was
@@ -332,7 +346,11 @@ def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set
             if _written(verb.doc, found | told) <= MAX_WORDS:
                 found |= told
     elif not objects:
-        found |= _prep_phrase(verb)
+        phrase = _prep_phrase(verb)
+        found |= phrase
+        bare = not phrase and not any(is_particle(c) for c in verb.children)
+        if _infinitive(verb) and bare and any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.rights):
+            found |= _coordinated(verb)  # "to try and prevent the sale": what is tried
     return found
 
 
