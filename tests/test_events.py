@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from spacy.tokens import Span
 
 from kg.cleanup import clean
@@ -655,10 +656,11 @@ def test_a_violent_word_used_figuratively_is_typed_no_violence() -> None:
     assert _typed(two[1]) == "Killing"
 
 
-def test_a_team_named_after_its_country_is_no_place_but_the_venue_is() -> None:
-    # "Ireland will play Switzerland in Dublin": Switzerland is the other team
+@pytest.mark.parametrize("verb", ["play/VB/ROOT/2", "beat/VB/ROOT/2", "edge/VB/ROOT/2"])
+def test_a_team_named_after_its_country_is_no_place_but_the_venue_is(verb: str) -> None:
+    # "Ireland will play Switzerland in Dublin", "Wales will beat France": the other team
     d = doc(
-        "Ireland/NNP/nsubj/2 will/MD/aux/2 play/VB/ROOT/2 Switzerland/NNP/dobj/2 in/IN/prep/2 Dublin/NNP/pobj/4",
+        f"Ireland/NNP/nsubj/2 will/MD/aux/2 {verb} Switzerland/NNP/dobj/2 in/IN/prep/2 Dublin/NNP/pobj/4",
         ((0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")),
     )
     d.spans[event_detector.SPANS_KEY] = [Span(d, 2, 3)]
@@ -666,6 +668,30 @@ def test_a_team_named_after_its_country_is_no_place_but_the_venue_is() -> None:
     entities = EntityExtractor()(ctx)
     (played,) = EventExtractor()(ctx, entities).mentions
     assert [entities.mentions[r.entity].name for r in played.roles if r.name == "place"] == ["Dublin"]
+
+
+def test_a_verb_violence_shares_with_sport_keeps_a_place_that_is_no_object() -> None:
+    # "Police beat protesters outside Almaty": a beating's place, unlike "beat France"
+    d = doc(
+        "Police/NNS/nsubj/1 beat/VBD/ROOT/1/beat protesters/NNS/dobj/1 outside/IN/prep/1 Almaty/NNP/pobj/3",
+        ((4, 5, "GPE"),),
+    )
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    entities = EntityExtractor()(ctx)
+    (beat,) = EventExtractor()(ctx, entities).mentions
+    assert [entities.mentions[r.entity].name for r in beat.roles if r.name == "place"] == ["Almaty"]
+
+
+@pytest.mark.parametrize(("verb", "against"), [("beat/VBD/ROOT/1/beat", "italy"), ("praised/VBD/ROOT/1/praise", "")])
+def test_a_contest_keeps_whom_it_is_against_so_that_two_matches_stay_apart(verb: str, against: str) -> None:
+    # "Wales beat Italy" and "Wales have beaten France": the teams are no places and no actors, so
+    # only the object tells the two matches apart (resolution keeps mentions with two objects apart)
+    d = doc(f"Wales/NNP/nsubj/1 {verb} Italy/NNP/dobj/1 ./././1", ((0, 1, "GPE"), (2, 3, "GPE")))
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    (event,) = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
+    assert event.object == against
 
 
 def test_a_reporting_verb_without_an_object_reports_whatever_its_first_sense() -> None:

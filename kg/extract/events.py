@@ -255,10 +255,17 @@ class EventExtractor:
         )
 
     def _object(self, verb: Token) -> str:
-        """The lemma of what a verb of little meaning alone acts on, "" for other verbs or none."""
-        if not self.lex.in_class("light", verb.lemma_):
+        """The lemma of what a verb of little meaning alone acts on, or of the country or town whose
+        team a contest is against ("beat Italy" is not "beat France": such a team is no place and
+        no actor, so no role tells them apart; a club is a patient, "police beat him" no team), ""
+        for other verbs or none."""
+        obj = next(iter(syntax.objects(verb)), None)
+        if obj is None:
             return ""
-        return next((o.lemma_.lower() for o in syntax.objects(verb)), "")
+        if self.lex.in_class("light", verb.lemma_):
+            return obj.lemma_.lower()
+        team = obj.ent_type_ in ("GPE", "LOC")
+        return obj.lemma_.lower() if team and self.lex.in_class("opponent_verb", verb.lemma_) else ""
 
     def _theme(self, head: Token, event_type: str) -> str | None:
         """What a change of a measure (not of a price: the asset tells those apart) is of: "profit"
@@ -362,6 +369,11 @@ class EventExtractor:
             # a team named after its country or city is no place: "England's win", "a loss to
             # Milan", "playing Switzerland"; where it was played is: "a win in Rome", "at Ibrox"
             places = [t for t in places if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]
+        elif self.lex.in_class("opponent_verb", head.lemma_.lower()):
+            # and what a verb that violence shares with sport acts on: "Wales have beaten France",
+            # but "beaten outside Almaty" keeps its place
+            opponents = {t.i for t in syntax.objects(head)}
+            places = [t for t in places if t.i not in opponents]
         roles: list[Role] = []
         for name, toks in (("agent", agents), ("patient", patients), ("place", places)):
             for tok in toks:
