@@ -451,7 +451,7 @@ def test_a_copula_with_an_eventive_subject_says_how_that_event_went() -> None:
     from kg.nlp import event_detector
 
     d = doc("The/DT/det/1 protests/NNS/nsubj/2/protest became/VBD/ROOT/2/become violent/JJ/acomp/2 ./././2")
-    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 3)]
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 4)]  # the extent of "tear": "tear gas"
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
     assert [(e.mention.text, [x.text for x in e.extra]) for e in found] == [("protests", ["became"])]
@@ -461,7 +461,7 @@ def test_the_other_word_of_a_multiword_trigger_is_no_mention_of_its_own() -> Non
     # "Parmalat went bust": the lexicon's "go bust" is one bankruptcy; the detector's "bust" (an
     # attack, to WordNet) is a word of it
     d = doc("Parmalat/NNP/nsubj/1 went/VBD/ROOT/1/go bust/JJ/acomp/1 ./././1", ((0, 1, "ORG"),))
-    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 3)]
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 4)]  # the extent of "tear": "tear gas"
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     found = EventExtractor()(ctx, EntityExtractor()(ctx)).mentions
     assert [(e.mention.text, e.type) for e in found] == [("went bust", "Bankruptcy")]
@@ -588,6 +588,14 @@ def test_charges_are_legal_and_being_in_charge_is_no_typed_event() -> None:
     assert _typed(in_charge[3]) == "Event"
     took = doc("Toshack/NNP/nsubj/1 took/VBD/ROOT/1/take charge/NN/dobj/1 ./././1")
     assert _typed(took[2]) == "Event"
+
+
+def test_a_word_of_a_compound_that_names_a_thing_is_no_event() -> None:
+    # "Police fired tear gas": a weapon, not a tearing, whatever the detector proposes
+    d = doc("Police/NNS/nsubj/1 fired/VBD/ROOT/1/fire tear/NN/compound/3 gas/NN/dobj/1 ./././1")
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 2), Span(d, 2, 4)]  # the extent of "tear": "tear gas"
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    assert [e.lemma for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions] == ["fire"]
 
 
 def test_an_announcement_is_a_statement_apart_but_who_announces_does_what_is_announced() -> None:

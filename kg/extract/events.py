@@ -18,7 +18,7 @@ from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp import event_detector
 from kg.nlp.entity_tagger import headline
-from kg.nlp.trigger_tagger import SPANS_KEY, change_theme, figurative, has_amount, in_idiom, own_amount
+from kg.nlp.trigger_tagger import SPANS_KEY, THINGS, change_theme, figurative, has_amount, in_idiom, own_amount
 from kg.wordnet_types import coarse_type, wordnet_type
 
 PLACE_PREPS = (
@@ -501,7 +501,7 @@ def mentions(doc: Doc) -> list[Span]:
     # fire") are that one mention, not mentions of their own ("bust" an attack)
     inside = {k for t in triggers if t.root.i in heads for k in range(t.start, t.end) if k != t.root.i}
     for span in sorted(detected):
-        if span.root.i in inside or _modifier_only(span.root, heads) or _portfolio(span.root):
+        if span.root.i in inside or _modifier_only(span.root, heads) or _portfolio(span.root) or _thing(span.root):
             continue
         trigger = by_head.get(span.root.i)
         if trigger is not None:
@@ -512,6 +512,11 @@ def mentions(doc: Doc) -> list[Span]:
             label = STATEMENT_TYPE if span.label_ == event_detector.STATEMENT else _typed(span.root)
         found.append(Span(doc, span.start, span.end, label=label))
     return found
+
+
+def _thing(tok: Token) -> bool:
+    """A word of a compound that names a thing, not an event ("tear gas": ``THINGS``)."""
+    return in_idiom(tok, THINGS)
 
 
 def _pronoun_names(sent: Span, entities: EntityIndex) -> dict[int, str]:

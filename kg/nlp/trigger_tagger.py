@@ -7,6 +7,8 @@ the choice between a price change and a change of another measure are read off t
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from kg import lexicon
@@ -54,6 +56,8 @@ IDIOMS = (
     ("in", "charge"),
     *((form, "charge") for form in ("take", "takes", "took", "taken", "taking")),
 )
+# compounds that name a thing, not the happening their first word can name: no event at all
+THINGS = (("tear", "gas"), ("teargas",))  # a weapon: "police fired tear gas" (the firing is the event)
 
 
 def is_particle(word: Token) -> bool:
@@ -182,15 +186,18 @@ def _hyphenated(tok: Token) -> bool:
     return after or before
 
 
-IDIOM_WORDS = frozenset(w for idiom in IDIOMS for w in idiom)
+@cache
+def _words_of(idioms: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(w for idiom in idioms for w in idiom)
 
 
-def in_idiom(tok: Token) -> bool:
-    """Whether ``tok`` is a word of a fixed expression that names no event ("in order to")."""
-    if tok.lower_ not in IDIOM_WORDS:
+def in_idiom(tok: Token, idioms: tuple[tuple[str, ...], ...] = IDIOMS) -> bool:
+    """Whether ``tok`` is a word of one of ``idioms``: by default a fixed expression that names no
+    event of its words' types ("in order to", "in charge")."""
+    if tok.lower_ not in _words_of(idioms):
         return False
     doc = tok.doc
-    for idiom in IDIOMS:
+    for idiom in idioms:
         for k, word in enumerate(idiom):
             start = tok.i - k
             if (
