@@ -403,6 +403,25 @@ CASES = [
         "council to decide",
         (),
     ),
+    # "in order to" marks a purpose too, and is no phrase of the verb's label
+    (
+        "Blair/NNP/nsubj/1 flew/VBD/ROOT/1/fly in/IN/prep/1 order/NN/pobj/2 to/TO/aux/5 meet/VB/acl/3 Bush/NNP/dobj/5",
+        (5, 6),
+        "Blair to meet Bush",
+        (),
+    ),
+    (
+        "He/PRP/nsubj/1 left/VBD/ROOT/1/leave in/IN/prep/1 order/NN/pobj/2 to/TO/aux/5 rest/VB/acl/3",
+        (1, 2),
+        "He left",
+        (),
+    ),
+    (
+        "He/PRP/nsubj/1 left/VBD/ROOT/1/leave in/IN/prep/1 order/NN/pobj/2 to/TO/aux/5 rest/VB/acl/3",
+        (5, 6),
+        "in order to rest",
+        (),
+    ),
     # but not a subject after it, where the purpose opens the sentence
     (
         "To/TO/aux/1 qualify/VB/advcl/6 for/IN/prep/1 payment/NN/pobj/2 ,/,/punct/6 customers/NNS/nsubj/6 "

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import lexicon
 from kg.extract import syntax
 from kg.nlp.event_detector import SPANS_KEY
-from kg.nlp.trigger_tagger import is_particle
+from kg.nlp.trigger_tagger import in_idiom, is_particle
 
 MAX_WORDS = 8
 # what a noun phrase keeps of its modifiers: "petroleum gas", "Bitcoin's price", "26 protesters"
@@ -230,7 +230,7 @@ def _prep_phrase(tok: Token) -> set[int]:
     for child in tok.rights:
         if child.dep_ in ("prep", "agent") and child.lower_ in PREPS:
             objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ not in TIME]
-            if objects:
+            if objects and not _in_order(objects[0]):
                 return {child.i} | _noun_phrase(objects[0])
     return set()
 
@@ -246,10 +246,11 @@ def _subject(verb: Token) -> Token | None:
             # is labelled "Moody's has upgraded Mexico's rating"
             found = syntax.antecedent(found) if found.lower_ in syntax.RELATIVE_PRONOUNS else found
             return found if verb is first or syntax.agrees(first, found) else None
-        if _purpose(verb):
+        purposed = _purposed(verb)
+        if purposed is not None:
             # "the council will meet to decide": the council decides; not a subject after a fronted
             # purpose ("To qualify for payment, customers must ...": "To qualify for payment")
-            subject = _subject(verb.head)
+            subject = _subject(purposed)
             return subject if subject is not None and subject.i < verb.i else None
         if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -280,12 +281,24 @@ def _infinitive(verb: Token) -> bool:
     """A "to" infinitive that complements another word or says what its clause is for, whose
     subject (if any) is that clause's: "Tokayev ordered providers to block access", "it is
     impossible to gauge the damage", "the council will meet to decide"."""
-    return verb.dep_ in ("xcomp", "advcl") and any(c.tag_ == "TO" for c in verb.children)
+    to = any(c.tag_ == "TO" for c in verb.children)
+    return (verb.dep_ == "xcomp" and to) or _purposed(verb) is not None
 
 
-def _purpose(verb: Token) -> bool:
-    """A "to" infinitive that says what the clause it hangs from is for: "will meet to decide"."""
-    return verb.dep_ == "advcl" and _infinitive(verb)
+def _purposed(verb: Token) -> Token | None:
+    """The word whose purpose a "to" infinitive states, which the parser hangs from it ("will meet
+    to decide") or from the "order" of "in order to" ("left early in order to rest"); else None."""
+    if not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    if verb.dep_ == "advcl":
+        return verb.head
+    order = verb.head
+    return order.head.head if verb.dep_ == "acl" and _in_order(order) else None
+
+
+def _in_order(tok: Token) -> bool:
+    """The "order" of "in order to", which marks a purpose and is no phrase of a label."""
+    return tok.lower_ == "order" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and in_idiom(tok)
 
 
 def _clause(verb: Token, names: Mapping[int, str] = MappingProxyType({})) -> set[int]:
@@ -381,6 +394,8 @@ def _context(head: Token) -> set[int]:
         return _context(first) or {first.i}
     if head.head is not head and not head.head.is_punct:
         governor = head.head
+        if _in_order(governor):
+            return {governor.head.i, governor.i}  # "in order to rest", not "order to rest"
         if governor.dep_ in ("prep", "agent") and governor.head is not governor:
             # "hit by the slowdown", but a fronted phrase keeps its preposition only ("After the
             # slowdown, firms cut jobs": "After slowdown", not "After slowdown cut")
