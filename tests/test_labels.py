@@ -403,6 +403,13 @@ CASES = [
         "council to decide",
         (),
     ),
+    # what is used or spent is the means, not who does what the infinitive says
+    (
+        "police/NNS/nsubj/1 used/VBD/ROOT/1/use gas/NN/dobj/1 to/TO/aux/4 disperse/VB/xcomp/1 crowds/NNS/dobj/4",
+        (4, 5),
+        "police to disperse crowds",
+        (),
+    ),
     # "in order to" marks a purpose too, and is no phrase of the verb's label
     (
         "Blair/NNP/nsubj/1 flew/VBD/ROOT/1/fly in/IN/prep/1 order/NN/pobj/2 to/TO/aux/5 meet/VB/acl/3 Bush/NNP/dobj/5",

@@ -254,7 +254,9 @@ def _subject(verb: Token) -> Token | None:
             return subject if subject is not None and subject.i < verb.i else None
         if verb.dep_ == "xcomp":
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-            if obj is not None:
+            # "ordered providers to block": the providers block; but what is used or spent is the
+            # means ("police used tear gas to disperse the crowd": the police disperse it)
+            if obj is not None and not lexicon.load().in_class("means_verb", verb.head.lemma_):
                 return obj
             subject = _subject(verb.head)
             return None if subject is not None and _extraposed(subject, verb.head) else subject
