@@ -488,6 +488,18 @@ def test_a_word_of_a_name_is_no_event_but_a_verb_the_tagger_put_in_one_is() -> N
     assert found(dies, ((0, 3, "PERSON"),), [2]) == ["Dies"]
 
 
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [("declined/VBD/ROOT/1/decline", Status.POTENTIAL), ("began/VBD/ROOT/1/begin", Status.HAPPENED)],
+)
+def test_what_one_declines_or_refuses_to_do_has_not_happened(verb: str, expected: Status) -> None:
+    # "BP declined to comment": no comment was made
+    d = doc(f"BP/NNP/nsubj/1 {verb} to/TO/aux/3 comment/VB/xcomp/1/comment ./././1", ((0, 1, "ORG"),))
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 3, 4)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    assert [e.status for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions] == [expected]
+
+
 def test_an_event_said_to_be_next_or_forthcoming_has_not_happened() -> None:
     def status(adjective: str) -> list[tuple[str, Status]]:
         d = doc(

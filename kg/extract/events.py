@@ -142,6 +142,7 @@ IRREALIS = frozenset(
         "demand",
         "ask",
         "refuse",
+        "decline",
         "fail",
     }
 )
