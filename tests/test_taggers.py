@@ -1206,6 +1206,19 @@ def test_claiming_a_title_an_award_or_a_win_is_a_contest_not_a_statement() -> No
     assert ("claimed", "Competition") not in triggers(doc(said)) + triggers(doc(wins))
 
 
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [
+        ("scooped/VBD/ROOT/1/scoop", [("scooped", "Competition")]),  # won, not WordNet's ladling
+        ("took/VBD/ROOT/1/take", [("took", "Competition")]),
+        ("admired/VBD/ROOT/1/admire", []),
+    ],
+)
+def test_taking_or_scooping_an_award_is_winning_it(verb: str, expected: list[tuple[str, str]]) -> None:
+    tokens = f"Eastwood/NNP/nsubj/1 {verb} the/DT/det/4 director/NN/compound/4 prize/NN/dobj/1"
+    assert triggers(doc(tokens)) == expected
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town
