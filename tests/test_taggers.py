@@ -1219,6 +1219,21 @@ def test_taking_or_scooping_an_award_is_winning_it(verb: str, expected: list[tup
     assert triggers(doc(tokens)) == expected
 
 
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (
+            "He/PRP/nsubj/1 recovered/VBD/ROOT/1/recover from/IN/prep/1 surgery/NN/pobj/2",
+            [("recovered", "BodilyEvent")],
+        ),
+        ("He/PRP/nsubj/1 recovered/VBD/ROOT/1/recover from/IN/prep/1 setback/NN/pobj/2", []),
+    ],
+)
+def test_recovering_from_an_ailment_is_a_bodily_event(tokens: str, expected: list[tuple[str, str]]) -> None:
+    # "Ryan Jones has recovered from injury": not WordNet's first sense, getting something back
+    assert triggers(doc(tokens)) == expected
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town
