@@ -61,13 +61,16 @@ def nlp() -> Language:
 
 
 def doc(tokens: str, ents: tuple[tuple[int, int, str], ...] = (), *, run: bool = True) -> Doc:
-    """A parsed Doc from ``text/TAG/dep/head[/lemma]`` tokens, then run through newskg's taggers."""
+    """A parsed Doc from ``text/TAG/dep/head[/lemma]`` tokens ("¶" a paragraph break), then run
+    through newskg's taggers."""
     words, spaces, tags, deps, heads, lemmas = [], [], [], [], [], []
     for item in tokens.split():
         parts = item.split("/")
         text, tag, dep, head = parts[0].replace("_", " "), parts[1], parts[2], int(parts[3])
         spaces.append(not text.endswith("+"))  # "shoot+" is glued to the next token
         text = text.rstrip("+") or "+"
+        if text == "¶":  # a paragraph break: the line ends
+            text, spaces[-1] = "\n\n", False
         words.append(text)
         tags.append(tag)
         deps.append(dep)

@@ -154,6 +154,9 @@ def test_what_is_to_come_takes_the_next_day_of_that_name() -> None:
     perfect = "Protesters/NNS/nsubj/2 have/VBP/aux/2/have marched/VBN/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
     assert dates(timetable, ((3, 4, "DATE"),)) == [("Protest", "2022-07-18")]
     assert dates(perfect, ((4, 5, "DATE"),)) == [("Protest", "2022-07-11")]
+    # but a headline's present, on a line of its own above its article, tells what has happened
+    headline = f"{timetable} ¶/_SP/dep/3 They/PRP/nsubj/6 marched/VBD/ROOT/6/march ./././6"
+    assert dates(headline, ((3, 4, "DATE"),))[0] == ("Protest", "2022-07-11")
     # an arrangement in the present progressive is to come; the past progressive was
     arranged = "Protesters/NNS/nsubj/2 are/VBP/aux/2/be marching/VBG/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"
     was = "Protesters/NNS/nsubj/2 were/VBD/aux/2/be marching/VBG/ROOT/2/march on/IN/prep/2 Monday/NNP/pobj/3"

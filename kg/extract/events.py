@@ -767,7 +767,9 @@ def _future(tok: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX for v in verbs for c in v.children):
         return True
     if tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-        return True  # a timetable's present: "the tour kicks off in mid-February"
+        # a timetable's present ("the tour kicks off in mid-February"), but a headline's above
+        # its article tells what has happened: "UK house prices dip in November" in December
+        return not (syntax.headline_line(tok.sent) and tok.sent.end < len(tok.doc))
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in tok.children):
         return True  # an arrangement: "Denmark is holding a celebration ... on 2 April"
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PROSPECTIVE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg import lexicon, wordnet_types
 from kg.nlp.trigger_tagger import is_particle
@@ -256,13 +256,17 @@ def headline_passive(verb: Token) -> bool:
         return False
     if not children(verb, "nsubj") or any(c.dep_ in _NOT_HEADLINE_PASSIVE for c in verb.children):
         return False
-    doc = verb.doc
-    last = next(t for t in reversed(verb.sent) if not t.is_space)
-    if last.text in (".", "?", "!", '"', "'", "’", "”"):
+    return headline_line(verb.sent) and wordnet_types.transitive(verb.lemma_)
+
+
+def headline_line(sent: Span) -> bool:
+    """A line of its own with no full stop, as a headline is written ("UK house prices dip in
+    November"): its tenses are headlinese, a present for what has happened, no auxiliaries."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text in (".", "?", "!", '"', "'", "’", "”"):
         return False
-    if last.i + 1 < len(doc) and not (doc[last.i + 1].is_space and "\n" in doc[last.i + 1].text):
-        return False  # a line of its own
-    return wordnet_types.transitive(verb.lemma_)
+    doc, after = sent.doc, words[-1].i + 1
+    return after >= len(doc) or (doc[after].is_space and "\n" in doc[after].text)
 
 
 def prep_objects(tok: Token, *preps: str) -> Iterator[tuple[Token, Token]]:
