@@ -1234,6 +1234,23 @@ def test_recovering_from_an_ailment_is_a_bodily_event(tokens: str, expected: lis
     assert triggers(doc(tokens)) == expected
 
 
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (
+            "The/DT/det/1 bill/NN/nsubjpass/3 was/VBD/auxpass/3/be passed/VBN/ROOT/3/pass",
+            [("passed", "PolicyChange")],
+        ),
+        ("MPs/NNS/nsubj/1 passed/VBD/ROOT/1/pass the/DT/det/3 law/NN/dobj/1", [("passed", "PolicyChange")]),
+        ("The/DT/det/1 Bill/NNP/nsubj/2 passes/VBZ/ROOT/2/pass", [("passes", "PolicyChange")]),
+        ("He/PRP/nsubj/1 passed/VBD/ROOT/1/pass the/DT/det/3 ball/NN/dobj/1", []),
+    ],
+)
+def test_passing_a_bill_or_a_law_is_a_policy_change(tokens: str, expected: list[tuple[str, str]]) -> None:
+    # "the Bill passed by peers": making law, not WordNet's first sense, moving past
+    assert triggers(doc(tokens)) == expected
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town
