@@ -234,6 +234,15 @@ def test_thinking_names_no_event_and_being_able_names_what_one_is_able_to_do(ver
     assert found == ({(verb.split("/")[0], "seek")} if built else set())
 
 
+def test_a_verb_that_says_what_is_about_to_happen_stands_for_what_will() -> None:
+    # "prices are set to fall as demand slows": the falling, not the setting (no event of its own)
+    tokens = (
+        "prices/NNS/nsubjpass/2/price are/VBP/auxpass/2/be set/VBN/ROOT/2/set to/TO/aux/4 fall/VB/xcomp/2 "
+        "as/IN/mark/7 demand/NN/nsubj/7 slows/VBZ/advcl/2/slow ./././2"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(tokens, 7, 2)} == {("slows", "fall")}
+
+
 def test_a_noun_that_only_gathers_stands_for_what_it_gathers() -> None:
     # "sales slumped owing to a combination of colder weather and ...": the weather, not the combination
     tokens = (

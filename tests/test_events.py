@@ -613,6 +613,35 @@ def test_a_word_of_a_compound_that_names_a_thing_is_no_event() -> None:
     assert [e.lemma for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions] == ["fire"]
 
 
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        # "Two banks are set to merge": the merging, still to come; "set" names no happening
+        (
+            "Two/CD/nummod/1 banks/NNS/nsubjpass/3/bank are/VBP/auxpass/3/be set/VBN/ROOT/3/set to/TO/aux/5 "
+            "merge/VB/xcomp/3/merge ./././3",
+            [("merge", "potential")],
+        ),
+        # "Hayes set a record": setting one is a feat
+        (
+            "Hayes/NNP/nsubj/1 set/VBD/ROOT/1/set a/DT/det/3 record/NN/dobj/1 ./././1",
+            [("set", "happened")],
+        ),
+    ],
+)
+def test_a_verb_that_says_what_is_about_to_happen_is_no_event(tokens: str, expected: list[tuple[str, str]]) -> None:
+    d = doc(tokens)
+    d.spans[event_detector.SPANS_KEY] = [Span(d, t.i, t.i + 1) for t in d if t.lemma_ in ("set", "merge")]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    assert [(e.lemma, e.status.value) for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions] == expected
+
+
+def test_a_plural_noun_spacy_lemmatised_as_another_word_gets_its_own() -> None:
+    # "raised taxes": spaCy's lemmatizer takes "taxes" for the plural of "taxi"
+    d = silent_e_lemmas(doc("They/PRP/nsubj/1 raised/VBD/ROOT/1/raise taxes/NNS/dobj/1/taxis taxis/NNS/conj/2/taxi"))
+    assert [t.lemma_ for t in d][2:] == ["tax", "taxi"]
+
+
 def test_an_announcement_is_a_statement_apart_but_who_announces_does_what_is_announced() -> None:
     def carried(verb: str, lemma: str) -> tuple[list[str], list[str]]:
         tokens = f"HP/NNP/nsubj/1 {verb}/VBD/ROOT/1/{lemma} the/DT/det/3 acquisition/NN/dobj/1 ./././1"

@@ -1244,6 +1244,10 @@ def test_recovering_from_an_ailment_is_a_bodily_event(tokens: str, expected: lis
         ("MPs/NNS/nsubj/1 passed/VBD/ROOT/1/pass the/DT/det/3 law/NN/dobj/1", [("passed", "PolicyChange")]),
         ("The/DT/det/1 Bill/NNP/nsubj/2 passes/VBZ/ROOT/2/pass", [("passes", "PolicyChange")]),
         ("He/PRP/nsubj/1 passed/VBD/ROOT/1/pass the/DT/det/3 ball/NN/dobj/1", []),
+        # so is setting a tax or a quota; setting a record is a feat of a contest
+        ("Councils/NNS/nsubj/1 set/VBD/ROOT/1/set new/JJ/amod/3 quotas/NNS/dobj/1/quota", [("set", "PolicyChange")]),
+        ("Hayes/NNP/nsubj/1 set/VBD/ROOT/1/set a/DT/det/3 record/NN/dobj/1", [("set", "Competition")]),
+        ("I/PRP/nsubj/1 set/VBD/ROOT/1/set the/DT/det/3 record/NN/dobj/1 straight/RB/advmod/1", []),
     ],
 )
 def test_passing_a_bill_or_a_law_is_a_policy_change(tokens: str, expected: list[tuple[str, str]]) -> None:

@@ -35,6 +35,7 @@ from kg.lexicon import Cue
 from kg.model import GENERIC, CausalLink, EventMention, Mention, RelationType, Status
 from kg.nlp import causal_model, event_detector
 from kg.nlp.causal_model import Pair, Reading
+from kg.nlp.trigger_tagger import prospect
 
 # an event found this many dependency steps below a slot still fills it
 MAX_DEPTH = 4
@@ -327,9 +328,12 @@ class CausalExtractor:
             if inner is not None:
                 return CausalExtractor._model_event(events, inner)
             return tok if _moves(tok) else _carried(tok)
-        if lemma in MODAL_ADJECTIVES:
+        if lemma in MODAL_ADJECTIVES or prospect(tok):
+            # "likely to rise", "set to merge": the rising, the merging; "set for a boost": the boost
             inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            return None if inner is None else CausalExtractor._model_event(events, inner)
+            if inner is None:
+                return _phrase_event(events, tok) if prospect(tok) else None
+            return CausalExtractor._model_event(events, inner)
         if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
             return None  # "9%", "Friday": no event of their own
         if tok.pos_ == "ADJ" and _elliptical(tok):

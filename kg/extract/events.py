@@ -18,7 +18,16 @@ from kg.extract.quantities import AMOUNT_LABELS, quantity
 from kg.model import GENERIC, EntityKind, EventMention, Mention, Quantity, Role, Status, TimeValue
 from kg.nlp import event_detector
 from kg.nlp.entity_tagger import headline
-from kg.nlp.trigger_tagger import SPANS_KEY, THINGS, change_theme, figurative, has_amount, in_idiom, own_amount
+from kg.nlp.trigger_tagger import (
+    SPANS_KEY,
+    THINGS,
+    change_theme,
+    figurative,
+    has_amount,
+    in_idiom,
+    own_amount,
+    prospect,
+)
 from kg.wordnet_types import coarse_type, wordnet_type
 
 PLACE_PREPS = (
@@ -144,6 +153,8 @@ IRREALIS = frozenset(
         "refuse",
         "decline",
         "fail",
+        "set",
+        "poise",
     }
 )
 
@@ -516,8 +527,9 @@ def mentions(doc: Doc) -> list[Span]:
 
 
 def _thing(tok: Token) -> bool:
-    """A word of a compound that names a thing, not an event ("tear gas": ``THINGS``)."""
-    return in_idiom(tok, THINGS)
+    """A word of a compound that names a thing, not an event ("tear gas": ``THINGS``), or a verb
+    with no object that says what is about to happen ("set to merge": ``PROSPECTS``)."""
+    return in_idiom(tok, THINGS) or prospect(tok)
 
 
 def _pronoun_names(sent: Span, entities: EntityIndex) -> dict[int, str]:

@@ -171,6 +171,8 @@ def plural_verbs(doc: Doc) -> Doc:
     return doc
 
 
+# plural nouns spaCy's lemmatizer takes for another word's: "taxes" for the plural of "taxi"
+_NOUN_LEMMAS = {"taxes": "tax"}
 # a stem of one syllable ending in one vowel and one consonant (not w, x or y), as "hop", "rid"
 _SHORT_STEM = re.compile(r"[^aeiouy]*[aeiou][b-df-hj-np-tvz]")
 
@@ -181,8 +183,12 @@ def silent_e_lemmas(doc: Doc) -> Doc:
     "is hoping to raise" read as no intent), as it takes "rid" for "riding" and "cop" for "coping".
     A one-syllable stem of one vowel and one consonant doubles that consonant before "-ing" and
     "-ed" ("hopping", "ridded"), so where it did not, the verb ends in a silent "e". Run last, after
-    the learned components, which read the lemmas they were trained on."""
+    the learned components, which read the lemmas they were trained on. So is a plural noun the
+    lemmatizer takes for another's ("raised taxes": "taxis")."""
     for tok in doc:
+        if tok.tag_ == "NNS" and tok.lower_ in _NOUN_LEMMAS:
+            tok.lemma_ = _NOUN_LEMMAS[tok.lower_]
+            continue
         cut = 3 if tok.tag_ == "VBG" else 2 if tok.tag_ in ("VBD", "VBN") else 0
         lemma = tok.lemma_
         if cut and tok.lower_[:-cut] == lemma and _SHORT_STEM.fullmatch(lemma):

@@ -55,9 +55,14 @@ IDIOMS = (
     # responsibility, not a legal charge: "the man in charge", "Toshack takes charge of his first match"
     ("in", "charge"),
     *((form, "charge") for form in ("take", "takes", "took", "taken", "taking")),
+    # putting a misreading right, not setting a record: "I should set the record straight"
+    *((form, "the", "record", "straight") for form in ("set", "sets", "setting")),
 )
 # compounds that name a thing, not the happening their first word can name: no event at all
 THINGS = (("tear", "gas"), ("teargas",))  # a weapon: "police fired tear gas" (the firing is the event)
+# what says that something is about to happen, not a happening of its own: "banks set to merge",
+# "Day-Lewis set for Berlin honour", "Euronext poised to make a bid" (the merging, the honour, the bid)
+PROSPECTS = (("set", "to"), ("set", "for"), ("poised", "to"), ("poised", "for"))
 
 
 def is_particle(word: Token) -> bool:
@@ -191,6 +196,12 @@ def _words_of(idioms: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(w for idiom in idioms for w in idiom)
 
 
+def prospect(tok: Token) -> bool:
+    """A verb of ``PROSPECTS`` with no object: it says what is about to happen, its complement or
+    its "for" object the happening ("banks set to merge"; not "Hayes set a record")."""
+    return in_idiom(tok, PROSPECTS) and not any(c.dep_ == "dobj" for c in tok.children)
+
+
 def in_idiom(tok: Token, idioms: tuple[tuple[str, ...], ...] = IDIOMS) -> bool:
     """Whether ``tok`` is a word of one of ``idioms``: by default a fixed expression that names no
     event of its words' types ("in order to", "in charge")."""
@@ -295,6 +306,8 @@ class TriggerTagger:
         arg_lemmas = {a.lemma_.lower() for a in args} | {c.lemma_.lower() for c in tok.children}
         if not noun and tok.lemma_.lower() in SUPPORT_VERBS and any(self._event_noun(c) for c in tok.children):
             return None  # "imposed a curfew": the curfew is the event, the verb only carries it
+        if not noun and prospect(tok):
+            return None  # "prices are set to fall": the falling; "set" sets no price
         for trig in candidates:
             if trig.words and not set(trig.words) <= arg_lemmas:
                 continue
