@@ -188,6 +188,7 @@ SUPPORT_VERBS = frozenset(
         "spark",
         "prompt",
         "fuel",
+        "reach",
     }
 )
 # support verbs whose subject does not do the event: who undergoes it ("miners face a crackdown",

@@ -220,6 +220,14 @@ def test_a_support_verbs_subject_does_the_event_undergoes_it_or_is_where_it_happ
     assert roles(sentence("Kazakhstan/NNP", "saw/VBD", "see"), ((0, 1, "GPE"),)) == [("place", "Kazakhstan")]
     assert roles(sentence("analysts/NNS", "see/VBP", "see"), ()) == []  # who watches takes no part
     assert roles(sentence("arrests/NNS", "sparked/VBD", "spark"), ()) == []  # a cause, linked as one
+    # "the unions reached an agreement": one agreement, theirs, not a movement beside it
+    reached = "unions/NNS/nsubj/1/union reached/VBD/ROOT/1/reach an/DT/det/3 agreement/NN/dobj/1 ./././1"
+    d = doc(reached)
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    entities = EntityExtractor()(ctx)
+    (agreement,) = EventExtractor()(ctx, entities).mentions
+    assert (agreement.type, [m.text for m in agreement.extra]) == ("Agreement", ["reached"])
+    assert [(r.name, entities.mentions[r.entity].name) for r in agreement.roles] == [("agent", "unions")]
 
 
 def test_a_passive_support_verbs_by_phrase_does_the_event() -> None:

@@ -1255,6 +1255,34 @@ def test_passing_a_bill_or_a_law_is_a_policy_change(tokens: str, expected: list[
     assert triggers(doc(tokens)) == expected
 
 
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        # a level a measure reaches: what changes is the measure, the subject, not the level
+        (
+            "Exports/NNS/nsubj/1/export reached/VBD/ROOT/1/reach record/NN/compound/3 levels/NNS/dobj/1/level",
+            [("reached", "QuantityChange")],
+        ),
+        (
+            "Sales/NNS/nsubj/1/sale hit/VBD/ROOT/1/hit a/DT/det/4 record/NN/compound/4 high/NN/dobj/1",
+            [("hit", "Increase")],
+        ),
+        (
+            "Sales/NNS/nsubj/1/sale hit/VBD/ROOT/1/hit a/DT/det/4 record/NN/compound/4 low/NN/dobj/1",
+            [("hit", "Decline")],
+        ),
+        # reaching a final is a feat of a contest; reaching a town a movement, as WordNet says
+        ("Nadal/NNP/nsubj/1 reached/VBD/ROOT/1/reach the/DT/det/3 final/NN/dobj/1", [("reached", "Competition")]),
+        ("They/PRP/nsubj/1 reached/VBD/ROOT/1/reach the/DT/det/3 town/NN/dobj/1", []),
+    ],
+)
+def test_reaching_a_level_is_a_change_and_reaching_a_final_a_contest(
+    tokens: str, expected: list[tuple[str, str]]
+) -> None:
+    # "exports reached record levels", "the dollar hit a record low" were Movements and Contacts
+    assert triggers(doc(tokens)) == expected
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town

@@ -284,7 +284,9 @@ class EventExtractor:
         in "profits fell", "sale" in "sales which fell"; None for a word that names no measure of
         its own ("the amount of computing power")."""
         events = self.lex.events
-        if not (events.is_a(event_type, "Decline") or events.is_a(event_type, "Increase")):
+        if not (
+            events.is_a(event_type, "Decline") or events.is_a(event_type, "Increase") or event_type == "QuantityChange"
+        ):
             return None
         theme = change_theme(head)
         if theme is None:

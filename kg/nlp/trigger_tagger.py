@@ -60,6 +60,8 @@ IDIOMS = (
 )
 # compounds that name a thing, not the happening their first word can name: no event at all
 THINGS = (("tear", "gas"), ("teargas",))  # a weapon: "police fired tear gas" (the firing is the event)
+# verbs whose object is the level a measure reaches ("hit a record low"): what changes is the subject
+REACHING = frozenset({"reach", "hit", "touch"})
 # what says that something is about to happen, not a happening of its own: "banks set to merge",
 # "Day-Lewis set for Berlin honour", "Euronext poised to make a bid" (the merging, the honour, the bid)
 PROSPECTS = (("set", "to"), ("set", "for"), ("poised", "to"), ("poised", "for"))
@@ -157,7 +159,14 @@ def change_theme(tok: Token) -> Token | None:
     by_dep: dict[str, Token] = {}
     for child in tok.children:
         by_dep.setdefault(child.dep_, child)
+    if tok.lemma_.lower() in REACHING and "dobj" in by_dep and _level(by_dep["dobj"]):
+        del by_dep["dobj"]  # "exports reached record levels", "the dollar hit a record low": the exports
     return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
+
+
+def _level(tok: Token) -> bool:
+    lex = lexicon.load()
+    return any(lex.in_class(c, tok.lemma_, tok.ent_type_) for c in ("level", "peak", "trough"))
 
 
 def own_amount(child: Token, *, noun: bool) -> bool:
