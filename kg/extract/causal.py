@@ -293,7 +293,9 @@ class CausalExtractor:
     def _lexicon_word_of(self, lemma: str, event_type: str) -> bool:
         lex = self.lex.events
         entries = (*lex.nouns.get(lemma, ()), *lex.verbs.get(lemma, ()), *lex.adjectives.get(lemma, ()))
-        return any(lex.compatible(t.type, event_type) for t in entries)
+        # the known event is of the word's type or a kind of it ("a strike" and a Protest), not its
+        # parent: "the deficit hit $412bn" (a change) "after soaring" (a rise) are two events
+        return any(t.type in (event_type, lex.parents.get(event_type)) for t in entries)
 
     @staticmethod
     def _model_event(events: EventIndex, tok: Token) -> int | Token | None:
@@ -535,6 +537,8 @@ class CausalExtractor:
         found_effect = self._slot_event(events, effect_tok, allow_generic, avoid=slots.signal)
         if found_cause is None or found_effect is None or found_cause == found_effect:
             return None
+        if _values_in_turn(cause_tok, effect_tok):
+            return None  # "the deficit hit $412bn after reaching $377bn": when, not why
         # an unknown event is added only now that both ends of the link are known
         cause = found_cause if isinstance(found_cause, int) else events.add_generic(ctx, found_cause)
         effect = found_effect if isinstance(found_effect, int) else events.add_generic(ctx, found_effect)
