@@ -18,12 +18,15 @@ from tests.parses import doc
 
 
 def links(
-    tokens: str, detected: dict[int, str] | None = None, probabilities: dict[int, float] | None = None
+    tokens: str,
+    detected: dict[int, str] | None = None,
+    probabilities: dict[int, float] | None = None,
+    ents: tuple[tuple[int, int, str], ...] = (),
 ) -> set[tuple[str, str, str, str]]:
     """(cause, effect, relation type, status) of each link, the events named by their words; with
     ``detected``, the event detector's words (token index: its label) as if it had run, and with
     ``probabilities`` its probabilities of the words it did not propose."""
-    d = doc(tokens)
+    d = doc(tokens, ents)
     if detected is not None:
         d.spans[event_detector.SPANS_KEY] = [Span(d, i, i + 1, label=label) for i, label in sorted(detected.items())]
     if probabilities is not None:
@@ -139,6 +142,16 @@ def test_a_means_clause_causes_what_it_achieves() -> None:
         "10/CD/nummod/6 percent/NN/pobj/4 ./././2"
     )
     assert links(amount) == set()
+    # a means whose ends both name a count is how, not two values in turn: "reached the last four
+    # by beating Enqvist 6-3"
+    scores = (
+        "the/DT/det/1 Swede/NNP/nsubj/2 reached/VBD/ROOT/2/reach the/DT/det/5 last/JJ/amod/5 four/CD/dobj/2 "
+        "by/IN/prep/2 beating/VBG/pcomp/6/beat Enqvist/NNP/dobj/7 6-3/CD/dobj/7 ./././2"
+    )
+    counts = ((5, 6, "CARDINAL"), (9, 10, "CARDINAL"))
+    assert links(scores, detected={2: "Event", 7: "Event"}, ents=counts) == {
+        ("beating", "reached", "causes", "happened")
+    }
 
 
 def test_an_event_that_grounds_flights_causes_the_grounding() -> None:
