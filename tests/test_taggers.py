@@ -1283,6 +1283,16 @@ def test_reaching_a_level_is_a_change_and_reaching_a_final_a_contest(
     assert triggers(doc(tokens)) == expected
 
 
+def test_putting_on_hold_halts_and_putting_in_charge_appoints() -> None:
+    # "the government's plans put on hold", "Mr Blunkett put in charge": not WordNet's placing
+    hold = "plans/NNS/nsubjpass/2/plan were/VBD/auxpass/2/be put/VBN/ROOT/2/put on/IN/prep/2 hold/NN/pobj/3"
+    charge = "Blunkett/NNP/nsubjpass/2 was/VBD/auxpass/2/be put/VBN/ROOT/2/put in/IN/prep/2 charge/NN/pobj/3"
+    placed = "He/PRP/nsubj/1 put/VBD/ROOT/1/put the/DT/det/3 book/NN/dobj/1 on/IN/prep/1 a/DT/det/6 table/NN/pobj/4"
+    assert triggers(doc(hold)) == [("put on hold", "Disruption")]
+    assert triggers(doc(charge)) == [("put in charge", "Appointment")]
+    assert triggers(doc(placed)) == []
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town
