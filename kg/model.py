@@ -155,6 +155,9 @@ class EventMention:
     # what a verb of little meaning alone acts on (word class ``light``): "inroads" of "made inroads";
     # two such verbs with different objects are two events
     object: str = ""
+    # a hyphenated word before it that says which one ("shoot to kill" of "a shoot-to-kill order"):
+    # "the order" may be that order again, a "two-year ban" is no "life ban"
+    modifier: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,20 @@ def test_features_read_the_parse_and_the_lexicon_as_evidence() -> None:
             6,
             "shoot-to-kill order",
         ),
+        # as en_core_web_sm parses it: "kill" an adjective of "order", "shoot" a modifier of "kill"
+        (
+            "a/DT/det/6 shoot+/VB/npadvmod/5 -+/HYPH/punct/5 to+/TO/aux/5 -+/HYPH/punct/5 kill/VB/amod/6 "
+            "order/NN/ROOT/6",
+            6,
+            "shoot-to-kill order",
+        ),
+        # a modifier with spaces is no one word ("a long - running dispute")
+        ("a/DT/det/4 long/JJ/advmod/3 -/HYPH/punct/3 running/VBG/amod/4 dispute/NN/ROOT/4", 4, "dispute"),
+        (
+            "a/DT/det/4 long+/JJ/advmod/3 -+/HYPH/punct/3 running/VBG/amod/4 dispute/NN/ROOT/4",
+            4,
+            "long-running dispute",
+        ),
         ("Bitcoin/NNP/compound/1 prices/NNS/nsubj/2 fell/VBD/ROOT/2/fall", 2, "fell"),
         # the hyphen of a split prefix, whatever the tagger made of it
         ("to/TO/aux/3 re+/VB/xcomp/3 -+/VB/xcomp/3 sign/VB/ROOT/3 him/PRP/dobj/3", 3, "re-sign"),

@@ -924,3 +924,17 @@ def test_a_name_coordinated_before_a_verb_without_a_subject_is_its_subject() -> 
         "rising/VBG/conj/1/rise ./././1"
     )
     assert [t.dep_ for t in doc(kept)] == ["nsubj", "ROOT", "prep", "pobj", "cc", "conj", "conj", "."]
+
+
+def test_a_hyphenated_modifier_is_in_the_mention_and_apart_from_the_word() -> None:
+    # "issued a shoot-to-kill order": one mention, whose word is "order" (as "the order" later is)
+    # and whose modifier says which order
+    d = doc(
+        "Tokayev/NNP/nsubj/1 issued/VBD/ROOT/1/issue a/DT/det/8 shoot+/VB/npadvmod/7 -+/HYPH/punct/7 "
+        "to+/TO/aux/7 -+/HYPH/punct/7 kill/VB/amod/8 order/NN/dobj/1 ./././1",
+        ((0, 1, "PERSON"),),
+    )
+    d.spans[event_detector.SPANS_KEY] = [Span(d, *event_detector.extent(d, 8))]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    (order,) = [e for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions if "order" in e.mention.text]
+    assert (order.mention.text, order.lemma, order.modifier) == ("shoot-to-kill order", "order", "shoot to kill")

@@ -249,6 +249,19 @@ def test_a_verb_of_little_meaning_alone_names_an_event_again_only_with_the_same_
     ]
 
 
+def test_a_hyphenated_modifier_tells_which_event_and_its_absence_nothing() -> None:
+    # "issued a shoot-to-kill order", "had given the order": one order; "a three-day celebration",
+    # "year-long celebrations": two, though both are celebrations
+    evs = [
+        _event("shoot-to-kill order", 0, "Order", "order", modifier="shoot to kill"),
+        _event("order", 100, "Order", "order"),
+        _event("three-day celebration", 200, "Happening", "celebration", modifier="three day"),
+        _event("year-long celebrations", 300, "Happening", "celebration", modifier="year long"),
+    ]
+    r = resolve(extraction([], evs))
+    assert sorted(sorted(mention.begin for mention in e.mentions) for e in r.events) == [[0, 100], [200], [300]]
+
+
 def test_a_statement_of_an_unknown_speaker_joins_no_known_speakers_but_he_said_may() -> None:
     clarke = (Role("agent", 0),)
     evs = [

@@ -247,7 +247,7 @@ class EventExtractor:
         attrib = attribution(ctx, clause, entities)
         ahead = noun and any(c.dep_ == "amod" and c.lower_ in AHEAD for c in head.children)
         status = Status.POTENTIAL if _irrealis(clause) or ahead else (attrib.status if attrib else Status.HAPPENED)
-        lemma = " ".join(t.lemma_.lower() for t in span if not t.is_punct) or head.lemma_.lower()
+        lemma, modifier = _lemma_and_modifier(span, head)
         return EventMention(
             mention,
             event_type,
@@ -264,6 +264,7 @@ class EventExtractor:
             label=event_label(span, _pronoun_names(span.sent, entities)),
             bare_subject=_bare_subject(head, roles),
             object=self._object(head) if not noun else "",
+            modifier=modifier,
         )
 
     def _object(self, verb: Token) -> str:
@@ -532,6 +533,16 @@ def _thing(tok: Token) -> bool:
     """A word of a compound that names a thing, not an event ("tear gas": ``THINGS``), or a verb
     with no object that says what is about to happen ("set to merge": ``PROSPECTS``)."""
     return in_idiom(tok, THINGS) or prospect(tok)
+
+
+def _lemma_and_modifier(span: Span, head: Token) -> tuple[str, str]:
+    """The lemmas of the words of ``span`` that name its event ("order"), and of a hyphenated word
+    in it that says which one ("shoot to kill" of "shoot-to-kill order")."""
+    inside = [m for m in event_detector.hyphenated_modifiers(head) if span.start <= m.start and m.end <= span.end]
+    modifying = {t.i for m in inside for t in m}
+    words = [t.lemma_.lower() for t in span if not t.is_punct and t.i not in modifying]
+    modifier = [t.lemma_.lower() for m in inside for t in m if not t.is_punct]
+    return " ".join(words) or head.lemma_.lower(), " ".join(modifier)
 
 
 def _pronoun_names(sent: Span, entities: EntityIndex) -> dict[int, str]:

@@ -60,6 +60,8 @@ NOT_CARRYING = frozenset({"ADP", "NUM", "PART", "PRON", "DET", "ADV"})
 # words glued to a detected head into one mention: particles ("crack down"), noun compounds
 # ("trade war"), hyphenated modifiers ("shoot-to-kill order")
 EXTENT_DEPS = frozenset({"prt", "compound"})
+# what a hyphenated word before the head may be to it ("kill" of "shoot-to-kill order" is an amod)
+MODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "nmod"})
 
 
 # the weights are kept to five decimals, as whole numbers of 0.00001 (little-endian int32, base64):
@@ -226,12 +228,33 @@ def extent(doc: Doc, i: int) -> tuple[int, int]:
     for child in tok.children:
         if child.dep_ in EXTENT_DEPS and abs(child.i - i) <= 3 and not child.ent_type_ and not _unit(child):
             start, end = min(start, child.i), max(end, child.i + 1)
-    # a hyphenated modifier: "shoot-to-kill order" is one mention
+    for modifier in hyphenated_modifiers(tok):
+        if modifier.end == start:
+            start = modifier.start
+    # the hyphen of a split prefix: "re-sign"
     k = start - 1
     while k > 0 and doc[k].text == "-" and not doc[k].whitespace_ and not doc[k - 1].whitespace_:
         k -= 2
         start = k + 1
     return start, end
+
+
+def hyphenated_modifiers(tok: Token) -> list[Span]:
+    """The hyphenated words that modify ``tok``: "shoot-to-kill" of "shoot-to-kill order", whatever
+    the parse made of "kill". One before the mention is part of it, not an event of its own, and
+    says which order, not what it is: the order "issued" and the one "given" are one."""
+    found = []
+    for child in tok.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < tok.i:
+            span = tok.doc[child.left_edge.i : child.right_edge.i + 1]
+            if _hyphenated(span):
+                found.append(span)
+    return found
+
+
+def _hyphenated(span: Span) -> bool:
+    """Whether ``span`` is one hyphenated word: parts joined by hyphens, no space between them."""
+    return len(span) > 2 and any(t.text == "-" for t in span[1:-1]) and not any(t.whitespace_ for t in span[:-1])
 
 
 def _unit(tok: Token) -> bool:

@@ -38,6 +38,7 @@ class _EventCluster:
     speakers: set[str]  # how its statements name who spoke: "known", "pronoun", "unknown" (_speaker)
     objects: set[str]  # what its verbs of little meaning alone act on (EventMention.object)
     ahead: bool  # whether every mention of it says it is still to come (``Status.POTENTIAL``)
+    modifiers: set[str]  # the hyphenated words that say which one it is (EventMention.modifier)
 
 
 def _places_compatible(a: set[str], b: set[str], entities: dict[str, Entity]) -> bool:
@@ -94,6 +95,8 @@ def _fits(
         return False
     if lex.is_a(ev.type, "Statement") and "unknown" in c.speakers | {_speaker(ev, roles)}:
         return False  # "the law lords said" is no one else's statement, whatever "said" says
+    if ev.modifier and c.modifiers and ev.modifier not in c.modifiers:
+        return False  # "a three-day celebration" is not "year-long celebrations"
     if ev.mention.sentence in c.sentences:
         return ev.lemma in c.lemmas
     if ev.object and c.objects and ev.object not in c.objects:
@@ -177,6 +180,7 @@ def resolve_events(
                     {_speaker(ev, roles)},
                     {ev.object} - {""},
                     ev.status is Status.POTENTIAL,
+                    {ev.modifier} - {""},
                 )
             )
             cluster_of.append(len(clusters) - 1)
@@ -195,6 +199,8 @@ def resolve_events(
         c.ahead = c.ahead and ev.status is Status.POTENTIAL
         if ev.object:
             c.objects.add(ev.object)
+        if ev.modifier:
+            c.modifiers.add(ev.modifier)
         c.time = c.time if c.time and (not time or len(c.time) >= len(time)) else time
         if lex.parents.get(ev.type) == c.type:
             c.type = ev.type  # the more specific reading wins: an outage that is an internet shutdown
