@@ -619,6 +619,27 @@ def test_a_one_word_person_with_shares_or_profits_is_a_company() -> None:
     assert ents(doc(plans, ((0, 1, "PERSON"),))) == [("Blair", "PERSON")]
 
 
+def test_the_first_word_of_an_organisation_named_in_full_is_that_organisation() -> None:
+    # "Jet Airways ... Jet, which was founded by Naresh Goyal": the NER took "Jet" for a person
+    jet = (
+        "They/PRP/nsubj/1 bought/VBD/ROOT/1/buy Jet/NNP/compound/3 Airways/NNP/dobj/1 ./././1 "
+        "Jet/NNP/nsubj/6 grew/VBD/ROOT/6/grow ./././6"
+    )
+    assert ents(doc(jet, ((2, 4, "ORG"), (5, 6, "PERSON")))) == [("Jet Airways", "ORG"), ("Jet", "ORG")]
+    # but a person named in full in the article keeps the name: "Morgan Stanley ... Peter Morgan"
+    morgan = jet.replace("Jet/NNP/nsubj/6", "Peter/NNP/compound/6 Morgan/NNP/nsubj/7").replace("/6", "/7")
+    morgan = morgan.replace("Jet/NNP/compound/3", "Morgan/NNP/compound/3")
+    expected = [("Morgan Airways", "ORG"), ("Peter Morgan", "PERSON")]
+    assert ents(doc(morgan, ((2, 4, "ORG"), (5, 7, "PERSON")))) == expected
+    # nor is it a body's where the body's last word is a person's too: "Laci and Conner", both people
+    laci = (
+        "Laci/NNP/nsubj/1 met/VBD/ROOT/1/meet Conner/NNP/dobj/1 ./././1 Laci/NNP/nsubj/7 and/CC/cc/4 "
+        "Conner/NNP/conj/4 vanished/VBD/ROOT/7/vanish ./././7"
+    )
+    people = ents(doc(laci, ((0, 1, "PERSON"), (2, 3, "PERSON"), (4, 7, "ORG"))))
+    assert people[0] == ("Laci", "PERSON")
+
+
 def test_a_capitalised_asset_the_tagger_took_for_an_adjective_is_an_asset() -> None:
     # a headline's "Bitcoin slumps", parsed as an adjective and a noun
     d = doc("Bitcoin/JJ/amod/1 slumps/NNS/ROOT/1/slump")

@@ -89,7 +89,7 @@ class EntityTagger:
         clubs = self._clubs_by_prefix(doc)
         spans = [s for s in spans if not any(s.start < c.end and c.start < s.end for c in clubs)] + clubs
         spans = _companies(_one_sense([self._in_place_list(s) for s in spans]))
-        spans = self._people_by_surname(_proper_only(doc, spans))
+        spans = self._short_names(self._people_by_surname(_proper_only(doc, spans)))
         spans = [s for s in spans if not self._unknown_place(s)]
         surnames = self._surnames(spans)
         spans += self._descriptions(doc, surnames)
@@ -441,6 +441,31 @@ class EntityTagger:
                 or (s.label_ == "ORG" and s[-1].text in alone and self._personal_name(s))
             )
             and (not self._locative(s.root) or (s.start > 0 and self._honorific(s.doc[s.start - 1])))
+            else s
+            for s in spans
+        ]
+
+    def _short_names(self, spans: list[Span]) -> list[Span]:
+        """A one-word "person" that is the first word of an organisation named in full in the
+        article is that organisation, unless a person named in full there has it for a name or the
+        organisation's name is written as a person's: "Jet Airways ... Jet, which was founded by
+        Naresh Goyal", "Jet's IPO"; not "Kilroy" of "Kilroy-Silk", nor "Laci" of "Laci and Conner", which
+        the NER took for a body where it tags both as people."""
+        people = {n for s in spans if s.label_ == "PERSON" and len(s) > 1 for n in (s[0].text, s[-1].text)}
+        named = people | {s.text for s in spans if s.label_ == "PERSON"}
+        firsts = {
+            s[0].text
+            for s in spans
+            if s.label_ == "ORG"
+            and len(s) > 1
+            and s[0].is_title
+            and s[0].whitespace_
+            and s[-1].text not in named
+            and not self._personal_name(s)
+        }
+        return [
+            Span(s.doc, s.start, s.end, label="ORG")
+            if s.label_ == "PERSON" and len(s) == 1 and s.text in firsts - people
             else s
             for s in spans
         ]
