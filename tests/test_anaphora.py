@@ -70,6 +70,35 @@ def test_only_mentions_before_the_pronoun_and_within_the_window_count() -> None:
     assert _salient(doc(PARSE, run=False), index, 6, 5, lambda m: True, window=3) is None
 
 
+# "Balls suggested that Brown would meet his rule. He {verb} ...": the main clause's subject of the
+# sentence before, unless that main clause reports and the pronoun does not ("Balls said Brown
+# would meet the rule. He has ..." is still about Brown)
+MAIN = (
+    "Balls/NNP/nsubj/1 {0}/VBD/ROOT/1/{1} that/IN/mark/5 Brown/NNP/nsubj/5 would/MD/aux/5 meet/VB/ccomp/1/meet "
+    "his/PRP$/poss/8 rule/NN/dobj/5 ./././1 He/PRP/nsubj/10 {2}/VBD/ROOT/10/{3} ./././10"
+)
+
+
+@pytest.mark.parametrize(
+    ("matrix", "pronoun_verb", "antecedent"),
+    [
+        (("hoped", "hope"), ("said", "say"), "Balls"),  # a pronoun that speaks: the speaker before
+        (("hoped", "hope"), ("left", "leave"), "Balls"),  # nothing reported: the main clause's subject
+        (("said", "say"), ("said", "say"), "Balls"),
+        (("said", "say"), ("left", "leave"), "Brown"),  # a speaker is no antecedent of what he reported
+    ],
+)
+def test_a_main_clauses_subject_outranks_an_embedded_one_in_an_earlier_sentence(
+    matrix: tuple[str, str], pronoun_verb: tuple[str, str], antecedent: str
+) -> None:
+    d = doc(MAIN.format(*matrix, *pronoun_verb), run=False)
+    index = _names(d, EntityKind.PERSON, (0, 1, 0), (3, 4, 0))
+    j = _salient(d, index, 9, 1, lambda m: True)
+    assert j is not None and index.mentions[j].name == antecedent
+    # in the pronoun's own sentence the nearer subject: "his rule" is Brown's
+    assert _salient(d, index, 6, 0, lambda m: True) == 1
+
+
 # "Giggs said Ferguson talked him into it": him is not the subject of his own verb, unless it is a
 # reflexive or a possessive standing for its noun ("Campbell used his")
 TALKED = "Giggs/NNP/nsubj/1 said/VBD/ROOT/1/say Ferguson/NNP/nsubj/3 talked/VBD/ccomp/1/talk {0}/PRP/dobj/3"

@@ -86,6 +86,8 @@ ANTECEDENT_WINDOW = 3
 # a noun inside another noun phrase ("the Tony telecast") last; anything else in between
 ROLE_RANK = {"nsubj": 0, "nsubjpass": 0, "dobj": 1, "dative": 1, "attr": 1, "compound": 3, "nmod": 3}
 OTHER_ROLE = 2
+# the dependencies that open a clause below another (a coordinated clause is beside it, not below)
+EMBEDDED_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"})
 
 # kinds of titles.tsv entries that are person nouns on their own: "the spokesman", "his son"
 PERSON_NOUN_KINDS = frozenset({"role", "kin"})
@@ -736,6 +738,8 @@ def _salient(
     the subject of the verb the pronoun is the object of ("the bank that owns them": not the bank)."""
     best, best_key = None, None
     verb = _governing_verb(doc[before])
+    reporting = lexicon.load().reporting
+    speaking = doc[before].dep_ in ("nsubj", "nsubjpass") and _lemma(doc[before].head) in reporting
     for j, m in enumerate(index.mentions):
         tokens = index.tokens[j]
         if tokens.start >= before or sent - index.sentence_of[j] > window or not accept(m):
@@ -749,10 +753,31 @@ def _salient(
         # a name inside a phrase fronted before the pronoun's own clause ("After the death of John
         # Smith in 1994 he stood aside") ranks as if a sentence earlier: the subject before it is meant
         fronted = index.sentence_of[j] == sent and _in_fronted_adjunct(root, doc[before])
-        key = (index.sentence_of[j] - fronted, -role, tokens.start)
+        # in an earlier sentence the main clause's subject before an embedded one's; in the pronoun's
+        # own, the nearer ("Mr Balls suggested that Mr Brown would meet his rule": Mr Brown's). Not
+        # a speaker's before what he reported unless the pronoun speaks too: "Carl Emmerson told BBC
+        # News: 'He thinks ...' David Page said: 'His forecast'" is still the chancellor's
+        earlier = index.sentence_of[j] < sent
+        depth = _embedding(root) if earlier and (speaking or _lemma(root.sent.root) not in reporting) else 0
+        key = (index.sentence_of[j] - fronted, -role, -depth, tokens.start)
         if best_key is None or key > best_key:
             best, best_key = j, key
     return best
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _embedding(tok: Token) -> int:
+    """How many clauses down from its sentence's main clause ``tok`` stands: of two subjects, the
+    main clause's is the more salient ("Mr Balls had suggested that Mr Brown would meet his rule.
+    He said ...": Mr Balls), as a walk of the tree from its top finds it first (Hobbs)."""
+    depth = 0
+    while tok.head.i != tok.i:
+        depth += tok.dep_ in EMBEDDED_CLAUSES
+        tok = tok.head
+    return depth
 
 
 def _in_fronted_adjunct(tok: Token, pronoun: Token) -> bool:
