@@ -453,6 +453,8 @@ CASES = [
         "film won award",
         (),
     ),
+    # a noun conjunct of a headline's root noun: its coordination, not the root alone ("boom bust")
+    ("Tory/NNP/compound/1 boom/NN/ROOT/1 and/CC/cc/1 bust/NN/conj/1", (3, 4), "boom and bust", ()),
 ]
 
 

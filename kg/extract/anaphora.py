@@ -794,7 +794,7 @@ def _parallel_subject(pronoun: Token) -> Token | None:
     """The plural noun that is the subject of the clause a subject pronoun's clause is coordinated
     with: "Opposition parties want ... but they accuse ...", which "they" goes on with."""
     verb = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head is verb:
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
         return None
     subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject if subject is not None and subject.tag_ in ("NNS", "NNPS") else None

@@ -65,7 +65,7 @@ def event_label(span: Span, names: Mapping[int, str] = MappingProxyType({})) -> 
         carrier = syntax.support_verb(head) if head.dep_ == "dobj" else None
         if carrier is not None:
             words |= _clause(carrier)  # "Tokayev had given order": who gave it, not "given order"
-    elif head.pos_ == "ADJ" and head.dep_ in PREDICATES and head.head is not head:
+    elif head.pos_ == "ADJ" and head.dep_ in PREDICATES:
         words |= {head.i} | _clause(head.head)  # "the situation became violent": its copula's clause
     else:
         words |= _clause(head, names)
@@ -262,7 +262,7 @@ def _subject(verb: Token) -> Token | None:
             return None if subject is not None and _extraposed(subject, verb.head) else subject
         if syntax.trailing_participle(verb):
             return _subject(verb.head)  # "Tokayev issued an order, claiming ...": Tokayev claims
-        if verb.dep_ != "conj" or verb.head is verb:
+        if verb.dep_ != "conj":
             return None
         verb = verb.head
     return None
@@ -394,11 +394,11 @@ def _context(head: Token) -> set[int]:
         first = first.head
     if first is not head:
         return _context(first) or {first.i}
-    if head.head is not head and not head.head.is_punct:
+    if head.head.i != head.i and not head.head.is_punct:
         governor = head.head
         if _in_order(governor):
             return {governor.head.i, governor.i}  # "in order to rest", not "order to rest"
-        if governor.dep_ in ("prep", "agent") and governor.head is not governor:
+        if governor.dep_ in ("prep", "agent"):
             # "hit by the slowdown", but a fronted phrase keeps its preposition only ("After the
             # slowdown, firms cut jobs": "After slowdown", not "After slowdown cut")
             # a preposition of two words keeps both ("because of the injury")
