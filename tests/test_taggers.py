@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg import lexicon
-from kg.nlp.trigger_tagger import SPANS_KEY
+from kg.nlp.trigger_tagger import SPANS_KEY, change_theme
 from tests.parses import doc
 
 
@@ -1350,3 +1350,24 @@ def test_a_passive_clause_says_what_is_cut_wherever_the_parse_hangs_it() -> None
 )
 def test_what_leaves_people_dead_kills_them(tokens: str, expected: list) -> None:
     assert triggers(doc(tokens)) == expected
+
+
+def test_a_change_nouns_theme_is_what_it_measures_not_its_amount() -> None:
+    # "a 13.8% rise in visitor numbers": the numbers; "a 5.5% rise to 18.3bn euros": no currency
+    # (the asset tagger reads "euros" as an asset: the rise would be a price's)
+    d = doc(
+        "a/DT/det/3 13.8/CD/nummod/2 %/NN/compound/3 rise/NN/ROOT/3 in/IN/prep/3 visitor/NN/compound/6 "
+        "numbers/NNS/pobj/4/number",
+        ((1, 3, "PERCENT"),),
+        run=False,
+    )
+    theme = change_theme(d[3])
+    assert theme is not None and theme.text == "numbers"
+    d = doc(
+        "a/DT/det/3 5.5/CD/nummod/2 %/NN/compound/3 rise/NN/ROOT/3 to/IN/prep/3 18.3bn/CD/nummod/6 "
+        "euros/NNS/pobj/4/euro",
+        ((1, 3, "PERCENT"), (5, 6, "CARDINAL")),
+        run=False,
+    )
+    theme = change_theme(d[3])
+    assert theme is None or theme.text != "euros"

@@ -152,7 +152,7 @@ def change_theme(tok: Token) -> Token | None:
     visitor numbers": the numbers); for a word that modifies a noun, that noun ("soaring sales").
     The nearest object: "raised rates ... - its first hike -" hangs the apposition there too."""
     if tok.pos_ == "NOUN":
-        args = [a for a in _arguments(tok, noun=True) if not (a.ent_type_ in AMOUNT_LABELS and a.head is tok)]
+        args = sorted(_arguments(tok, noun=True), key=_amount)  # stable: the first measure, else an amount
         return args[0] if args else None
     if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
@@ -162,6 +162,14 @@ def change_theme(tok: Token) -> Token | None:
     if tok.lemma_.lower() in REACHING and "dobj" in by_dep and _level(by_dep["dobj"]):
         del by_dep["dobj"]  # "exports reached record levels", "the dollar hit a record low": the exports
     return by_dep.get("dobj") or by_dep.get("nsubjpass") or by_dep.get("nsubj")
+
+
+def _amount(tok: Token) -> bool:
+    """An amount, not what it measures: "13.8%" of "a 13.8% rise", "18.3bn euros" of "a rise to
+    18.3bn euros" (whose currency the asset tagger reads as an asset)."""
+    return tok.ent_type_ in AMOUNT_LABELS or any(
+        c.dep_ == "nummod" and (c.like_num or c.ent_type_ in AMOUNT_LABELS) for c in tok.children
+    )
 
 
 def _level(tok: Token) -> bool:
