@@ -938,3 +938,36 @@ def test_a_hyphenated_modifier_is_in_the_mention_and_apart_from_the_word() -> No
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     (order,) = [e for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions if "order" in e.mention.text]
     assert (order.mention.text, order.lemma, order.modifier) == ("shoot-to-kill order", "order", "shoot to kill")
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        # a verb coordinated with a modal one shares its modal: "could raise taxes and cut spending"
+        (
+            "Brown/NNP/nsubj/2 could/MD/aux/2 raise/VB/ROOT/2/raise taxes/NNS/dobj/2/tax and/CC/cc/2 "
+            "cut/VB/conj/2/cut spending/NN/dobj/5 ./././2",
+            {"raise": Status.POTENTIAL, "cut": Status.POTENTIAL},
+        ),
+        # the complement of a complement still to come: "plans to continue to expand"
+        (
+            "Jet/NNP/nsubj/1 plans/VBZ/ROOT/1/plan to/TO/aux/3 continue/VB/xcomp/1/continue to/TO/aux/5 "
+            "expand/VB/xcomp/3/expand ./././1",
+            {"continue": Status.POTENTIAL, "expand": Status.POTENTIAL},
+        ),
+        # a conjunct with a subject of its own is a clause of its own: "Brown could raise taxes and Blair cut"
+        (
+            "Brown/NNP/nsubj/2 could/MD/aux/2 raise/VB/ROOT/2/raise taxes/NNS/dobj/2/tax and/CC/cc/2 "
+            "Blair/NNP/nsubj/6 cut/VBD/conj/2/cut spending/NN/dobj/6 ./././2",
+            {"raise": Status.POTENTIAL, "cut": Status.HAPPENED},
+        ),
+    ],
+)
+def test_what_a_word_still_to_come_governs_or_is_coordinated_with_is_still_to_come(
+    tokens: str, expected: dict[str, Status]
+) -> None:
+    d = doc(tokens, ((0, 1, "PERSON"),))
+    d.spans[event_detector.SPANS_KEY] = [Span(d, t.i, t.i + 1) for t in d if t.lemma_ in expected]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    found = {e.lemma: e.status for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions}
+    assert {k: found.get(k) for k in expected} == expected

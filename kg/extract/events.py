@@ -816,11 +816,17 @@ def _aspectual_verb(noun: Token) -> Token | None:
 
 
 def _irrealis(tok: Token) -> bool:
-    """A modal ("could lead to", "have got to take"), or the complement of a verb of intent
-    ("threatened to cut")."""
+    """A modal ("could lead to", "have got to take"), the complement of a verb of intent
+    ("threatened to cut") or of a word still to come ("plans to continue to expand"), and a verb
+    coordinated with one, sharing its "to" or modal ("could raise taxes and cut spending"). Not an
+    infinitive of purpose: "shook off an upset stomach to win the 60m" tells a win."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return True
-    return tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in IRREALIS or _modal(tok.head))
+    if tok.dep_ == "xcomp":
+        return tok.head.lemma_.lower() in IRREALIS or _modal(tok.head) or _irrealis(tok.head)
+    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return _irrealis(tok.head)
+    return False
 
 
 def _modal(verb: Token) -> bool:
