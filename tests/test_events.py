@@ -955,6 +955,17 @@ def test_a_hyphenated_modifier_is_in_the_mention_and_apart_from_the_word() -> No
             "expand/VB/xcomp/3/expand ./././1",
             {"continue": Status.POTENTIAL, "expand": Status.POTENTIAL},
         ),
+        # "going to": the future; "if": a condition
+        (
+            "women/NNS/nsubj/2 are/VBP/aux/2/be going/VBG/ROOT/2/go to/TO/aux/4 beat/VB/xcomp/2/beat "
+            "men/NNS/dobj/4/man ./././2",
+            {"beat": Status.POTENTIAL},
+        ),
+        (
+            "it/PRP/nsubj/1 insults/VBZ/ROOT/1/insult if/IN/mark/5 money/NN/nsubjpass/5 is/VBZ/auxpass/5/be "
+            "taken/VBN/advcl/1/take ./././1",
+            {"insult": Status.HAPPENED, "take": Status.POTENTIAL},
+        ),
         # a conjunct with a subject of its own is a clause of its own: "Brown could raise taxes and Blair cut"
         (
             "Brown/NNP/nsubj/2 could/MD/aux/2 raise/VB/ROOT/2/raise taxes/NNS/dobj/2/tax and/CC/cc/2 "

@@ -1314,6 +1314,12 @@ def test_putting_on_hold_halts_and_putting_in_charge_appoints() -> None:
     assert triggers(doc(placed)) == []
 
 
+def test_hitting_out_at_someone_is_criticism() -> None:
+    # "Davenport hits out at Wimbledon", "Hoffman hits out over modern film": not WordNet's striking
+    tokens = "Davenport/NNP/nsubj/1 hits/VBZ/ROOT/1/hit out/RP/prt/1 at/IN/prep/1 Wimbledon/NNP/pobj/3"
+    assert triggers(doc(tokens)) == [("hits out", "Criticism")]
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town
