@@ -243,6 +243,16 @@ def test_a_verb_that_says_what_is_about_to_happen_stands_for_what_will() -> None
     assert {(c, e) for c, e, _s, _st in model_links(tokens, 7, 2)} == {("slows", "fall")}
 
 
+def test_a_verb_that_says_what_happened_next_stands_for_it() -> None:
+    # "the team went on to win because its rivals faltered": the win, not the going on (a light verb,
+    # whose own word had made it an event)
+    tokens = (
+        "team/NN/nsubj/1 went/VBD/ROOT/1/go on/RP/prt/1 to/TO/aux/4 win/VB/advcl/1/win "
+        "because/IN/mark/7 rivals/NNS/nsubj/7/rival faltered/VBD/advcl/1/falter ./././1"
+    )
+    assert {(c, e) for c, e, _s, _st in model_links(tokens, 7, 1)} == {("faltered", "win")}
+
+
 def test_a_noun_that_only_gathers_stands_for_what_it_gathers() -> None:
     # "sales slumped owing to a combination of colder weather and ...": the weather, not the combination
     tokens = (

@@ -982,3 +982,16 @@ def test_what_a_word_still_to_come_governs_or_is_coordinated_with_is_still_to_co
     ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
     found = {e.lemma: e.status for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions}
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_going_on_to_do_something_is_no_event_of_its_own() -> None:
+    # "Mr McConnell went on to promise ...": the promise happened next; "went on" names nothing
+    d = doc(
+        "McConnell/NNP/nsubj/1 went/VBD/ROOT/1/go on/RP/prt/1 to/TO/aux/4 promise/VB/advcl/1/promise "
+        "help/NN/dobj/4 ./././1",
+        ((0, 1, "PERSON"),),
+    )
+    d.spans[event_detector.SPANS_KEY] = [Span(d, 1, 3), Span(d, 4, 5)]
+    ctx = Context(d, Document("t", d.text, "test"), clean(d.text))
+    found = [(e.mention.text, e.status) for e in EventExtractor()(ctx, EntityExtractor()(ctx)).mentions]
+    assert ("promise", Status.HAPPENED) in found and not any(text.startswith("went") for text, _ in found)

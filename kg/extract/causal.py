@@ -35,7 +35,7 @@ from kg.lexicon import Cue
 from kg.model import GENERIC, CausalLink, EventMention, Mention, RelationType, Status
 from kg.nlp import causal_model, event_detector
 from kg.nlp.causal_model import Pair, Reading
-from kg.nlp.trigger_tagger import prospect
+from kg.nlp.trigger_tagger import frames_another
 
 # an event found this many dependency steps below a slot still fills it
 MAX_DEPTH = 4
@@ -319,6 +319,14 @@ class CausalExtractor:
             return None if inner is None else CausalExtractor._model_event(events, inner)
         if tok.ent_type_ in NAMES or tok.pos_ in ("PROPN", "PRON"):
             return _phrase_event(events, tok)  # "Verizon": at most the event in its phrase
+        if lemma in MODAL_ADJECTIVES or frames_another(tok):
+            # "likely to rise", "set to merge", "went on to promise": the rising, the merging, the
+            # promise; "set for a boost": the boost
+            deps = ("xcomp", "advcl") if frames_another(tok) else ("xcomp",)
+            inner = next((c for c in tok.children if c.dep_ in deps and c.pos_ == "VERB"), None)
+            if inner is None:
+                return _phrase_event(events, tok) if frames_another(tok) else None
+            return CausalExtractor._model_event(events, inner)
         if lemma in lexicon.SUPPORT_VERBS or (tok.pos_ == "VERB" and lemma in LIGHT_VERBS):
             # "held a rally": the rally; "the rally was held", "the strike will continue": the
             # strike; "had to postpone", "tried to join": the postponing, the joining; else none (the
@@ -330,12 +338,6 @@ class CausalExtractor:
             if inner is not None:
                 return CausalExtractor._model_event(events, inner)
             return tok if _moves(tok) else _carried(tok)
-        if lemma in MODAL_ADJECTIVES or prospect(tok):
-            # "likely to rise", "set to merge": the rising, the merging; "set for a boost": the boost
-            inner = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            if inner is None:
-                return _phrase_event(events, tok) if prospect(tok) else None
-            return CausalExtractor._model_event(events, inner)
         if not tok.is_alpha or tok.ent_type_ in AMOUNTS:
             return None  # "9%", "Friday": no event of their own
         if tok.pos_ == "ADJ" and _elliptical(tok):

@@ -23,10 +23,10 @@ from kg.nlp.trigger_tagger import (
     THINGS,
     change_theme,
     figurative,
+    frames_another,
     has_amount,
     in_idiom,
     own_amount,
-    prospect,
 )
 from kg.wordnet_types import coarse_type, wordnet_type
 
@@ -536,7 +536,7 @@ def mentions(doc: Doc) -> list[Span]:
 def _thing(tok: Token) -> bool:
     """A word of a compound that names a thing, not an event ("tear gas": ``THINGS``), or a verb
     with no object that says what is about to happen ("set to merge": ``PROSPECTS``)."""
-    return in_idiom(tok, THINGS) or prospect(tok)
+    return in_idiom(tok, THINGS) or frames_another(tok)
 
 
 def _lemma_and_modifier(span: Span, head: Token) -> tuple[str, str]:

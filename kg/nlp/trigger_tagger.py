@@ -65,6 +65,9 @@ REACHING = frozenset({"reach", "hit", "touch"})
 # what says that something is about to happen, not a happening of its own: "banks set to merge",
 # "Day-Lewis set for Berlin honour", "Euronext poised to make a bid" (the merging, the honour, the bid)
 PROSPECTS = (("set", "to"), ("set", "for"), ("poised", "to"), ("poised", "for"))
+# what says that something happened next, not a happening of its own: "Mr McConnell went on to promise"
+# (the promise, which happened: no modality, unlike a prospect's)
+SEQUELS = tuple((go, "on", "to") for go in ("go", "goes", "went", "gone", "going"))
 
 
 def is_particle(word: Token) -> bool:
@@ -213,10 +216,11 @@ def _words_of(idioms: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(w for idiom in idioms for w in idiom)
 
 
-def prospect(tok: Token) -> bool:
-    """A verb of ``PROSPECTS`` with no object: it says what is about to happen, its complement or
-    its "for" object the happening ("banks set to merge"; not "Hayes set a record")."""
-    return in_idiom(tok, PROSPECTS) and not any(c.dep_ == "dobj" for c in tok.children)
+def frames_another(tok: Token) -> bool:
+    """A verb of ``PROSPECTS`` or ``SEQUELS`` with no object: it says what is about to happen or
+    what happened next, its complement or its "for" object the happening ("banks set to merge",
+    "went on to promise"; not "Hayes set a record")."""
+    return in_idiom(tok, PROSPECTS + SEQUELS) and not any(c.dep_ == "dobj" for c in tok.children)
 
 
 def in_idiom(tok: Token, idioms: tuple[tuple[str, ...], ...] = IDIOMS) -> bool:
@@ -323,7 +327,7 @@ class TriggerTagger:
         arg_lemmas = {a.lemma_.lower() for a in args} | {c.lemma_.lower() for c in tok.children}
         if not noun and tok.lemma_.lower() in SUPPORT_VERBS and any(self._event_noun(c) for c in tok.children):
             return None  # "imposed a curfew": the curfew is the event, the verb only carries it
-        if not noun and prospect(tok):
+        if not noun and frames_another(tok):
             return None  # "prices are set to fall": the falling; "set" sets no price
         for trig in candidates:
             if trig.words and not set(trig.words) <= arg_lemmas:
