@@ -1320,6 +1320,14 @@ def test_hitting_out_at_someone_is_criticism() -> None:
     assert triggers(doc(tokens)) == [("hits out", "Criticism")]
 
 
+def test_playing_a_part_or_taking_part_is_taking_part_not_a_game() -> None:
+    # "Scotland would play its part in the reconstruction effort": not WordNet's playing a game
+    part = "Scotland/NNP/nsubj/1 played/VBD/ROOT/1/play its/PRP$/poss/3 part/NN/dobj/1"
+    game = "Chelsea/NNP/nsubj/1 played/VBD/ROOT/1/play Arsenal/NNP/dobj/1"
+    assert triggers(doc(part)) == [("played", "SocialAction")]
+    assert triggers(doc(game)) == []
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town
