@@ -799,6 +799,9 @@ def test_a_fight_against_crime_or_an_election_battle_is_no_violence() -> None:
     rebels = doc("the/DT/det/1 fight/NN/ROOT/1 against/IN/prep/1 rebels/NNS/pobj/2/rebel ./././1")
     assert [_typed(crime[1]), _typed(election[2]), _typed(terrorism[1])] == ["Event"] * 3
     assert _typed(rebels[1]) == "Clash"
+    # nor at a social ill: "the fight against global poverty" (a fresh BBC article)
+    poverty = doc("the/DT/det/1 fight/NN/ROOT/1 against/IN/prep/1 global/JJ/amod/4 poverty/NN/pobj/2 ./././1")
+    assert _typed(poverty[1]) == "Event"
     # a rivalry "for" a measure: "a more solid fight for market share" (a fresh BBC article)
     share = doc("a/DT/det/1 fight/NN/ROOT/1 for/IN/prep/1 market/NN/compound/4 share/NN/pobj/2 ./././1")
     assert _typed(share[1]) == "Event"

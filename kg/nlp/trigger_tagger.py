@@ -79,7 +79,8 @@ def is_particle(word: Token) -> bool:
 def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
     """A violent word aimed at a measure, a crime or an event the lexicon types, other than a
     gathering, names no violence: "killing off demand", "fighting the next election", "the fight
-    against crime", "combating terrorism", "an election battle" (but "attacked the rally", and
+    against crime", "combating terrorism", "the fight against global poverty" (word class ``ill``),
+    "an election battle" (but "attacked the rally", and
     "attacked the patrol", which WordNet's eventive nouns would count an event). What it is aimed
     at: a verb's object, and a verb's or a noun's "against" object; the compound modifier and the
     "for" object of a word of rivalry (the word class ``rivalry``: "a fight for market share";
@@ -101,7 +102,7 @@ def figurative(word: Token, event_type: str, lex: Lexicon) -> bool:
         typed = [t.type for t in lex.events.nouns.get(lemma, ())]
         if any(lex.events.is_a(t, "CivilUnrest") for t in typed):
             continue  # "police battled the riot"
-        if typed or lex.in_class("measure", lemma) or lex.in_class("crime", lemma):
+        if typed or any(lex.in_class(c, lemma) for c in ("measure", "crime", "ill")):
             return True
     return False
 
