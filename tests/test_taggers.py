@@ -1328,6 +1328,14 @@ def test_playing_a_part_or_taking_part_is_taking_part_not_a_game() -> None:
     assert triggers(doc(game)) == []
 
 
+def test_falling_short_is_no_fall_and_lifting_a_measure_raises_it() -> None:
+    # "growth fell short of the 4.2% forecast": a mark missed, not a decline; "lifted sales": a rise
+    short = "growth/NN/nsubj/1 fell/VBD/ROOT/1/fall short/RB/advmod/1 of/IN/prep/1 forecasts/NNS/pobj/3/forecast"
+    lifted = "Spending/NN/nsubj/1 lifted/VBD/ROOT/1/lift sales/NNS/dobj/1/sale"
+    assert triggers(doc(short)) == []
+    assert triggers(doc(lifted)) == [("lifted", "Increase")]
+
+
 def test_a_club_s_first_word_and_a_town_is_a_club_whatever_the_tagger_read() -> None:
     # "Real Madrid's passage" (NER: Madrid a place), "Werder Bremen won" (NER: a person), "Celta Vigo"
     # (nothing); "Real progress" is no club: "progress" names no town

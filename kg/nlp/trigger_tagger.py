@@ -55,6 +55,8 @@ IDIOMS = (
     # responsibility, not a legal charge: "the man in charge", "Toshack takes charge of his first match"
     ("in", "charge"),
     *((form, "charge") for form in ("take", "takes", "took", "taken", "taking")),
+    # missing a mark, not a fall: "growth fell short of the 4.2% forecasters had pencilled in"
+    *((form, "short") for form in ("fall", "falls", "fell", "fallen", "falling")),
     # putting a misreading right, not setting a record: "I should set the record straight"
     *((form, "the", "record", "straight") for form in ("set", "sets", "setting")),
 )
