@@ -1031,6 +1031,9 @@ def test_an_attack_on_a_plan_or_words_is_criticism_not_violence() -> None:
     assert triggers(cost) == [("attack", "Criticism")]
     poster = doc("critics/NNS/nsubj/1/critic attacked/VBD/ROOT/1/attack the/DT/det/3 poster/NN/dobj/1 ./././1")
     assert triggers(poster) == [("attacked", "Criticism")]
+    # "He also attacked the government's failure to control immigration" (a fresh BBC article)
+    failure = doc("He/PRP/nsubj/1 attacked/VBD/ROOT/1/attack the/DT/det/3 failure/NN/dobj/1 ./././1")
+    assert triggers(failure) == [("attacked", "Criticism")]
     convoy = doc("Rebels/NNS/nsubj/1/rebel attacked/VBD/ROOT/1/attack the/DT/det/3 convoy/NN/dobj/1 ./././1")
     assert triggers(convoy) == [("attacked", "Attack")]
 
