@@ -958,6 +958,12 @@ def test_a_hyphenated_modifier_is_in_the_mention_and_apart_from_the_word() -> No
             "expand/VB/xcomp/3/expand ./././1",
             {"continue": Status.POTENTIAL, "expand": Status.POTENTIAL},
         ),
+        # the to-infinitive of a noun of intent or failing: "the plan to cut 500 jobs was dropped"
+        (
+            "the/DT/det/1 plan/NN/nsubjpass/6 to/TO/aux/3 cut/VB/acl/1/cut jobs/NNS/dobj/3/job was/VBD/auxpass/6/be "
+            "dropped/VBN/ROOT/6/drop ./././6",
+            {"cut": Status.POTENTIAL, "drop": Status.HAPPENED},
+        ),
         # "going to": the future; "if": a condition
         (
             "women/NNS/nsubj/2 are/VBP/aux/2/be going/VBG/ROOT/2/go to/TO/aux/4 beat/VB/xcomp/2/beat "

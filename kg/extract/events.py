@@ -161,6 +161,32 @@ IRREALIS = frozenset(
 
 # the subordinators of a condition: what the clause says is not stated to have happened
 CONDITIONS = frozenset({"if", "unless"})
+# nouns of intent or of failing, whose to-infinitive says what has not happened (as IRREALIS's verbs')
+INTENTS = frozenset(
+    {
+        "plan",
+        "threat",
+        "vow",
+        "bid",
+        "attempt",
+        "effort",
+        "aim",
+        "intention",
+        "proposal",
+        "promise",
+        "pledge",
+        "hope",
+        "call",
+        "demand",
+        "request",
+        "refusal",
+        "failure",
+        "decision",
+        "offer",
+        "ambition",
+        "move",
+    }
+)
 
 
 @dataclass
@@ -821,16 +847,19 @@ def _aspectual_verb(noun: Token) -> Token | None:
 
 def _irrealis(tok: Token) -> bool:
     """A modal ("could lead to", "have got to take"), the complement of a verb of intent
-    ("threatened to cut"), of "going" ("are going to beat") or of a word still to come ("plans to
-    continue to expand"), a condition ("if prize money is taken away"), and a verb
-    coordinated with one, sharing its "to" or modal ("could raise taxes and cut spending"). Not an
-    infinitive of purpose: "shook off an upset stomach to win the 60m" tells a win."""
+    ("threatened to cut") or of such a noun ("the plan to cut 500 jobs", "its failure to control"),
+    of "going" ("are going to beat") or of a word still to come ("plans to continue to expand"), a
+    condition ("if prize money is taken away"), and a verb coordinated with one, sharing its "to" or
+    modal ("could raise taxes and cut spending"). Not an infinitive of purpose: "shook off an upset
+    stomach to win the 60m" tells a win."""
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
         return True
     if tok.dep_ == "xcomp":
         head = tok.head
         going = head.lemma_.lower() == "go" and head.tag_ == "VBG"  # "are never going to beat": the future
         return head.lemma_.lower() in IRREALIS or going or _modal(head) or _irrealis(head)
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in INTENTS and any(c.tag_ == "TO" for c in tok.children):
+        return True  # "the plan to cut 500 jobs", "its failure to control immigration"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in tok.children):
         return True  # "if prize money is taken away": a condition, not a fact
     if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
